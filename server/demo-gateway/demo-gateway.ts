@@ -1,0 +1,301 @@
+// The built-in demo gateway: speaks the Inference Gateway's protocol
+// (PROTOCOL.md) with canned replies, real token counts (o200k tokenizer) and
+// provider-shaped streams. The app, the unit tests, the e2e tests and the
+// benchmark all use this one fake.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { decodeGenerator, encode } from 'gpt-tokenizer';
+import { DEMO_MODELS, PROVIDERS, type DemoModel } from './catalog.ts';
+import { pickReply } from './replies.ts';
+
+export type StreamOutcome = 'streaming' | 'completed' | 'client-closed' | 'cut' | 'errored';
+
+export interface StreamRecord {
+  id: string;
+  model: string;
+  outcome: StreamOutcome;
+  chunksSent: number;
+}
+
+export interface DemoGateway {
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  /** Every chat stream this gateway served, newest last (tests read it at GET /demo/streams). */
+  readonly streams: StreamRecord[];
+}
+
+interface ChatBody {
+  model?: unknown;
+  messages?: unknown;
+  stream?: unknown;
+}
+
+const MAX_BODY = 10 * 1024 * 1024;
+const created = Math.floor(Date.UTC(2026, 0, 1) / 1000);
+
+function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, status: number, message: string, contentType?: string): void {
+  sendJson(res, status, { error: message }, contentType);
+}
+
+function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    req.on('data', (part: Buffer) => {
+      size += part.length;
+      if (size <= MAX_BODY) parts.push(part);
+    });
+    req.on('end', () => resolve(size > MAX_BODY ? 'too-large' : Buffer.concat(parts).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function wireModel(model: DemoModel, include: Set<string>): Record<string, unknown> {
+  const wire: Record<string, unknown> = {
+    id: model.id,
+    object: 'model',
+    created,
+    owned_by: model.ownedBy,
+    served_by: model.servedBy,
+  };
+  if (include.has('pricing')) wire.pricing = model.pricing;
+  if (include.has('context_window')) wire.context_window = model.contextWindow;
+  if (include.has('modalities')) wire.modalities = { input: ['text'], output: ['text'] };
+  return wire;
+}
+
+function messagesOf(body: ChatBody): Array<{ role: string; content: string }> | undefined {
+  if (!Array.isArray(body.messages)) return undefined;
+  const out: Array<{ role: string; content: string }> = [];
+  for (const m of body.messages as unknown[]) {
+    if (m == null || typeof m !== 'object') return undefined;
+    const { role, content } = m as Record<string, unknown>;
+    if (typeof role !== 'string' || typeof content !== 'string') return undefined;
+    out.push({ role, content });
+  }
+  return out;
+}
+
+/** Prompt tokens the way OpenAI counts chat input: content plus a few per message. */
+function countPromptTokens(messages: Array<{ role: string; content: string }>): number {
+  return messages.reduce((sum, m) => sum + encode(m.content).length + 4, 3);
+}
+
+function tokenPieces(text: string): string[] {
+  return text ? [...decodeGenerator(encode(text))] : [];
+}
+
+function listModels(url: URL, res: ServerResponse): void {
+  const provider = url.searchParams.get('provider');
+  const include = new Set((url.searchParams.get('include') ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  if (provider !== null && !(PROVIDERS as readonly string[]).includes(provider)) {
+    sendError(res, 400, `provider "${provider}" is not supported`);
+    return;
+  }
+  const models = DEMO_MODELS.filter((m) => provider === null || m.servedBy === provider);
+  sendJson(res, 200, { object: 'list', data: models.map((m) => wireModel(m, include)) });
+}
+
+export function createDemoGateway(): DemoGateway {
+  const streams: StreamRecord[] = [];
+  let counter = 0;
+
+  async function chat(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const raw = await readBody(req);
+    if (raw === 'too-large') return sendError(res, 413, 'request body too large');
+    let body: ChatBody;
+    try {
+      body = JSON.parse(raw) as ChatBody;
+    } catch {
+      return sendError(res, 400, 'failed to decode request body');
+    }
+    if (typeof body.model !== 'string' || body.model === '') return sendError(res, 400, 'model is required');
+    if (url.searchParams.has('provider')) {
+      return sendError(res, 400, `model "${body.model}" with ?provider= names the provider twice; send the full model id only`);
+    }
+    const slash = body.model.indexOf('/');
+    if (slash <= 0) {
+      return sendError(res, 400, `unable to determine provider for model "${body.model}": use the provider/model id from /v1/models`);
+    }
+    const model = DEMO_MODELS.find((m) => m.id === body.model);
+    if (!model) return sendError(res, 404, `model "${body.model}" not found`);
+    const messages = messagesOf(body);
+    if (!messages || messages.length === 0) return sendError(res, 400, 'messages must be a non-empty list of {role, content}');
+
+    const lastUser = messages.toReversed().find((m) => m.role === 'user')?.content ?? '';
+    const reply = pickReply(lastUser);
+    const upstreamModel = model.id.slice(slash + 1);
+
+    if (model.failure === 'rate-limit') {
+      // Upstream JSON wrapped as a string, and labelled as a stream: both real (PROTOCOL.md, Errors).
+      const upstream = JSON.stringify({ error: { message: 'Rate limit exceeded: 30 requests per minute. Please retry in 12s.', type: 'rate_limit_error' } });
+      return sendError(res, 429, upstream, 'text/event-stream');
+    }
+    if (model.failure === 'timeout') {
+      return sendError(res, 400, `Post "http://localhost:11434/v1/chat/completions": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`);
+    }
+
+    const reasoningText = model.reasoning === 'none' ? '' : reply.reasoning;
+    const answer = model.reasoning === 'inline-think' ? `<think>\n${reasoningText}\n</think>\n\n${reply.content}` : reply.content;
+    const reasoningPieces = model.reasoning === 'inline-think' ? [] : tokenPieces(reasoningText);
+    const contentPieces = tokenPieces(answer);
+    const usage = {
+      prompt_tokens: countPromptTokens(messages),
+      completion_tokens: reasoningPieces.length + contentPieces.length,
+      total_tokens: 0,
+    };
+    usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
+
+    if (body.stream !== true) {
+      return sendJson(res, 200, {
+        id: `chatcmpl-demo-${++counter}`,
+        object: 'chat.completion',
+        created,
+        model: upstreamModel,
+        choices: [{ index: 0, message: { role: 'assistant', content: reply.content }, finish_reason: 'stop' }],
+        usage,
+      });
+    }
+
+    const record: StreamRecord = { id: `chatcmpl-demo-${++counter}`, model: model.id, outcome: 'streaming', chunksSent: 0 };
+    streams.push(record);
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      Connection: 'keep-alive',
+      'X-Demo-Gateway': 'true',
+    });
+    res.flushHeaders();
+
+    const eol = model.lineEnding;
+    const frame = (payload: string): string => `${model.dataPrefix}${payload}${eol}${eol}`;
+    const chunk = (delta: Record<string, unknown>, finish: string | null = null, withUsage = false): string =>
+      frame(
+        JSON.stringify({
+          id: record.id,
+          object: 'chat.completion.chunk',
+          created,
+          model: upstreamModel,
+          choices: [{ index: 0, delta, finish_reason: finish }],
+          usage: withUsage ? usage : null,
+        }),
+      );
+
+    const frames: string[] = [];
+    let first = true;
+    const role = (): Record<string, unknown> => (first ? ((first = false), { role: 'assistant' }) : {});
+    for (const piece of reasoningPieces) {
+      if (model.reasoning === 'reasoning_content') frames.push(chunk({ ...role(), content: null, reasoning_content: piece }));
+      else frames.push(chunk({ ...role(), content: '', reasoning: piece }));
+    }
+    for (const piece of contentPieces) {
+      if (model.reasoning === 'reasoning_content') frames.push(chunk({ ...role(), content: piece, reasoning_content: null }));
+      else frames.push(chunk({ ...role(), content: piece }));
+    }
+    const tokenFrames = frames.length;
+    frames.push(chunk({}, 'stop', model.usage === 'finish-chunk'));
+    if (model.usage === 'final-chunk') {
+      frames.push(frame(JSON.stringify({ id: record.id, object: 'chat.completion.chunk', created, model: upstreamModel, choices: [], usage })));
+    }
+    frames.push(frame('[DONE]'));
+
+    // Failures cut in after the reasoning and a third of the answer.
+    const failAt = model.failure ? reasoningPieces.length + Math.floor(contentPieces.length / 3) : Infinity;
+
+    let sent = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const startedAt = Date.now() + model.timing.firstTokenMs;
+    const tickMs = Math.min(20, Math.max(4, 1000 / model.timing.tokensPerSecond));
+
+    res.on('close', () => {
+      if (timer) clearTimeout(timer);
+      if (record.outcome === 'streaming') record.outcome = 'client-closed';
+    });
+
+    const tick = (): void => {
+      if (res.destroyed) return;
+      const elapsed = Date.now() - startedAt;
+      const due = Math.min(frames.length, Math.floor((elapsed * model.timing.tokensPerSecond) / 1000) + 1);
+      // Everything after the last token goes out at once, as providers do.
+      const upTo = due >= tokenFrames ? frames.length : due;
+      let out = '';
+      while (sent < upTo) {
+        if (sent === failAt) {
+          res.write(out);
+          record.chunksSent = sent;
+          if (model.failure === 'mid-stream-error') {
+            record.outcome = 'errored';
+            res.end(frame(JSON.stringify({ error: { message: 'Overloaded: the provider is at capacity, please retry in a moment.', type: 'overloaded_error' } })));
+          } else {
+            record.outcome = 'cut';
+            res.end();
+          }
+          return;
+        }
+        out += frames[sent];
+        sent++;
+        if (model.comments && sent % 25 === 0) out += `: keep-alive${eol}${eol}`;
+      }
+      if (out) res.write(out);
+      record.chunksSent = sent;
+      if (sent >= frames.length) {
+        record.outcome = 'completed';
+        res.end();
+        return;
+      }
+      timer = setTimeout(tick, tickMs);
+    };
+    timer = setTimeout(tick, model.timing.firstTokenMs);
+  }
+
+  return {
+    streams,
+    handle(req, res) {
+      const url = new URL(req.url ?? '/', 'http://demo.invalid');
+      const path = url.pathname.replace(/\/+$/, '');
+      if (req.method === 'GET' && path === '/health') return sendJson(res, 200, { message: 'OK' });
+      if (req.method === 'GET' && path === '/v1/models') return listModels(url, res);
+      if (req.method === 'POST' && path === '/v1/chat/completions') {
+        chat(req, res, url).catch((error: unknown) => {
+          if (!res.headersSent) sendError(res, 500, error instanceof Error ? error.message : 'demo gateway failure');
+          else res.destroy();
+        });
+        return;
+      }
+      if (req.method === 'GET' && path === '/demo/streams') return sendJson(res, 200, streams);
+      sendError(res, 404, 'not found');
+    },
+  };
+}
+
+export interface RunningDemoGateway {
+  gateway: DemoGateway;
+  /** Base URL with `/v1`, as INFERENCE_GATEWAY_URL expects. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startDemoGateway(port = 0, host = '127.0.0.1'): Promise<RunningDemoGateway> {
+  const gateway = createDemoGateway();
+  const server = createServer((req, res) => gateway.handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    gateway,
+    url: `http://${host}:${address.port}/v1`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

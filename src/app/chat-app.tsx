@@ -1,0 +1,94 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import type { Preference } from '../chat/model-catalog.ts';
+import { Composer } from '../components/composer.tsx';
+import { Conversation } from '../components/conversation.tsx';
+import { EmptyState } from '../components/empty-state.tsx';
+import { GatewayNotice } from '../components/gateway-notice.tsx';
+import { ModelPicker, type ModelListState } from '../components/model-picker.tsx';
+import { SystemPrompt } from '../components/system-prompt.tsx';
+import type { FetchLike, GatewayClient } from '../gateway/client.ts';
+import { useChatSession } from '../hooks/use-chat-session.ts';
+import { useModelSelection } from '../hooks/use-model-selection.ts';
+import { appConfigQuery, modelsQuery } from '../queries/queries.ts';
+
+const DEFAULT_SYSTEM_PROMPT = 'You are a helpful assistant.';
+
+interface ChatAppProps {
+  client: GatewayClient;
+  fetch: FetchLike;
+}
+
+export function ChatApp({ client, fetch }: ChatAppProps) {
+  const config = useQuery(appConfigQuery(fetch));
+  const models = useQuery(modelsQuery(client));
+  const preference = useMemo<Preference | undefined>(
+    () => (config.isPending ? undefined : { provider: config.data?.provider, model: config.data?.model }),
+    [config.isPending, config.data],
+  );
+  const selection = useModelSelection(models.data, preference);
+  const [systemPrompt, setSystemPrompt] = useState(DEFAULT_SYSTEM_PROMPT);
+  const session = useChatSession(client, { model: selection.model, systemPrompt });
+  const streaming = session.streaming !== undefined;
+  const { stop } = session;
+
+  useEffect(() => {
+    if (!streaming) return;
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') stop();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [streaming, stop]);
+
+  const list: ModelListState = models.isPending
+    ? { status: 'loading' }
+    : models.isError
+      ? { status: 'error', message: models.error.message }
+      : { status: 'ready', groups: models.data };
+
+  const blockedReason = models.isPending
+    ? 'Loading models…'
+    : models.isError
+      ? 'The gateway is not reachable'
+      : selection.model
+        ? undefined
+        : 'Pick a model to start';
+
+  return (
+    <div className="flex h-dvh flex-col bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
+      <header className="border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2">
+          <h1 className="text-base font-semibold">Gateway Chat</h1>
+          <ModelPicker
+            list={list}
+            provider={selection.provider}
+            model={selection.model}
+            disabled={streaming}
+            onProviderChange={selection.selectProvider}
+            onModelChange={selection.selectModel}
+          />
+          <button
+            type="button"
+            onClick={session.newChat}
+            className="ml-auto h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+          >
+            New chat
+          </button>
+        </div>
+      </header>
+      <GatewayNotice
+        demo={config.data?.demo ?? false}
+        modelsError={models.isError ? models.error.message : undefined}
+        noModels={models.isSuccess && models.data.length === 0}
+        gatewayUrl={config.data?.gatewayUrl}
+        onRetry={() => void models.refetch()}
+      />
+      <SystemPrompt value={systemPrompt} onChange={setSystemPrompt} />
+      <main className="flex min-h-0 flex-1 flex-col">
+        <Conversation messages={session.messages} empty={<EmptyState model={selection.model} onPick={session.send} />} />
+        <Composer streaming={streaming} blockedReason={blockedReason} onSend={session.send} onStop={session.stop} />
+      </main>
+    </div>
+  );
+}

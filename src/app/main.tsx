@@ -1,0 +1,22 @@
+// The composition root: the only place that picks implementations.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createGatewayClient, type FetchLike } from '../gateway/client.ts';
+import { ChatApp } from './chat-app.tsx';
+import './index.css';
+
+// The SDK's classic bug: calling an unbound window.fetch throws "Illegal invocation".
+const boundFetch: FetchLike = (input, init) => window.fetch(input, init);
+const client = createGatewayClient({ fetch: boundFetch });
+const queryClient = new QueryClient();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html lacks #root');
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <ChatApp client={client} fetch={boundFetch} />
+    </QueryClientProvider>
+  </StrictMode>,
+);

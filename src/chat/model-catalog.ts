@@ -1,0 +1,82 @@
+import type { WireModel } from '../gateway/wire-types.ts';
+
+export interface ModelInfo {
+  /** The gateway's full id, `provider/model`, sent unchanged as `model`. */
+  id: string;
+  provider: string;
+  /** The id without its provider prefix. */
+  name: string;
+  ownedBy: string | undefined;
+  contextWindow: number | undefined;
+}
+
+export interface ProviderGroup {
+  provider: string;
+  models: ModelInfo[];
+}
+
+/** The provider is the part before the first '/' (ids like google/models/gemini-2.5-flash hold more). */
+export function providerOf(id: string): string {
+  const slash = id.indexOf('/');
+  return slash > 0 ? id.slice(0, slash) : '';
+}
+
+export function toModelInfo(wire: WireModel): ModelInfo {
+  const provider = wire.served_by || providerOf(wire.id);
+  const prefix = `${provider}/`;
+  return {
+    id: wire.id,
+    provider,
+    name: wire.id.startsWith(prefix) ? wire.id.slice(prefix.length) : wire.id,
+    ownedBy: wire.owned_by,
+    contextWindow: wire.context_window,
+  };
+}
+
+/** Groups models by provider, keeping the order in which the gateway listed them. */
+export function groupByProvider(models: readonly ModelInfo[]): ProviderGroup[] {
+  const groups = new Map<string, ModelInfo[]>();
+  for (const model of models) {
+    const list = groups.get(model.provider);
+    if (list) list.push(model);
+    else groups.set(model.provider, [model]);
+  }
+  return [...groups].map(([provider, list]) => ({ provider, models: list }));
+}
+
+/** Filters models by every whitespace-separated term, case-insensitively, across all providers. */
+export function searchModels(groups: readonly ProviderGroup[], query: string): ProviderGroup[] {
+  const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (terms.length === 0) return [...groups];
+  return groups
+    .map((g) => ({ provider: g.provider, models: g.models.filter((m) => terms.every((t) => m.id.toLowerCase().includes(t))) }))
+    .filter((g) => g.models.length > 0);
+}
+
+export interface Preference {
+  provider: string | undefined;
+  model: string | undefined;
+}
+
+/**
+ * Picks the model to preselect from LLM_PROVIDER / LLM_MODEL (model may be
+ * bare or `provider/model`), falling back to the first model listed.
+ */
+export function pickInitialModel(groups: readonly ProviderGroup[], preference: Preference): ModelInfo | undefined {
+  const all = groups.flatMap((g) => g.models);
+  const wanted = preference.model?.trim();
+  const provider = preference.provider?.trim();
+  if (wanted) {
+    const exact =
+      all.find((m) => m.id === wanted) ??
+      (provider ? all.find((m) => m.id === `${provider}/${wanted}`) : undefined) ??
+      all.find((m) => m.name === wanted && (!provider || m.provider === provider)) ??
+      all.find((m) => m.name === wanted);
+    if (exact) return exact;
+  }
+  if (provider) {
+    const group = groups.find((g) => g.provider === provider);
+    if (group?.models[0]) return group.models[0];
+  }
+  return all[0];
+}

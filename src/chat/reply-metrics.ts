@@ -1,0 +1,28 @@
+import type { AssistantMessage } from './types.ts';
+
+export interface ReplyMetrics {
+  timeToFirstTokenMs: number | undefined;
+  totalMs: number | undefined;
+  tokensPerSecond: number | undefined;
+  /** True when tokens per second is estimated from text length because no usage was reported. */
+  tokensEstimated: boolean;
+}
+
+/** Rough tokens in English text; used only when the gateway reports no usage. */
+export function estimateTokens(text: string): number {
+  return Math.max(1, Math.round(text.length / 4));
+}
+
+export function replyMetrics(reply: AssistantMessage): ReplyMetrics {
+  const { startedAt, firstTokenAt, endedAt } = reply.timing;
+  const timeToFirstTokenMs = firstTokenAt === undefined ? undefined : firstTokenAt - startedAt;
+  const totalMs = endedAt === undefined ? undefined : endedAt - startedAt;
+  const tokensEstimated = reply.usage === undefined;
+  let tokensPerSecond: number | undefined;
+  if (firstTokenAt !== undefined && endedAt !== undefined) {
+    const generating = (endedAt - firstTokenAt) / 1000;
+    const tokens = reply.usage?.completionTokens ?? estimateTokens(reply.reasoning + reply.content);
+    if (generating > 0 && tokens > 0) tokensPerSecond = tokens / generating;
+  }
+  return { timeToFirstTokenMs, totalMs, tokensPerSecond, tokensEstimated };
+}

@@ -1,0 +1,47 @@
+// Domain types of a conversation. Everything above gateway/ speaks these.
+import type { TokenUsage } from '../gateway/client.ts';
+
+export type Usage = TokenUsage;
+
+export type ReplyStatus = 'waiting' | 'streaming' | 'done' | 'stopped' | 'interrupted' | 'failed';
+
+export interface ToolCall {
+  index: number;
+  id: string | undefined;
+  name: string;
+  arguments: string;
+}
+
+/** Epoch milliseconds, taken from the monotonic clock when the event was read off the wire. */
+export interface ReplyTiming {
+  startedAt: number;
+  firstTokenAt: number | undefined;
+  endedAt: number | undefined;
+}
+
+export interface UserMessage {
+  id: string;
+  role: 'user';
+  content: string;
+}
+
+export interface AssistantMessage {
+  id: string;
+  role: 'assistant';
+  /** The `provider/model` id the request named. */
+  model: string;
+  content: string;
+  reasoning: string;
+  toolCalls: ToolCall[];
+  status: ReplyStatus;
+  usage: Usage | undefined;
+  finishReason: string | undefined;
+  error: string | undefined;
+  timing: ReplyTiming;
+}
+
+export type Message = UserMessage | AssistantMessage;
+
+export function isSettled(status: ReplyStatus): boolean {
+  return status !== 'waiting' && status !== 'streaming';
+}

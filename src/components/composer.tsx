@@ -1,0 +1,68 @@
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+
+interface ComposerProps {
+  streaming: boolean;
+  /** Why sending is not possible right now, if it isn't. */
+  blockedReason: string | undefined;
+  onSend(text: string): void;
+  onStop(): void;
+}
+
+export function Composer({ streaming, blockedReason, onSend, onStop }: ComposerProps) {
+  const [text, setText] = useState('');
+  const box = useRef<HTMLTextAreaElement>(null);
+  const canSend = !streaming && !blockedReason && text.trim().length > 0;
+
+  const submit = (event?: FormEvent): void => {
+    event?.preventDefault();
+    if (!canSend) return;
+    onSend(text);
+    setText('');
+    box.current?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  return (
+    <form onSubmit={submit} className="border-t border-zinc-200 bg-white px-3 py-3 dark:border-zinc-800 dark:bg-zinc-950">
+      <div className="mx-auto flex max-w-3xl items-end gap-2">
+        <label htmlFor="message-box" className="sr-only">
+          Message
+        </label>
+        <textarea
+          id="message-box"
+          ref={box}
+          rows={1}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder={blockedReason ?? 'Message… (Enter to send, Shift+Enter for a new line)'}
+          className="max-h-48 min-h-10 flex-1 resize-none rounded-xl border border-zinc-300 bg-white px-3 py-2 text-[15px] text-zinc-900 [field-sizing:content] focus:outline-2 focus:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        />
+        {streaming ? (
+          <button
+            type="button"
+            onClick={onStop}
+            className="h-10 rounded-xl bg-zinc-800 px-4 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-200 dark:text-zinc-900 dark:hover:bg-zinc-300"
+          >
+            Stop
+          </button>
+        ) : (
+          <button
+            type="submit"
+            disabled={!canSend}
+            className="h-10 rounded-xl bg-indigo-600 px-4 text-sm font-medium text-white hover:bg-indigo-500 disabled:cursor-not-allowed disabled:opacity-50"
+          >
+            Send
+          </button>
+        )}
+      </div>
+      {streaming ? <p className="mx-auto mt-1 max-w-3xl text-xs text-zinc-500">Streaming… press Esc to stop.</p> : null}
+    </form>
+  );
+}

@@ -1,0 +1,103 @@
+import { useId, useMemo, useState } from 'react';
+import { searchModels, type ProviderGroup } from '../chat/model-catalog.ts';
+
+export type ModelListState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; groups: readonly ProviderGroup[] };
+
+interface ModelPickerProps {
+  list: ModelListState;
+  provider: string | undefined;
+  model: string | undefined;
+  disabled: boolean;
+  onProviderChange(provider: string): void;
+  onModelChange(modelId: string): void;
+}
+
+const NO_GROUPS: readonly ProviderGroup[] = [];
+
+const selectClass =
+  'h-9 min-w-0 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 focus:outline-2 focus:outline-indigo-500 disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
+
+export function ModelPicker({ list, provider, model, disabled, onProviderChange, onModelChange }: ModelPickerProps) {
+  const [query, setQuery] = useState('');
+  const ids = { provider: useId(), model: useId(), search: useId() };
+  const groups = list.status === 'ready' ? list.groups : NO_GROUPS;
+  const total = groups.reduce((n, g) => n + g.models.length, 0);
+
+  // Every model, grouped by provider, so any model is one pick away; a search narrows them.
+  const shown = useMemo(() => searchModels(groups, query), [groups, query]);
+  const shownCount = shown.reduce((n, g) => n + g.models.length, 0);
+  const selectedShown = shown.some((g) => g.models.some((m) => m.id === model));
+
+  const placeholder =
+    list.status === 'loading' ? 'Loading models…' : list.status === 'error' ? 'Models unavailable' : total === 0 ? 'No models' : undefined;
+
+  return (
+    <div className="flex min-w-0 flex-wrap items-center gap-2">
+      <label htmlFor={ids.provider} className="sr-only">
+        Provider
+      </label>
+      <select
+        id={ids.provider}
+        className={`${selectClass} w-32`}
+        value={provider ?? ''}
+        disabled={disabled || groups.length === 0}
+        onChange={(e) => {
+          setQuery('');
+          onProviderChange(e.target.value);
+        }}
+      >
+        {placeholder ? <option value="">{placeholder}</option> : null}
+        {groups.map((g) => (
+          <option key={g.provider} value={g.provider}>
+            {g.provider}
+          </option>
+        ))}
+      </select>
+
+      <label htmlFor={ids.model} className="sr-only">
+        Model
+      </label>
+      <select
+        id={ids.model}
+        className={`${selectClass} w-64 max-w-full flex-1 sm:flex-none`}
+        value={selectedShown ? model : ''}
+        disabled={disabled || total === 0}
+        onChange={(e) => {
+          if (e.target.value) onModelChange(e.target.value);
+        }}
+      >
+        {placeholder ? <option value="">{placeholder}</option> : null}
+        {!placeholder && !selectedShown ? <option value="">{shownCount === 0 ? 'No model matches' : 'Pick a model…'}</option> : null}
+        {shown.map((g) => (
+          <optgroup key={g.provider} label={g.provider}>
+            {g.models.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.id}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+
+      {total > 8 ? (
+        <>
+          <label htmlFor={ids.search} className="sr-only">
+            Search models
+          </label>
+          <input
+            id={ids.search}
+            type="search"
+            placeholder={`Search ${total} models`}
+            className={`${selectClass} w-40`}
+            value={query}
+            disabled={disabled}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}

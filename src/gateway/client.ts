@@ -1,0 +1,173 @@
+// The gateway client: lists models and streams chat completions over the
+// app's own origin. Owns HTTP status handling, SSE decoding and the mapping
+// from provider-specific chunk shapes to a small set of typed events.
+import { GatewayError, messageFromErrorBody, messageFromErrorPayload } from './errors.ts';
+import { readSseData } from './sse.ts';
+import { ThinkSplitter } from './think-splitter.ts';
+import type { WireChatChunk, WireChatRequest, WireModel, WireModelList, WireUsage } from './wire-types.ts';
+
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+}
+
+export interface ToolCallPiece {
+  index: number;
+  id?: string;
+  name?: string;
+  arguments?: string;
+}
+
+export type StreamEvent =
+  | { type: 'delta'; text: string }
+  | { type: 'reasoning'; text: string }
+  | { type: 'toolCall'; piece: ToolCallPiece }
+  | { type: 'usage'; usage: TokenUsage }
+  | { type: 'finish'; reason: string }
+  | { type: 'routed'; provider: string | undefined; model: string | undefined }
+  /** `[DONE]` arrived: the stream ended normally. */
+  | { type: 'done' }
+  /** The body ended without `[DONE]`: a cut connection, never a success. */
+  | { type: 'interrupted' };
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface GatewayClientOptions {
+  fetch: FetchLike;
+  /** Prefix for API paths; '' means the page's own origin. */
+  baseUrl?: string;
+}
+
+export interface GatewayClient {
+  listModels(options?: { signal?: AbortSignal }): Promise<WireModel[]>;
+  streamChat(request: WireChatRequest, options?: { signal?: AbortSignal }): AsyncGenerator<StreamEvent, void, undefined>;
+}
+
+function toUsage(wire: WireUsage): TokenUsage {
+  return {
+    promptTokens: wire.prompt_tokens,
+    completionTokens: wire.completion_tokens,
+    totalTokens: wire.total_tokens,
+  };
+}
+
+function isUsage(value: unknown): value is WireUsage {
+  if (value == null || typeof value !== 'object') return false;
+  const u = value as Record<string, unknown>;
+  return typeof u.prompt_tokens === 'number' && typeof u.completion_tokens === 'number' && typeof u.total_tokens === 'number';
+}
+
+/** Parses one SSE data payload; tolerates several `data:` lines folded into one event. */
+function parseChunks(data: string): WireChatChunk[] {
+  try {
+    return [JSON.parse(data) as WireChatChunk];
+  } catch {
+    const lines = data.split('\n').filter((line) => line.trim().length > 0);
+    if (lines.length > 1) {
+      try {
+        return lines.map((line) => JSON.parse(line) as WireChatChunk);
+      } catch {
+        // fall through to the protocol error below
+      }
+    }
+    throw new GatewayError('protocol', `The gateway sent a chunk that is not JSON: ${data.slice(0, 120)}`);
+  }
+}
+
+async function fetchOrThrow(fetchFn: FetchLike, url: string, init: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetchFn(url, init);
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
+    throw new GatewayError('network', 'Cannot reach the app server. Check that it is running.');
+  }
+  if (!response.ok) {
+    // A pre-stream error can come back labelled text/event-stream: read it as a body anyway.
+    const body = await response.text().catch(() => '');
+    throw new GatewayError('http', messageFromErrorBody(body, response.status), response.status);
+  }
+  return response;
+}
+
+export function createGatewayClient(options: GatewayClientOptions): GatewayClient {
+  const base = options.baseUrl ?? '';
+  const fetchFn = options.fetch;
+
+  return {
+    async listModels({ signal } = {}) {
+      const init: RequestInit = signal ? { signal } : {};
+      const response = await fetchOrThrow(fetchFn, `${base}/v1/models`, init);
+      const body = (await response.json()) as Partial<WireModelList>;
+      if (!Array.isArray(body.data)) throw new GatewayError('protocol', 'The gateway sent a model list without data.');
+      return body.data.filter((m): m is WireModel => typeof m?.id === 'string');
+    },
+
+    async *streamChat(request, { signal } = {}) {
+      const init: RequestInit = {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+        body: JSON.stringify(request),
+      };
+      if (signal) init.signal = signal;
+      const response = await fetchOrThrow(fetchFn, `${base}/v1/chat/completions`, init);
+      const routedProvider = response.headers.get('X-Selected-Provider') ?? undefined;
+      const routedModel = response.headers.get('X-Selected-Model') ?? undefined;
+      if (routedProvider || routedModel) yield { type: 'routed', provider: routedProvider, model: routedModel };
+      if (!response.body) throw new GatewayError('protocol', 'The gateway answered without a body.');
+
+      const think = new ThinkSplitter();
+      function* splitContent(text: string): Generator<StreamEvent> {
+        const part = think.push(text);
+        if (part.reasoning) yield { type: 'reasoning', text: part.reasoning };
+        if (part.content) yield { type: 'delta', text: part.content };
+      }
+      function* flushThink(): Generator<StreamEvent> {
+        const rest = think.flush();
+        if (rest.reasoning) yield { type: 'reasoning', text: rest.reasoning };
+        if (rest.content) yield { type: 'delta', text: rest.content };
+      }
+
+      try {
+        for await (const data of readSseData(response.body, signal)) {
+          if (data.trim() === '[DONE]') {
+            yield* flushThink();
+            yield { type: 'done' };
+            return;
+          }
+          for (const chunk of parseChunks(data)) {
+            if (chunk.error != null) {
+              throw new GatewayError('upstream', messageFromErrorPayload(chunk.error) ?? 'The provider reported an error mid-stream.');
+            }
+            for (const choice of chunk.choices ?? []) {
+              if (choice.index !== 0 && choice.index !== undefined) continue;
+              const delta = choice.delta ?? {};
+              // Either key may be present with an explicit null: only strings count.
+              const reasoning = typeof delta.reasoning_content === 'string' ? delta.reasoning_content : delta.reasoning;
+              if (typeof reasoning === 'string' && reasoning.length > 0) yield { type: 'reasoning', text: reasoning };
+              if (typeof delta.content === 'string' && delta.content.length > 0) yield* splitContent(delta.content);
+              for (const call of delta.tool_calls ?? []) {
+                const piece: ToolCallPiece = { index: call.index };
+                if (call.id) piece.id = call.id;
+                if (call.function?.name) piece.name = call.function.name;
+                if (call.function?.arguments) piece.arguments = call.function.arguments;
+                yield { type: 'toolCall', piece };
+              }
+              if (choice.finish_reason) yield { type: 'finish', reason: choice.finish_reason };
+            }
+            if (isUsage(chunk.usage)) yield { type: 'usage', usage: toUsage(chunk.usage) };
+          }
+        }
+      } catch (error) {
+        // A connection dropped mid-body surfaces as a read error: that is an
+        // interrupted reply, not a gateway error (PROTOCOL.md, Errors).
+        if (error instanceof GatewayError || signal?.aborted) throw error;
+      }
+      // Cancelling the reader on abort ends the loop quietly: report it as the abort it was.
+      signal?.throwIfAborted();
+      yield* flushThink();
+      yield { type: 'interrupted' };
+    },
+  };
+}

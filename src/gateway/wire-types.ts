@@ -1,0 +1,66 @@
+// Wire shapes of the Inference Gateway's OpenAI-compatible API, as PROTOCOL.md
+// describes what the gateway really sends. Only gateway/ speaks these types.
+
+export interface WireModel {
+  id: string;
+  object?: string;
+  created?: number;
+  owned_by?: string;
+  served_by?: string;
+  context_window?: number;
+  pricing?: { prompt?: string; completion?: string };
+}
+
+export interface WireModelList {
+  object: 'list';
+  data: WireModel[];
+}
+
+export interface WireUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+}
+
+export interface WireToolCallDelta {
+  index: number;
+  id?: string;
+  type?: string;
+  function?: { name?: string; arguments?: string };
+}
+
+export interface WireDelta {
+  role?: string;
+  content?: string | null;
+  reasoning_content?: string | null;
+  reasoning?: string | null;
+  tool_calls?: WireToolCallDelta[] | null;
+}
+
+export interface WireChoice {
+  index: number;
+  delta?: WireDelta;
+  finish_reason?: string | null;
+}
+
+export interface WireChatChunk {
+  id?: string;
+  object?: string;
+  model?: string;
+  choices?: WireChoice[];
+  usage?: WireUsage | null;
+  error?: unknown;
+}
+
+export interface WireMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface WireChatRequest {
+  model: string;
+  messages: WireMessage[];
+  stream: true;
+  temperature?: number;
+  max_tokens?: number;
+}

@@ -1,0 +1,31 @@
+import { useCallback, useMemo, useState } from 'react';
+import { pickInitialModel, type Preference, type ProviderGroup } from '../chat/model-catalog.ts';
+
+export interface ModelSelection {
+  provider: string | undefined;
+  model: string | undefined;
+  selectProvider(provider: string): void;
+  selectModel(modelId: string): void;
+}
+
+/** The chosen model, defaulting to LLM_PROVIDER / LLM_MODEL once the list arrives. */
+export function useModelSelection(groups: readonly ProviderGroup[] | undefined, preference: Preference | undefined): ModelSelection {
+  const [chosen, setChosen] = useState<string | undefined>();
+
+  const model = useMemo(() => {
+    if (!groups) return undefined;
+    const all = groups.flatMap((g) => g.models);
+    if (chosen && all.some((m) => m.id === chosen)) return all.find((m) => m.id === chosen);
+    return preference ? pickInitialModel(groups, preference) : undefined;
+  }, [groups, chosen, preference]);
+
+  const selectProvider = useCallback(
+    (provider: string) => {
+      const first = groups?.find((g) => g.provider === provider)?.models[0];
+      if (first) setChosen(first.id);
+    },
+    [groups],
+  );
+
+  return { provider: model?.provider, model: model?.id, selectProvider, selectModel: setChosen };
+}

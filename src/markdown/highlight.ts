@@ -1,0 +1,18 @@
+// Loads highlight.js (core plus the common languages) on first use, so the
+// entry bundle stays small. Only closed code fences are ever highlighted.
+type Hljs = typeof import('highlight.js').default;
+
+let loading: Promise<Hljs> | undefined;
+
+export function loadHighlighter(): Promise<Hljs> {
+  loading ??= import('highlight.js/lib/common').then((module) => module.default);
+  return loading;
+}
+
+/** Highlighted HTML (highlight.js escapes the code), or undefined for an unknown language. */
+export async function highlightCode(code: string, language: string | undefined): Promise<string | undefined> {
+  if (!language) return undefined;
+  const hljs = await loadHighlighter();
+  if (!hljs.getLanguage(language)) return undefined;
+  return hljs.highlight(code, { language, ignoreIllegals: true }).value;
+}
