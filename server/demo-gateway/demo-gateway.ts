@@ -16,6 +16,9 @@ export interface StreamRecord {
   model: string;
   outcome: StreamOutcome;
   chunksSent: number;
+  /** What the request carried, so tests can check the history went back. */
+  messages: Array<{ role: string; content: string }>;
+  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
 }
 
 export interface DemoGateway {
@@ -163,7 +166,7 @@ export function createDemoGateway(): DemoGateway {
       });
     }
 
-    const record: StreamRecord = { id: `chatcmpl-demo-${++counter}`, model: model.id, outcome: 'streaming', chunksSent: 0 };
+    const record: StreamRecord = { id: `chatcmpl-demo-${++counter}`, model: model.id, outcome: 'streaming', chunksSent: 0, messages, usage };
     streams.push(record);
     res.writeHead(200, {
       'Content-Type': 'text/event-stream',

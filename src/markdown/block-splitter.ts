@@ -57,6 +57,11 @@ export class BlockSplitter {
       lineStart = newline + 1;
     }
     this.scanPos = lineStart;
+    // An unfinished last line that starts at the margin after a blank line
+    // already proves the block before it is finished.
+    if (!this.fence && this.afterBlank && lineStart < next.length && !/[ \t\r]/.test(next[lineStart] ?? ' ')) {
+      this.freezeUpTo(lineStart);
+    }
     return { frozen: this.frozen, tail: next.slice(this.blockStart) };
   }
 
@@ -70,12 +75,15 @@ export class BlockSplitter {
       return;
     }
     const startsAtMargin = line[0] !== ' ' && line[0] !== '\t';
-    if (this.afterBlank && startsAtMargin && lineStart > this.blockStart) {
-      this.frozen = [...this.frozen, this.text.slice(this.blockStart, lineStart)];
-      this.blockStart = lineStart;
-    }
+    if (this.afterBlank && startsAtMargin) this.freezeUpTo(lineStart);
     this.afterBlank = false;
     this.fence = openFence(line);
+  }
+
+  private freezeUpTo(offset: number): void {
+    if (offset <= this.blockStart) return;
+    this.frozen = [...this.frozen, this.text.slice(this.blockStart, offset)];
+    this.blockStart = offset;
   }
 
   private reset(): void {

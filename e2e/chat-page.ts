@@ -1,0 +1,68 @@
+// Page object: the chat page by the accessible names in UI-CONTRACT.md.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { E2E } from './ports.ts';
+
+export interface DemoStream {
+  id: string;
+  model: string;
+  outcome: 'streaming' | 'completed' | 'client-closed' | 'cut' | 'errored';
+  messages: Array<{ role: string; content: string }>;
+  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+}
+
+export class ChatPage {
+  readonly provider: Locator;
+  readonly model: Locator;
+  readonly message: Locator;
+  readonly send: Locator;
+  readonly stop: Locator;
+  readonly newChat: Locator;
+  readonly conversation: Locator;
+
+  constructor(readonly page: Page) {
+    this.provider = page.getByRole('combobox', { name: 'Provider' });
+    this.model = page.getByRole('combobox', { name: 'Model' });
+    this.message = page.getByRole('textbox', { name: 'Message' });
+    this.send = page.getByRole('button', { name: 'Send' });
+    this.stop = page.getByRole('button', { name: 'Stop' });
+    this.newChat = page.getByRole('button', { name: 'New chat' });
+    this.conversation = page.getByRole('log', { name: 'Conversation' });
+  }
+
+  async open(url = '/'): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.model).toBeEnabled();
+  }
+
+  async ask(text: string, model?: string): Promise<Locator> {
+    if (model) await this.model.selectOption(model);
+    await this.message.fill(text);
+    await this.message.press('Enter');
+    return this.lastReply();
+  }
+
+  lastReply(): Locator {
+    return this.conversation.getByRole('article', { name: 'Assistant' }).last();
+  }
+
+  async waitForSettled(reply: Locator): Promise<void> {
+    await expect(reply).toHaveAttribute('aria-busy', 'false', { timeout: 45_000 });
+  }
+
+  usage(reply: Locator): Locator {
+    return reply.getByRole('region', { name: 'Usage' });
+  }
+
+  /** What the standalone demo gateway saw, newest last. */
+  async demoStreams(): Promise<DemoStream[]> {
+    const response = await this.page.request.get(`${E2E.demoGatewayUrl}/demo/streams`);
+    return (await response.json()) as DemoStream[];
+  }
+
+  async lastDemoStream(): Promise<DemoStream> {
+    const streams = await this.demoStreams();
+    const last = streams.at(-1);
+    if (!last) throw new Error('the demo gateway served no stream');
+    return last;
+  }
+}

@@ -1,0 +1,240 @@
+import { expect, test } from '@playwright/test';
+import { ChatPage } from './chat-page.ts';
+import { E2E } from './ports.ts';
+
+const format = (n: number): string => n.toLocaleString('en-US');
+
+test.describe('chatting through the app server', () => {
+  test('preselects LLM_PROVIDER / LLM_MODEL and lists every provider', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    await expect(chat.provider).toHaveValue('openai');
+    await expect(chat.model).toHaveValue('openai/gpt-4o-mini');
+    const providers = await chat.provider.locator('option').allTextContents();
+    expect(providers).toEqual(['groq', 'openai', 'anthropic', 'deepseek', 'google', 'mistral', 'cohere', 'ollama']);
+  });
+
+  test('shows partial text while the reply streams, then the exact usage the gateway reported', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    const reply = await chat.ask('Explain goroutines vs threads', 'openai/gpt-4o-mini');
+    await expect(reply).toHaveAttribute('aria-busy', 'true');
+    await expect(reply.getByRole('heading', { name: 'Goroutines vs. threads' })).toBeVisible();
+    // Still streaming while text is already on screen, and no usage yet.
+    await expect(reply).toHaveAttribute('aria-busy', 'true');
+    await expect(chat.stop).toBeVisible();
+    await expect(chat.usage(reply)).toHaveCount(0);
+
+    await chat.waitForSettled(reply);
+    const stream = await chat.lastDemoStream();
+    expect(stream.outcome).toBe('completed');
+    const usage = chat.usage(reply);
+    await expect(usage).toContainText(`Prompt tokens${format(stream.usage.prompt_tokens)}`);
+    await expect(usage).toContainText(`Completion tokens${format(stream.usage.completion_tokens)}`);
+    await expect(usage).toContainText(`Total tokens${format(stream.usage.total_tokens)}`);
+    await expect(usage).toContainText(/Time to first token\d/);
+    await expect(usage).toContainText(/Tokens per second\d/);
+    await expect(chat.send).toBeVisible();
+  });
+
+  test('Stop keeps the partial reply, marks it Stopped and closes the upstream request', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    const reply = await chat.ask('Write a debounce function in TypeScript', 'anthropic/claude-sonnet-4-5');
+    await expect(reply.locator('pre').first()).toBeVisible();
+    await chat.stop.click();
+    await expect(reply).toHaveAttribute('aria-busy', 'false');
+    await expect(reply.getByText('Stopped', { exact: true })).toBeVisible();
+    const kept = await reply.locator('.markdown').textContent();
+    expect(kept?.length ?? 0).toBeGreaterThan(10);
+    await expect.poll(async () => (await chat.lastDemoStream()).outcome).toBe('client-closed');
+    // The kept text does not grow after Stop.
+    await expect(reply.locator('.markdown')).toHaveText(kept ?? '');
+    await expect(chat.usage(reply)).toContainText('Prompt tokensnot reported');
+  });
+
+  test('Esc stops the stream too', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    const reply = await chat.ask('Compare providers in a table', 'openai/gpt-4o-mini');
+    await expect(reply.locator('.markdown')).not.toBeEmpty();
+    await page.keyboard.press('Escape');
+    await expect(reply.getByText('Stopped', { exact: true })).toBeVisible();
+    await expect.poll(async () => (await chat.lastDemoStream()).outcome).toBe('client-closed');
+  });
+
+  test('a rate limit reaches the person as the gateway’s own words', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    const reply = await chat.ask('hello', 'openai/demo-rate-limit');
+    const alert = reply.getByRole('alert');
+    await expect(alert).toContainText('Rate limit exceeded: 30 requests per minute. Please retry in 12s.');
+    await expect(alert).not.toContainText('{');
+    await expect(reply).toHaveAttribute('aria-busy', 'false');
+  });
+
+  test('a Go timeout text from the gateway is shown as is', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    const reply = await chat.ask('hello', 'ollama/demo-slow-timeout');
+    await expect(reply.getByRole('alert')).toContainText('context deadline exceeded (Client.Timeout exceeded while awaiting headers)');
+  });
+
+  test('a mid-stream error keeps the partial text and shows the provider message', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    const reply = await chat.ask('Explain goroutines vs threads', 'anthropic/demo-mid-stream-error');
+    await expect(reply.getByRole('alert')).toContainText('Overloaded: the provider is at capacity');
+    await expect(reply.locator('.markdown')).toContainText('Goroutines vs. threads');
+  });
+
+  test('a stream cut without [DONE] keeps its text, marked Interrupted', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    const reply = await chat.ask('Explain goroutines vs threads', 'ollama/demo-cut-stream');
+    await expect(reply.getByText('Interrupted', { exact: true })).toBeVisible();
+    await expect(reply.locator('.markdown')).toContainText('Goroutines vs. threads');
+    await expect(reply).toHaveAttribute('aria-busy', 'false');
+    expect((await chat.lastDemoStream()).outcome).toBe('cut');
+  });
+
+  test('markdown renders as real elements: tables, highlighted code with copy, lists, safe links', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const chat = new ChatPage(page);
+    await chat.open();
+    const reply = await chat.ask('Show me a markdown showcase', 'groq/llama-3.3-70b-versatile');
+    await chat.waitForSettled(reply);
+    await expect(reply.getByRole('table')).toHaveCount(1);
+    await expect(reply.getByRole('columnheader', { name: 'Center' })).toBeVisible();
+    await expect(reply.getByRole('heading', { level: 1, name: 'Markdown showcase' })).toBeVisible();
+    await expect(reply.locator('strong', { hasText: 'bold' }).first()).toBeVisible();
+    await expect(reply.locator('del')).toHaveText('strikethrough');
+    await expect(reply.locator('ol > li')).toHaveCount(3);
+    await expect(reply.locator('input[type=checkbox]')).toHaveCount(2);
+    await expect(reply.getByRole('link', { name: 'safe link' })).toHaveAttribute('href', 'https://example.com/docs');
+    await expect(reply.getByRole('link', { name: 'sneaky link' })).toHaveCount(0);
+    await expect(reply.locator('[href^="javascript"]')).toHaveCount(0);
+    await expect(reply.locator('b')).toHaveCount(0);
+    await expect(reply.locator('.hljs-attr').first()).toBeVisible();
+    await reply.getByRole('button', { name: 'Copy code' }).click();
+    await expect(reply.getByRole('button', { name: 'Copy code' })).toHaveText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('"stream": true');
+  });
+
+  test('reasoning shows in a Reasoning group apart from the answer, from reasoning_content and from inline <think>', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    const first = await chat.ask('hello', 'deepseek/deepseek-reasoner');
+    await expect(first).toContainText('Waiting for the first token');
+    await chat.waitForSettled(first);
+    await expect(first.getByRole('group', { name: 'Reasoning' })).toContainText('A greeting');
+    await expect(first.locator(':scope > .markdown')).not.toContainText('A greeting');
+
+    const second = await chat.ask('hello', 'ollama/deepseek-r1:7b');
+    await chat.waitForSettled(second);
+    await expect(second.getByRole('group', { name: 'Reasoning' })).toContainText('A greeting');
+    await expect(second).not.toContainText('<think>');
+    await expect(second.locator(':scope > .markdown')).toContainText('demo gateway');
+  });
+
+  test('sends the history back as plain role/content, and New chat starts over', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    const first = await chat.ask('hello', 'groq/llama-3.3-70b-versatile');
+    await chat.waitForSettled(first);
+    const second = await chat.ask('Compare providers in a table');
+    await chat.waitForSettled(second);
+    const stream = await chat.lastDemoStream();
+    expect(stream.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(stream.messages[0]?.content).toBe('You are a helpful assistant.');
+    expect(stream.messages[2]?.content).toContain('demo gateway');
+    expect(stream.messages[3]?.content).toBe('Compare providers in a table');
+    await expect(chat.conversation.getByRole('article')).toHaveCount(4);
+
+    await chat.newChat.click();
+    await expect(chat.conversation.getByRole('article')).toHaveCount(0);
+    await expect(chat.message).toBeEditable();
+  });
+
+  test('the edited system prompt is what the gateway receives', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    await page.getByRole('textbox', { name: 'System prompt' }).fill('Answer like a pirate.');
+    await chat.waitForSettled(await chat.ask('hello', 'groq/llama-3.3-70b-versatile'));
+    expect((await chat.lastDemoStream()).messages[0]).toEqual({ role: 'system', content: 'Answer like a pirate.' });
+  });
+
+  test('Shift+Enter makes a new line instead of sending', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    await chat.message.fill('line one');
+    await chat.message.press('Shift+Enter');
+    await chat.message.pressSequentially('line two');
+    await expect(chat.message).toHaveValue('line one\nline two');
+    await expect(chat.conversation.getByRole('article')).toHaveCount(0);
+  });
+
+  test('searching models narrows the Model picker across providers', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    await page.getByRole('searchbox', { name: 'Search models' }).fill('gemini');
+    await expect(chat.model.locator('option[value]:not([value=""])')).toHaveText(['google/models/gemini-2.5-flash']);
+    await chat.model.selectOption('google/models/gemini-2.5-flash');
+    await expect(chat.provider).toHaveValue('google');
+  });
+
+  test('works at phone width without sideways scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    const chat = new ChatPage(page);
+    await chat.open();
+    const reply = await chat.ask('Compare providers in a table', 'groq/llama-3.3-70b-versatile');
+    await chat.waitForSettled(reply);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expect(chat.send).toBeInViewport();
+    await expect(chat.newChat).toBeInViewport();
+  });
+});
+
+test.describe('gateway states', () => {
+  test('a gateway that is down gets a clear alert with a retry, not a blank page', async ({ page }) => {
+    await page.goto(E2E.downAppUrl);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Could not load models.');
+    await expect(alert).toContainText('Cannot reach the gateway at http://127.0.0.1:9/v1');
+    await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
+  });
+
+  test('the embedded demo gateway says so on the page and answers', async ({ page }) => {
+    await page.goto(E2E.embeddedAppUrl);
+    await expect(page.getByRole('status')).toContainText('Demo gateway');
+    const chat = new ChatPage(page);
+    await expect(chat.model).toHaveValue('groq/llama-3.3-70b-versatile');
+    const reply = await chat.ask('hello');
+    await chat.waitForSettled(reply);
+    await expect(chat.usage(reply)).toContainText(/Total tokens\d+/);
+  });
+
+  test('light and dark follow the system', async ({ browser }) => {
+    const brightness = async (colorScheme: 'light' | 'dark'): Promise<number> => {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      await page.goto(E2E.appUrl);
+      // Tailwind colours are oklch(); let a canvas turn the computed colour into RGB.
+      const value = await page.locator('#root > div').evaluate((el) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = 1;
+        const ctx = canvas.getContext('2d')!;
+        ctx.fillStyle = getComputedStyle(el).backgroundColor;
+        ctx.fillRect(0, 0, 1, 1);
+        const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+        return (r! + g! + b!) / 3;
+      });
+      await context.close();
+      return value;
+    };
+    expect(await brightness('light')).toBeGreaterThan(200);
+    expect(await brightness('dark')).toBeLessThan(50);
+  });
+});

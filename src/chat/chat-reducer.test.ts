@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { StreamEvent } from '../gateway/client.ts';
+import { chatReducer, initialChatState, streamingReply, type ChatAction, type ChatState } from './chat-reducer.ts';
+import type { AssistantMessage } from './types.ts';
+
+const send: ChatAction = {
+  type: 'sendRequested',
+  user: { id: 'u1', role: 'user', content: 'hi' },
+  replyId: 'r1',
+  model: 'groq/llama',
+  at: 1000,
+};
+
+function events(...list: Array<[StreamEvent, number]>): ChatAction {
+  return { type: 'streamEventsReceived', replyId: 'r1', events: list.map(([event, at]) => ({ event, at })) };
+}
+
+function reply(state: ChatState): AssistantMessage {
+  const last = state.messages.at(-1);
+  if (last?.role !== 'assistant') throw new Error('no reply');
+  return last;
+}
+
+const run = (...actions: ChatAction[]): ChatState => actions.reduce(chatReducer, initialChatState);
+
+describe('chatReducer', () => {
+  it('adds the user message and a waiting reply on send', () => {
+    const state = run(send);
+    expect(state.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+    expect(reply(state)).toMatchObject({ status: 'waiting', content: '', model: 'groq/llama', timing: { startedAt: 1000 } });
+    expect(streamingReply(state)?.id).toBe('r1');
+  });
+
+  it('appends deltas and stamps the first token time once', () => {
+    const state = run(send, events([{ type: 'delta', text: 'Hel' }, 1200]), events([{ type: 'delta', text: 'lo' }, 1300]));
+    expect(reply(state)).toMatchObject({ status: 'streaming', content: 'Hello', timing: { firstTokenAt: 1200 } });
+  });
+
+  it('counts reasoning as the first token and keeps it apart from the answer', () => {
+    const state = run(send, events([{ type: 'reasoning', text: 'Think' }, 1100], [{ type: 'delta', text: 'Answer' }, 1500]));
+    expect(reply(state)).toMatchObject({ reasoning: 'Think', content: 'Answer', timing: { firstTokenAt: 1100 } });
+  });
+
+  it('keeps usage and finish reason and settles as done on [DONE]', () => {
+    const usage = { promptTokens: 3, completionTokens: 5, totalTokens: 8 };
+    const state = run(
+      send,
+      events([{ type: 'delta', text: 'x' }, 1100], [{ type: 'finish', reason: 'length' }, 1150], [{ type: 'usage', usage }, 1160], [{ type: 'done' }, 1170]),
+    );
+    expect(reply(state)).toMatchObject({ status: 'done', usage, finishReason: 'length', timing: { endedAt: 1170 } });
+    expect(streamingReply(state)).toBeUndefined();
+  });
+
+  it('keeps partial text when the stream is stopped, and ignores events that arrive after', () => {
+    const state = run(
+      send,
+      events([{ type: 'delta', text: 'Part' }, 1100]),
+      { type: 'stopRequested', replyId: 'r1', at: 1200 },
+      events([{ type: 'delta', text: 'late' }, 1250], [{ type: 'done' }, 1300]),
+    );
+    expect(reply(state)).toMatchObject({ status: 'stopped', content: 'Part', timing: { endedAt: 1200 } });
+  });
+
+  it('marks a cut stream interrupted and keeps its text', () => {
+    const state = run(send, events([{ type: 'delta', text: 'Half' }, 1100], [{ type: 'interrupted' }, 1200]));
+    expect(reply(state)).toMatchObject({ status: 'interrupted', content: 'Half' });
+  });
+
+  it('keeps partial text and the message when the stream fails', () => {
+    const state = run(send, events([{ type: 'delta', text: 'Half' }, 1100]), { type: 'streamFailed', replyId: 'r1', message: 'Overloaded', at: 1200 });
+    expect(reply(state)).toMatchObject({ status: 'failed', content: 'Half', error: 'Overloaded' });
+  });
+
+  it('does not let a failure overwrite a reply that already settled', () => {
+    const state = run(send, events([{ type: 'done' }, 1100]), { type: 'streamFailed', replyId: 'r1', message: 'late', at: 1200 });
+    expect(reply(state)).toMatchObject({ status: 'done', error: undefined });
+  });
+
+  it('merges tool-call pieces by index', () => {
+    const state = run(
+      send,
+      events(
+        [{ type: 'toolCall', piece: { index: 0, id: 't', name: 'search', arguments: '{"q":' } }, 1100],
+        [{ type: 'toolCall', piece: { index: 0, arguments: '"go"}' } }, 1110],
+        [{ type: 'toolCall', piece: { index: 1, name: 'fetch' } }, 1120],
+      ),
+    );
+    expect(reply(state).toolCalls).toEqual([
+      { index: 0, id: 't', name: 'search', arguments: '{"q":"go"}' },
+      { index: 1, id: undefined, name: 'fetch', arguments: '' },
+    ]);
+  });
+
+  it('returns the same state for actions about an unknown reply', () => {
+    const state = run(send);
+    expect(chatReducer(state, { type: 'stopRequested', replyId: 'nope', at: 1 })).toBe(state);
+  });
+
+  it('starts over on a new chat', () => {
+    expect(run(send, { type: 'conversationCleared' })).toEqual(initialChatState);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { groupByProvider, pickInitialModel, providerOf, searchModels, toModelInfo } from './model-catalog.ts';
+
+const wire = [
+  { id: 'groq/llama-3.3-70b-versatile', served_by: 'groq' },
+  { id: 'openai/gpt-4o-mini', served_by: 'openai' },
+  { id: 'groq/openai/gpt-oss-20b', served_by: 'groq' },
+  { id: 'google/models/gemini-2.5-flash', served_by: 'google' },
+  { id: 'cloudflare/@cf/meta/llama-3.1-8b-instruct' },
+];
+const groups = groupByProvider(wire.map(toModelInfo));
+
+describe('model catalog', () => {
+  it('takes the provider from the part before the first slash', () => {
+    expect(providerOf('cloudflare/@cf/meta/llama-3.1-8b-instruct')).toBe('cloudflare');
+    expect(providerOf('bare-model')).toBe('');
+  });
+
+  it('groups by served_by in the order the gateway listed them', () => {
+    expect(groups.map((g) => [g.provider, g.models.map((m) => m.name)])).toEqual([
+      ['groq', ['llama-3.3-70b-versatile', 'openai/gpt-oss-20b']],
+      ['openai', ['gpt-4o-mini']],
+      ['google', ['models/gemini-2.5-flash']],
+      ['cloudflare', ['@cf/meta/llama-3.1-8b-instruct']],
+    ]);
+  });
+
+  it('searches across providers by every term', () => {
+    expect(searchModels(groups, 'llama 3.3').flatMap((g) => g.models.map((m) => m.id))).toEqual(['groq/llama-3.3-70b-versatile']);
+    expect(searchModels(groups, 'OPENAI').map((g) => g.provider)).toEqual(['groq', 'openai']);
+    expect(searchModels(groups, 'nothing-matches')).toEqual([]);
+  });
+
+  it.each([
+    [{ provider: undefined, model: undefined }, 'groq/llama-3.3-70b-versatile'],
+    [{ provider: 'openai', model: undefined }, 'openai/gpt-4o-mini'],
+    [{ provider: 'google', model: 'models/gemini-2.5-flash' }, 'google/models/gemini-2.5-flash'],
+    [{ provider: undefined, model: 'groq/openai/gpt-oss-20b' }, 'groq/openai/gpt-oss-20b'],
+    [{ provider: 'groq', model: 'openai/gpt-oss-20b' }, 'groq/openai/gpt-oss-20b'],
+    [{ provider: undefined, model: 'gpt-4o-mini' }, 'openai/gpt-4o-mini'],
+    [{ provider: 'nope', model: 'missing' }, 'groq/llama-3.3-70b-versatile'],
+  ])('preselects from LLM_PROVIDER/LLM_MODEL %j', (preference, expected) => {
+    expect(pickInitialModel(groups, preference)?.id).toBe(expected);
+  });
+
+  it('has nothing to preselect from an empty list', () => {
+    expect(pickInitialModel([], { provider: 'groq', model: undefined })).toBeUndefined();
+  });
+});

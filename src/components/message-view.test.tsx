@@ -1,0 +1,84 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AssistantMessage } from '../chat/types.ts';
+import { MessageView } from './message-view.tsx';
+
+afterEach(cleanup);
+
+const reply = (extra: Partial<AssistantMessage>): AssistantMessage => ({
+  id: 'a',
+  role: 'assistant',
+  model: 'groq/llama-3.3-70b-versatile',
+  content: 'Hello **world**',
+  reasoning: '',
+  toolCalls: [],
+  status: 'done',
+  usage: { promptTokens: 1234, completionTokens: 56, totalTokens: 1290 },
+  finishReason: 'stop',
+  error: undefined,
+  timing: { startedAt: 1000, firstTokenAt: 1250, endedAt: 2250 },
+  ...extra,
+});
+
+describe('MessageView', () => {
+  it('shows the usage exactly as reported, with the browser-measured timings', () => {
+    render(<MessageView message={reply({})} />);
+    const usage = screen.getByRole('region', { name: 'Usage' });
+    expect(usage.textContent).toContain('Prompt tokens1,234');
+    expect(usage.textContent).toContain('Completion tokens56');
+    expect(usage.textContent).toContain('Total tokens1,290');
+    expect(usage.textContent).toContain('Time to first token250 ms');
+    expect(usage.textContent).toContain('Tokens per second56.0');
+  });
+
+  it('says "not reported" when the gateway sent no usage, and estimates the speed', () => {
+    render(<MessageView message={reply({ usage: undefined })} />);
+    const usage = screen.getByRole('region', { name: 'Usage' });
+    expect(within(usage).getAllByText('not reported')).toHaveLength(3);
+    expect(usage.textContent).toMatch(/Tokens per second≈/);
+  });
+
+  it('marks the reply busy while streaming and shows no usage yet', () => {
+    render(<MessageView message={reply({ status: 'streaming', usage: undefined, timing: { startedAt: 0, firstTokenAt: 1, endedAt: undefined } })} />);
+    const article = screen.getByRole('article', { name: 'Assistant' });
+    expect(article.getAttribute('aria-busy')).toBe('true');
+    expect(screen.queryByRole('region', { name: 'Usage' })).toBeNull();
+    expect(within(article).getByText('world').tagName).toBe('STRONG');
+  });
+
+  it('keeps a stopped reply and labels it Stopped', () => {
+    render(<MessageView message={reply({ status: 'stopped', content: 'Partial answ', usage: undefined })} />);
+    const article = screen.getByRole('article', { name: 'Assistant' });
+    expect(article.getAttribute('aria-busy')).toBe('false');
+    expect(within(article).getByText('Stopped')).toBeTruthy();
+    expect(article.textContent).toContain('Partial answ');
+  });
+
+  it('shows the gateway error in an alert, and no usage when nothing was said', () => {
+    render(<MessageView message={reply({ status: 'failed', content: '', usage: undefined, error: 'Rate limit exceeded' })} />);
+    expect(screen.getByRole('alert').textContent).toContain('Rate limit exceeded');
+    expect(screen.queryByRole('region', { name: 'Usage' })).toBeNull();
+  });
+
+  it('puts reasoning in a group named Reasoning apart from the answer', () => {
+    render(<MessageView message={reply({ reasoning: 'Let me think.' })} />);
+    const group = screen.getByRole('group', { name: 'Reasoning' });
+    expect(group.textContent).toContain('Let me think.');
+    expect(screen.getByRole('article', { name: 'Assistant' }).textContent).toContain('Hello world');
+  });
+
+  it('renders links safely: no javascript: URLs, raw HTML as text, external links in a new tab', () => {
+    render(
+      <MessageView
+        message={reply({ content: '[bad](javascript:alert(1)) [good](https://example.com) <img src=x onerror=alert(1)>' })}
+      />,
+    );
+    const article = screen.getByRole('article', { name: 'Assistant' });
+    const links = within(article).getAllByRole('link');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://example.com']);
+    expect(links[0]?.getAttribute('rel')).toContain('noopener');
+    expect(article.querySelector('img')).toBeNull();
+    expect(article.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { BlockSplitter } from './block-splitter.ts';
+
+const DOC = [
+  '# Title',
+  '',
+  'A paragraph with **bold**',
+  'continued on a second line.',
+  '',
+  '```ts',
+  'const a = 1;',
+  '',
+  'const b = 2;',
+  '```',
+  '',
+  '- item one',
+  '',
+  '  still item one',
+  '- item two',
+  '',
+  '| a | b |',
+  '|---|---|',
+  '| 1 | 2 |',
+  '',
+  '~~~',
+  '```',
+  'not a close',
+  '~~~',
+  '',
+  'Last words.',
+].join('\n');
+
+describe('BlockSplitter', () => {
+  it('covers every prefix exactly: frozen blocks plus tail equal the text, and frozen blocks never change', () => {
+    const splitter = new BlockSplitter();
+    let previous: readonly string[] = [];
+    for (let end = 0; end <= DOC.length; end++) {
+      const prefix = DOC.slice(0, end);
+      const { frozen, tail } = splitter.update(prefix);
+      expect(frozen.join('') + tail).toBe(prefix);
+      expect(frozen.slice(0, previous.length)).toEqual(previous);
+      previous = [...frozen];
+    }
+  });
+
+  it('splits at blank lines outside fences, never inside a fence or before an indented continuation', () => {
+    const { frozen, tail } = new BlockSplitter().update(DOC);
+    expect(frozen).toEqual([
+      '# Title\n\n',
+      'A paragraph with **bold**\ncontinued on a second line.\n\n',
+      '```ts\nconst a = 1;\n\nconst b = 2;\n```\n\n',
+      '- item one\n\n  still item one\n- item two\n\n',
+      '| a | b |\n|---|---|\n| 1 | 2 |\n\n',
+      '~~~\n```\nnot a close\n~~~\n\n',
+    ]);
+    expect(tail).toBe('Last words.');
+  });
+
+  it('gives the same split fed one character at a time as fed at once', () => {
+    const whole = new BlockSplitter().update(DOC);
+    const splitter = new BlockSplitter();
+    let last = splitter.update('');
+    for (let end = 1; end <= DOC.length; end++) last = splitter.update(DOC.slice(0, end));
+    expect(last.frozen).toEqual(whole.frozen);
+    expect(last.tail).toBe(whole.tail);
+  });
+
+  it('starts over when the text is replaced rather than extended', () => {
+    const splitter = new BlockSplitter();
+    splitter.update('One\n\nTwo\n\nThree');
+    expect(splitter.update('Other\n\nText')).toEqual({ frozen: ['Other\n\n'], tail: 'Text' });
+  });
+
+  it('handles CRLF line endings', () => {
+    expect(new BlockSplitter().update('a\r\n\r\nb')).toEqual({ frozen: ['a\r\n\r\n'], tail: 'b' });
+  });
+});
