@@ -60,14 +60,16 @@ export function ChatApp({ client, fetch }: ChatAppProps) {
       <header className="border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2">
           <h1 className="text-base font-semibold">Gateway Chat</h1>
-          <ModelPicker
+          <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
+            <ModelPicker
             list={list}
             provider={selection.provider}
             model={selection.model}
             disabled={streaming}
             onProviderChange={selection.selectProvider}
             onModelChange={selection.selectModel}
-          />
+            />
+          </div>
           <button
             type="button"
             onClick={session.newChat}

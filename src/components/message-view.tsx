@@ -24,7 +24,7 @@ function ReasoningGroup({ text, streaming }: { text: string; streaming: boolean 
     <details
       aria-label="Reasoning"
       open={streaming || undefined}
-      className="mb-3 rounded-md border-l-2 border-zinc-300 pl-3 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400"
+      className="mb-3 border-l-2 border-zinc-300 pl-3 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400"
     >
       <summary className="cursor-pointer select-none font-medium">{streaming ? 'Reasoning…' : 'Reasoning'}</summary>
       <div className="mt-1">

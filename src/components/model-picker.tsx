@@ -35,13 +35,13 @@ export function ModelPicker({ list, provider, model, disabled, onProviderChange,
     list.status === 'loading' ? 'Loading models…' : list.status === 'error' ? 'Models unavailable' : total === 0 ? 'No models' : undefined;
 
   return (
-    <div className="flex min-w-0 flex-wrap items-center gap-2">
+    <div className="flex min-w-0 flex-wrap items-center gap-2 sm:flex-nowrap">
       <label htmlFor={ids.provider} className="sr-only">
         Provider
       </label>
       <select
         id={ids.provider}
-        className={`${selectClass} w-32`}
+        className={`${selectClass} w-28 shrink-0 sm:w-32`}
         value={provider ?? ''}
         disabled={disabled || groups.length === 0}
         onChange={(e) => {
@@ -62,7 +62,7 @@ export function ModelPicker({ list, provider, model, disabled, onProviderChange,
       </label>
       <select
         id={ids.model}
-        className={`${selectClass} w-64 max-w-full flex-1 sm:flex-none`}
+        className={`${selectClass} min-w-40 flex-1 sm:w-64 sm:flex-none`}
         value={selectedShown ? model : ''}
         disabled={disabled || total === 0}
         onChange={(e) => {
@@ -91,7 +91,7 @@ export function ModelPicker({ list, provider, model, disabled, onProviderChange,
             id={ids.search}
             type="search"
             placeholder={`Search ${total} models`}
-            className={`${selectClass} w-40`}
+            className={`${selectClass} w-full sm:w-40`}
             value={query}
             disabled={disabled}
             onChange={(e) => setQuery(e.target.value)}
