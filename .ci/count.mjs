@@ -10,14 +10,14 @@ function read(path) {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
 }
 
-const vitest = read('test-results/vitest.json');
+const vitest = read('reports/vitest.json');
 if (vitest) {
   passed += vitest.numPassedTests ?? 0;
   failed += (vitest.numFailedTests ?? 0) + (vitest.numFailedTestSuites ?? 0);
   seen.push(`unit ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed`);
 }
 
-const playwright = read('test-results/playwright.json');
+const playwright = read('reports/playwright.json');
 if (playwright?.stats) {
   const { expected = 0, unexpected = 0, flaky = 0 } = playwright.stats;
   passed += expected;

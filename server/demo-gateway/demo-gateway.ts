@@ -105,7 +105,12 @@ function listModels(url: URL, res: ServerResponse): void {
   sendJson(res, 200, { object: 'list', data: models.map((m) => wireModel(m, include)) });
 }
 
-export function createDemoGateway(): DemoGateway {
+export interface DemoGatewayOptions {
+  /** Multiplies every wait: 0.01 makes a typical reply stream in tens of milliseconds (tests). */
+  timeScale?: number;
+}
+
+export function createDemoGateway({ timeScale = 1 }: DemoGatewayOptions = {}): DemoGateway {
   const streams: StreamRecord[] = [];
   let counter = 0;
 
@@ -213,8 +218,10 @@ export function createDemoGateway(): DemoGateway {
 
     let sent = 0;
     let timer: NodeJS.Timeout | undefined;
-    const startedAt = Date.now() + model.timing.firstTokenMs;
-    const tickMs = Math.min(20, Math.max(4, 1000 / model.timing.tokensPerSecond));
+    const firstTokenMs = model.timing.firstTokenMs * timeScale;
+    const tokensPerSecond = model.timing.tokensPerSecond / timeScale;
+    const startedAt = Date.now() + firstTokenMs;
+    const tickMs = Math.min(20, Math.max(4, 1000 / tokensPerSecond));
 
     res.on('close', () => {
       if (timer) clearTimeout(timer);
@@ -224,7 +231,7 @@ export function createDemoGateway(): DemoGateway {
     const tick = (): void => {
       if (res.destroyed) return;
       const elapsed = Date.now() - startedAt;
-      const due = Math.min(frames.length, Math.floor((elapsed * model.timing.tokensPerSecond) / 1000) + 1);
+      const due = Math.min(frames.length, Math.floor((elapsed * tokensPerSecond) / 1000) + 1);
       // Everything after the last token goes out at once, as providers do.
       const upTo = due >= tokenFrames ? frames.length : due;
       let out = '';
@@ -254,7 +261,7 @@ export function createDemoGateway(): DemoGateway {
       }
       timer = setTimeout(tick, tickMs);
     };
-    timer = setTimeout(tick, model.timing.firstTokenMs);
+    timer = setTimeout(tick, firstTokenMs);
   }
 
   return {
@@ -284,8 +291,8 @@ export interface RunningDemoGateway {
   close(): Promise<void>;
 }
 
-export async function startDemoGateway(port = 0, host = '127.0.0.1'): Promise<RunningDemoGateway> {
-  const gateway = createDemoGateway();
+export async function startDemoGateway(port = 0, host = '127.0.0.1', options: DemoGatewayOptions = {}): Promise<RunningDemoGateway> {
+  const gateway = createDemoGateway(options);
   const server = createServer((req, res) => gateway.handle(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,0 +1,85 @@
+// The real gateway client against the demo gateway over HTTP: every demo
+// model's stream shape must come out as the events PROTOCOL.md promises.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGatewayClient, type StreamEvent } from '../../src/gateway/client.ts';
+import { GatewayError } from '../../src/gateway/errors.ts';
+import { DEMO_MODELS } from './catalog.ts';
+import { startDemoGateway, type RunningDemoGateway } from './demo-gateway.ts';
+
+let demo: RunningDemoGateway;
+let origin: string;
+beforeAll(async () => {
+  demo = await startDemoGateway(0, '127.0.0.1', { timeScale: 0.002 });
+  origin = demo.url.replace(/\/v1$/, '');
+});
+afterAll(() => demo.close());
+
+const client = () => createGatewayClient({ fetch: (path, init) => fetch(origin + path, init) });
+
+async function chat(model: string, prompt = 'Explain goroutines vs threads'): Promise<StreamEvent[]> {
+  const events: StreamEvent[] = [];
+  for await (const event of client().streamChat({ model, messages: [{ role: 'user', content: prompt }], stream: true })) events.push(event);
+  return events;
+}
+
+const joined = (events: StreamEvent[], type: 'delta' | 'reasoning'): string =>
+  events.flatMap((e) => (e.type === type ? [e.text] : [])).join('');
+
+describe('demo gateway, read by the real client', () => {
+  const healthy = DEMO_MODELS.filter((m) => !m.failure);
+
+  it.each(healthy.map((m) => [m.id, m] as const))('%s streams to [DONE] in its provider’s shape', async (id, model) => {
+    const events = await chat(id);
+    expect(events.at(-1)).toEqual({ type: 'done' });
+    expect(joined(events, 'delta')).toContain('Goroutines vs. threads');
+    expect(joined(events, 'delta')).not.toContain('<think>');
+    const usage = events.filter((e) => e.type === 'usage');
+    const record = demo.gateway.streams.at(-1)!;
+    if (model.usage === 'none') expect(usage).toEqual([]);
+    else
+      expect(usage).toEqual([
+        {
+          type: 'usage',
+          usage: { promptTokens: record.usage.prompt_tokens, completionTokens: record.usage.completion_tokens, totalTokens: record.usage.total_tokens },
+        },
+      ]);
+    if (model.reasoning === 'none') expect(joined(events, 'reasoning')).toBe('');
+    else expect(joined(events, 'reasoning')).toContain('goroutines');
+  });
+
+  it('lists models with served_by, and pricing and context windows on request', async () => {
+    const plain = (await (await fetch(`${origin}/v1/models`)).json()) as { data: Array<Record<string, unknown>> };
+    expect(plain.data[0]).toMatchObject({ id: 'groq/llama-3.3-70b-versatile', object: 'model', served_by: 'groq' });
+    expect(plain.data[0]).not.toHaveProperty('pricing');
+    const rich = (await (await fetch(`${origin}/v1/models?provider=ollama&include=pricing,context_window`)).json()) as { data: Array<Record<string, unknown>> };
+    expect(rich.data.every((m) => m.served_by === 'ollama')).toBe(true);
+    expect(rich.data[0]).toMatchObject({ pricing: { prompt: '0', completion: '0' }, context_window: 40960 });
+  });
+
+  it('answers the gateway’s errors in its envelope', async () => {
+    const bare = await fetch(`${origin}/v1/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x' }], stream: true }) });
+    expect(bare.status).toBe(400);
+    expect(((await bare.json()) as { error: string }).error).toContain('unable to determine provider');
+    const unknown = await fetch(`${origin}/v1/models?provider=nope`);
+    expect(unknown.status).toBe(400);
+    expect(await fetch(`${origin}/v1/models`, { method: 'OPTIONS' }).then((r) => r.status)).toBe(404);
+  });
+
+  it('demonstrates each failure the way a real gateway shows it', async () => {
+    const rateLimit = await chat('openai/demo-rate-limit').catch((e: unknown) => e);
+    expect(rateLimit).toBeInstanceOf(GatewayError);
+    expect((rateLimit as GatewayError).message).toBe('Rate limit exceeded: 30 requests per minute. Please retry in 12s.');
+
+    const midStream = await chat('anthropic/demo-mid-stream-error').catch((e: unknown) => e);
+    expect((midStream as GatewayError).kind).toBe('upstream');
+
+    const cut = await chat('ollama/demo-cut-stream');
+    expect(cut.at(-1)).toEqual({ type: 'interrupted' });
+    expect(joined(cut, 'delta').length).toBeGreaterThan(20);
+  });
+
+  it('picks a reply by the prompt', async () => {
+    expect(joined(await chat('openai/gpt-4o-mini', 'Write a debounce function in TypeScript'), 'delta')).toContain('```ts');
+    expect(joined(await chat('openai/gpt-4o-mini', 'Compare providers in a table'), 'delta')).toContain('| Provider |');
+  });
+});

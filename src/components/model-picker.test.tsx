@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { groupByProvider, toModelInfo } from '../chat/model-catalog.ts';
+import { ModelPicker } from './model-picker.tsx';
+
+afterEach(cleanup);
+
+const providers = ['groq', 'openai', 'ollama', 'google', 'mistral', 'anthropic'];
+const groups = groupByProvider(
+  Array.from({ length: 300 }, (_, i) => {
+    const provider = providers[i % providers.length]!;
+    return toModelInfo({ id: `${provider}/model-${i}`, served_by: provider });
+  }),
+);
+
+function renderPicker(onModelChange = vi.fn()) {
+  render(
+    <ModelPicker
+      list={{ status: 'ready', groups }}
+      provider="groq"
+      model="groq/model-0"
+      disabled={false}
+      onProviderChange={vi.fn()}
+      onModelChange={onModelChange}
+    />,
+  );
+  return onModelChange;
+}
+
+const modelOptions = (): string[] =>
+  Array.from((screen.getByRole('combobox', { name: 'Model' }) as HTMLSelectElement).options)
+    .map((o) => o.value)
+    .filter(Boolean);
+
+describe('ModelPicker', () => {
+  it('lists one option per provider and every model grouped by provider', () => {
+    renderPicker();
+    const providerOptions = Array.from((screen.getByRole('combobox', { name: 'Provider' }) as HTMLSelectElement).options).map((o) => o.value);
+    expect(providerOptions).toEqual(providers);
+    expect(modelOptions()).toHaveLength(300);
+    expect(screen.getByRole('group', { name: 'ollama' })).toBeTruthy();
+  });
+
+  it('narrows 300 models to the matches of a search, across providers', () => {
+    const onModelChange = renderPicker();
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search models' }), { target: { value: 'model-29' } });
+    const expected = groups.flatMap((g) => g.models.map((m) => m.id).filter((id) => id.includes('model-29')));
+    expect(expected).toHaveLength(11);
+    expect(modelOptions()).toEqual(expected);
+    expect(modelOptions()[0]).toBe('groq/model-294');
+    const select = screen.getByRole('combobox', { name: 'Model' }) as HTMLSelectElement;
+    fireEvent.change(select, { target: { value: 'ollama/model-296' } });
+    expect(onModelChange).toHaveBeenCalledWith('ollama/model-296');
+  });
+
+  it('says it is loading, and disables both pickers, until the list arrives', () => {
+    render(<ModelPicker list={{ status: 'loading' }} provider={undefined} model={undefined} disabled={false} onProviderChange={vi.fn()} onModelChange={vi.fn()} />);
+    const model = screen.getByRole('combobox', { name: 'Model' }) as HTMLSelectElement;
+    expect(model.disabled).toBe(true);
+    expect(model.options[0]?.textContent).toBe('Loading models…');
+    expect((screen.getByRole('combobox', { name: 'Provider' }) as HTMLSelectElement).disabled).toBe(true);
+  });
+});
