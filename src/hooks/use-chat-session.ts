@@ -2,6 +2,7 @@
 // one in-flight request. Stream events are stamped with their arrival time
 // and committed at most once per frame.
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import { buildChatRequest } from '../chat/build-request.ts';
 import { chatReducer, initialChatState, streamingReply, type ChatAction, type TimedStreamEvent } from '../chat/chat-reducer.ts';
 import { browserFrameScheduler, createEventBatcher, type EventBatcher } from '../chat/event-batcher.ts';
@@ -98,7 +99,9 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt }: C
       const request = buildChatRequest([...messagesRef.current, user], { model, systemPrompt });
       const controller = new AbortController();
       const batcher = createEventBatcher<TimedStreamEvent>(
-        (events) => dispatch({ type: 'streamEventsReceived', replyId, events }),
+        // Commit inside this frame, before it paints: no transition, no deferral (a
+        // stream of urgent updates starves those).
+        (events) => flushSync(() => dispatch({ type: 'streamEventsReceived', replyId, events })),
         browserFrameScheduler(),
       );
       const run: Run = { replyId, controller, batcher };

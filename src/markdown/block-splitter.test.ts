@@ -68,10 +68,31 @@ describe('BlockSplitter', () => {
   it('starts over when the text is replaced rather than extended', () => {
     const splitter = new BlockSplitter();
     splitter.update('One\n\nTwo\n\nThree');
-    expect(splitter.update('Other\n\nText')).toEqual({ frozen: ['Other\n\n'], tail: 'Text' });
+    expect(splitter.update('Other\n\nText')).toEqual({ frozen: ['Other\n\n'], tail: 'Text', needsFinalPass: false, inOpenFence: false });
   });
 
   it('handles CRLF line endings', () => {
-    expect(new BlockSplitter().update('a\r\n\r\nb')).toEqual({ frozen: ['a\r\n\r\n'], tail: 'b' });
+    expect(new BlockSplitter().update('a\r\n\r\nb')).toEqual({ frozen: ['a\r\n\r\n'], tail: 'b', needsFinalPass: false, inOpenFence: false });
+  });
+
+  it('keeps the items of one loose list in one block, and splits where another list starts', () => {
+    const { frozen, tail } = new BlockSplitter().update('- a\n\n- b\n\n* c\n\n1. one\n\n2. two\n\n3) three');
+    expect(frozen).toEqual(['- a\n\n- b\n\n', '* c\n\n', '1. one\n\n2. two\n\n']);
+    expect(tail).toBe('3) three');
+  });
+
+  it('does not split before a partial line that may be the next item of the same list', () => {
+    expect(new BlockSplitter().update('- a\n\n-').frozen).toEqual([]);
+    expect(new BlockSplitter().update('1. a\n\n2').frozen).toEqual([]);
+  });
+
+  it('starts a block at a code fence that opens at the margin, even without a blank line', () => {
+    expect(new BlockSplitter().update('Here:\n```js\nx\n```\nAfter').frozen).toEqual(['Here:\n']);
+  });
+
+  it('asks for a final pass when reference definitions or footnotes appear', () => {
+    expect(new BlockSplitter().update('See [x].\n\n[x]: https://example.com\n').needsFinalPass).toBe(true);
+    expect(new BlockSplitter().update('Claim[^1].\n\n[^1]: Source.\n').needsFinalPass).toBe(true);
+    expect(new BlockSplitter().update('```\n[x]: not a definition\n```\n').needsFinalPass).toBe(false);
   });
 });

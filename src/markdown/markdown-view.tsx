@@ -1,13 +1,14 @@
 // Renders markdown as it streams: finished blocks are rendered once and kept
-// (memoised by their text), only the unfinished tail re-renders per commit.
-// When the reply settles, the whole text is rendered once so non-local
-// markdown comes out exactly as a one-shot render would.
+// (memoised by their text, their DOM never replaced), only the unfinished tail
+// re-renders per commit, repaired so raw markers never flash.
 import { memo, useState, type ComponentProps } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { BlockSplitter } from './block-splitter.ts';
 import { CodeBlock } from './code-block.tsx';
 import { remarkHtmlAsText } from './html-as-text.ts';
+import { LiveFence, parseOpenFence } from './live-fence.tsx';
+import { repairTail } from './repair-tail.ts';
 
 // Module-level so memoised blocks never see new plugin or component identities.
 const remarkPlugins = [remarkGfm, remarkHtmlAsText];
@@ -64,45 +65,54 @@ const liveComponents = makeComponents(false);
 type MarkdownProps = ComponentProps<typeof Markdown>;
 const baseProps: Partial<MarkdownProps> = { remarkPlugins };
 
-const FrozenBlock = memo(function FrozenBlock({ text }: { text: string }) {
+interface BlockProps {
+  text: string;
+  /** The unfinished tail: repaired, not highlighted, an open fence rendered line by line. */
+  live: boolean;
+  /** With live: the tail ends inside an open code fence. */
+  inOpenFence?: boolean;
+}
+
+const Block = memo(function Block({ text, live, inOpenFence = false }: BlockProps) {
+  if (live && inOpenFence) {
+    const fence = parseOpenFence(text);
+    if (fence) return <LiveFence language={fence.language} body={fence.body} />;
+  }
   return (
-    <Markdown {...baseProps} components={settledComponents}>
-      {text}
+    <Markdown {...baseProps} components={live ? liveComponents : settledComponents}>
+      {live ? repairTail(text) : text}
     </Markdown>
   );
 });
-
-function LiveTail({ text }: { text: string }) {
-  return (
-    <Markdown {...baseProps} components={liveComponents}>
-      {text}
-    </Markdown>
-  );
-}
-
-function StreamingMarkdown({ text }: { text: string }) {
-  // The splitter is a per-reply cache: update() with the same text returns the same split.
-  const [splitter] = useState(() => new BlockSplitter());
-  const { frozen, tail } = splitter.update(text);
-  return (
-    <>
-      {frozen.map((block, index) => (
-        <FrozenBlock key={index} text={block} />
-      ))}
-      <LiveTail text={tail} />
-    </>
-  );
-}
 
 interface MarkdownViewProps {
   text: string;
   streaming: boolean;
 }
 
+/**
+ * Settled or streaming, the reply renders block by block, so the blocks that
+ * were frozen while streaming keep their DOM when it ends. Only replies with
+ * markdown that crosses blocks (reference links, footnotes) are rendered
+ * whole once they settle.
+ */
 export const MarkdownView = memo(function MarkdownView({ text, streaming }: MarkdownViewProps) {
+  // The splitter is a per-reply cache: update() with the same text returns the same split.
+  const [splitter] = useState(() => new BlockSplitter());
+  const { frozen, tail, needsFinalPass, inOpenFence } = splitter.update(text);
+  if (!streaming && needsFinalPass) {
+    return (
+      <div className="markdown">
+        <Block text={text} live={false} />
+      </div>
+    );
+  }
   return (
     <div className="markdown">
-      {streaming ? <StreamingMarkdown text={text} /> : <FrozenBlock text={text} />}
+      {frozen.map((block, index) => (
+        <Block key={index} text={block} live={false} />
+      ))}
+      {tail ? <Block key={frozen.length} text={tail} live={streaming} inOpenFence={inOpenFence} /> : null}
     </div>
   );
 });

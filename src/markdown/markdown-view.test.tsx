@@ -1,0 +1,53 @@
+// @vitest-environment jsdom
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MarkdownView } from './markdown-view.tsx';
+
+afterEach(cleanup);
+
+const REPLY = ['# Title', '', 'Intro with **bold**.', '', '```ts', 'const a = 1;', 'const b = 2;', '```', '', '| a | b |', '|---|---|', '| 1 | 2 |', '', 'The end.'].join('\n');
+
+const normalized = (el: Element): string => el.innerHTML.replace(/>\s+</g, '><');
+
+describe('MarkdownView', () => {
+  it('keeps the DOM of finished blocks while the tail streams', () => {
+    const { container, rerender } = render(<MarkdownView text={REPLY.slice(0, 30)} streaming />);
+    const heading = container.querySelector('h1');
+    expect(heading?.textContent).toBe('Title');
+    for (let end = 31; end <= REPLY.length; end += 7) rerender(<MarkdownView text={REPLY.slice(0, end)} streaming />);
+    rerender(<MarkdownView text={REPLY} streaming={false} />);
+    expect(container.querySelector('h1')).toBe(heading);
+  });
+
+  it('never paints raw markers in the live tail', () => {
+    const { container, rerender } = render(<MarkdownView text="Some **bol" streaming />);
+    expect(container.textContent).toBe('Some bol');
+    expect(container.querySelector('strong')?.textContent).toBe('bol');
+    rerender(<MarkdownView text={'Some **bold** and a [link](https://exa'} streaming />);
+    expect(container.textContent).toBe('Some bold and a link');
+    rerender(<MarkdownView text={'Table:\n\n| a | b |\n|--'} streaming />);
+    expect(container.textContent).toBe('Table:');
+  });
+
+  it('shows an open fence as plain code, line by line, without the half-typed closing fence', () => {
+    const { container, rerender } = render(<MarkdownView text={'```py\nprint(1)\n'} streaming />);
+    expect(container.querySelector('pre code')?.textContent).toBe('print(1)\n');
+    rerender(<MarkdownView text={'```py\nprint(1)\n``'} streaming />);
+    expect(container.querySelector('pre code')?.textContent).toBe('print(1)\n');
+  });
+
+  it('settles into exactly what a one-shot render of the final text gives', () => {
+    const { container, rerender } = render(<MarkdownView text="" streaming />);
+    for (let end = 1; end <= REPLY.length; end += 3) rerender(<MarkdownView text={REPLY.slice(0, end)} streaming />);
+    rerender(<MarkdownView text={REPLY} streaming={false} />);
+    const oneShot = render(<MarkdownView text={REPLY} streaming={false} />).container;
+    expect(normalized(container)).toBe(normalized(oneShot));
+  });
+
+  it('renders a reply with reference links whole once it settles', () => {
+    const text = 'See [the spec][s].\n\n[s]: https://spec.commonmark.org\n';
+    const { container, rerender } = render(<MarkdownView text={text} streaming />);
+    rerender(<MarkdownView text={text} streaming={false} />);
+    expect(container.querySelector('a')?.getAttribute('href')).toBe('https://spec.commonmark.org');
+  });
+});

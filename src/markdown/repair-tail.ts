@@ -1,0 +1,34 @@
+// Repairs the unfinished tail of a streaming reply so raw markers never
+// flash: open emphasis, inline code and strikethrough are closed (remend),
+// half links show as their text, half images and half tables are held back.
+// Runs on the tail block only, never the whole reply.
+import remend from 'remend';
+
+const PARTIAL_IMAGE = /!\[[^\]\n]*(?:\](?:\([^)\n]*)?)?$/;
+const TABLE_LINE = /^ {0,3}\|/;
+const DELIMITER_ROW = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** Drops a table whose header has no complete delimiter row yet: it would paint as a pipe-strewn paragraph. */
+export function holdBackTable(tail: string): string {
+  const endsWithNewline = tail.endsWith('\n');
+  const lines = (endsWithNewline ? tail.slice(0, -1) : tail).split('\n');
+  let start = lines.length;
+  while (start > 0 && TABLE_LINE.test(lines[start - 1] ?? '')) start--;
+  const rows = lines.slice(start);
+  if (rows.length === 0) return tail;
+  // The delimiter row is done once another line follows it, or its newline has arrived.
+  const delimiterDone = rows.length >= 2 && DELIMITER_ROW.test(rows[1] ?? '') && (rows.length > 2 || endsWithNewline);
+  if (delimiterDone) return tail;
+  return start === 0 ? '' : `${lines.slice(0, start).join('\n')}\n`;
+}
+
+export function repairTail(tail: string): string {
+  const withoutImage = tail.replace(PARTIAL_IMAGE, '');
+  return remend(holdBackTable(withoutImage), {
+    linkMode: 'text-only',
+    images: false,
+    comparisonOperators: false,
+    katex: false,
+    inlineKatex: false,
+  });
+}
