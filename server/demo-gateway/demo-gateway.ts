@@ -108,9 +108,20 @@ function listModels(url: URL, res: ServerResponse): void {
 export interface DemoGatewayOptions {
   /** Multiplies every wait: 0.01 makes a typical reply stream in tens of milliseconds (tests). */
   timeScale?: number;
+  /**
+   * Named texts a request can ask for with `X-Demo-Fixture: name`, streamed at
+   * `X-Demo-Rate` tokens a second from the first millisecond (the benchmark).
+   */
+  fixtures?: Readonly<Record<string, string>>;
 }
 
-export function createDemoGateway({ timeScale = 1 }: DemoGatewayOptions = {}): DemoGateway {
+export function createDemoGateway({ timeScale = 1, fixtures = {} }: DemoGatewayOptions = {}): DemoGateway {
+  const fixturePieces = new Map<string, string[]>();
+  const piecesOf = (name: string, text: string): string[] => {
+    let pieces = fixturePieces.get(name);
+    if (!pieces) fixturePieces.set(name, (pieces = tokenPieces(text)));
+    return pieces;
+  };
   const streams: StreamRecord[] = [];
   let counter = 0;
 
@@ -149,10 +160,16 @@ export function createDemoGateway({ timeScale = 1 }: DemoGatewayOptions = {}): D
       return sendError(res, 400, `Post "http://localhost:11434/v1/chat/completions": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`);
     }
 
-    const reasoningText = model.reasoning === 'none' ? '' : reply.reasoning;
+    const fixtureName = req.headers['x-demo-fixture'];
+    const fixture = typeof fixtureName === 'string' ? fixtures[fixtureName] : undefined;
+    if (typeof fixtureName === 'string' && fixture === undefined) return sendError(res, 400, `no demo fixture named "${fixtureName}"`);
+    const rateHeader = Number(req.headers['x-demo-rate']);
+    const timing = fixture === undefined ? model.timing : { firstTokenMs: 0, tokensPerSecond: rateHeader > 0 ? rateHeader : 400 };
+
+    const reasoningText = model.reasoning === 'none' || fixture !== undefined ? '' : reply.reasoning;
     const answer = model.reasoning === 'inline-think' ? `<think>\n${reasoningText}\n</think>\n\n${reply.content}` : reply.content;
     const reasoningPieces = model.reasoning === 'inline-think' ? [] : tokenPieces(reasoningText);
-    const contentPieces = tokenPieces(answer);
+    const contentPieces = fixture !== undefined && typeof fixtureName === 'string' ? piecesOf(fixtureName, fixture) : tokenPieces(answer);
     const usage = {
       prompt_tokens: countPromptTokens(messages),
       completion_tokens: reasoningPieces.length + contentPieces.length,
@@ -180,6 +197,7 @@ export function createDemoGateway({ timeScale = 1 }: DemoGatewayOptions = {}): D
       'X-Demo-Gateway': 'true',
     });
     res.flushHeaders();
+    res.socket?.setNoDelay(true);
 
     const eol = model.lineEnding;
     const frame = (payload: string): string => `${model.dataPrefix}${payload}${eol}${eol}`;
@@ -218,10 +236,11 @@ export function createDemoGateway({ timeScale = 1 }: DemoGatewayOptions = {}): D
 
     let sent = 0;
     let timer: NodeJS.Timeout | undefined;
-    const firstTokenMs = model.timing.firstTokenMs * timeScale;
-    const tokensPerSecond = model.timing.tokensPerSecond / timeScale;
+    const firstTokenMs = timing.firstTokenMs * timeScale;
+    const tokensPerSecond = timing.tokensPerSecond / timeScale;
     const startedAt = Date.now() + firstTokenMs;
-    const tickMs = Math.min(20, Math.max(4, 1000 / tokensPerSecond));
+    // Scheduled against absolute time, so the rate does not drift with timer jitter.
+    const tickMs = Math.min(20, Math.max(2, 1000 / tokensPerSecond));
 
     res.on('close', () => {
       if (timer) clearTimeout(timer);

@@ -100,13 +100,7 @@ export const MarkdownView = memo(function MarkdownView({ text, streaming }: Mark
   // The splitter is a per-reply cache: update() with the same text returns the same split.
   const [splitter] = useState(() => new BlockSplitter());
   const { frozen, tail, needsFinalPass, inOpenFence } = splitter.update(text);
-  if (!streaming && needsFinalPass) {
-    return (
-      <div className="markdown">
-        <Block text={text} live={false} />
-      </div>
-    );
-  }
+  if (!streaming && needsFinalPass) return <MarkdownDocument text={text} />;
   return (
     <div className="markdown">
       {frozen.map((block, index) => (
@@ -116,3 +110,12 @@ export const MarkdownView = memo(function MarkdownView({ text, streaming }: Mark
     </div>
   );
 });
+
+/** The whole text rendered in one pass: what a streamed reply must end up equal to. */
+export function MarkdownDocument({ text }: { text: string }) {
+  return (
+    <div className="markdown">
+      <Block text={text} live={false} />
+    </div>
+  );
+}

@@ -11,6 +11,10 @@ describe('repairTail', () => {
     ['A picture ![chart](https://ex', 'A picture'],
     ['A picture ![cha', 'A picture'],
     ['Finished **text** here.', 'Finished **text** here.'],
+    ['A dangling **', 'A dangling'],
+    ['Run `', 'Run'],
+    ['| a |\n|---|\n| cell | **', '| a |\n|---|\n| cell |'],
+    ['snake_case_', 'snake_case_'],
   ])('repairs %j', (tail, repaired) => {
     expect(repairTail(tail)).toBe(repaired);
   });

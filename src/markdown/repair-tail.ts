@@ -5,6 +5,8 @@
 import remend from 'remend';
 
 const PARTIAL_IMAGE = /!\[[^\]\n]*(?:\](?:\([^)\n]*)?)?$/;
+// An opening marker with nothing after it yet ("text **", "| `"): remend cannot close it.
+const DANGLING_MARKER = /(^|[\s|(])[*_~`]+$/;
 const TABLE_LINE = /^ {0,3}\|/;
 const DELIMITER_ROW = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
@@ -23,8 +25,8 @@ export function holdBackTable(tail: string): string {
 }
 
 export function repairTail(tail: string): string {
-  const withoutImage = tail.replace(PARTIAL_IMAGE, '');
-  return remend(holdBackTable(withoutImage), {
+  const trimmed = tail.replace(PARTIAL_IMAGE, '').replace(DANGLING_MARKER, '$1');
+  return remend(holdBackTable(trimmed), {
     linkMode: 'text-only',
     images: false,
     comparisonOperators: false,

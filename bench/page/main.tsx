@@ -1,0 +1,282 @@
+// The benchmark page: one arm per load (?arm=none|plain|naive|ours), all fed
+// by the app's own gateway client and frame batcher, so only rendering differs.
+import { useLayoutEffect, useReducer, useState, type Dispatch } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import Markdown from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import { chatReducer, initialChatState, type ChatAction, type TimedStreamEvent } from '../../src/chat/chat-reducer.ts';
+import { browserFrameScheduler, createEventBatcher } from '../../src/chat/event-batcher.ts';
+import { createGatewayClient } from '../../src/gateway/client.ts';
+import { MessageView } from '../../src/components/message-view.tsx';
+import { MarkdownDocument } from '../../src/markdown/markdown-view.tsx';
+import { loadHighlighter } from '../../src/markdown/highlight.ts';
+import '../../src/app/index.css';
+
+type Arm = 'none' | 'plain' | 'naive' | 'ours';
+
+interface Metrics {
+  arm: Arm;
+  commits: number[];
+  firstByteAt: number;
+  lastByteAt: number;
+  finalPaintAt: number;
+  frames: number[];
+  loafOver50: number;
+  loafBlockingMs: number;
+  inputDelays: number[];
+  chars: number;
+  replies: number;
+  finished: boolean;
+  markerCommits: number;
+  markerSamples: string[];
+  finalEqualsOneShot: boolean | undefined;
+  finalDiff: string | undefined;
+}
+
+const params = new URLSearchParams(location.search);
+const arm = (params.get('arm') ?? 'ours') as Arm;
+const fixture = params.get('fixture') ?? 'mixed-28k';
+const rate = params.get('rate') ?? '400';
+const gate = params.get('gate') === '1';
+const root = document.getElementById('root')!;
+
+const m: Metrics = {
+  arm,
+  commits: [],
+  firstByteAt: 0,
+  lastByteAt: 0,
+  finalPaintAt: 0,
+  frames: [],
+  loafOver50: 0,
+  loafBlockingMs: 0,
+  inputDelays: [],
+  chars: 0,
+  replies: 0,
+  finished: false,
+  markerCommits: 0,
+  markerSamples: [],
+  finalEqualsOneShot: undefined,
+  finalDiff: undefined,
+};
+
+const client = createGatewayClient({
+  fetch: (url, init) =>
+    fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), 'X-Demo-Fixture': fixture, 'X-Demo-Rate': rate } }),
+});
+
+let measuring = false;
+document.getElementById('typing')!.addEventListener('keydown', (event) => {
+  if (measuring) m.inputDelays.push(performance.now() - event.timeStamp);
+});
+new PerformanceObserver((list) => {
+  if (!measuring) return;
+  for (const entry of list.getEntries()) {
+    if (entry.duration > 50) m.loafOver50++;
+    m.loafBlockingMs += (entry as PerformanceEntry & { blockingDuration?: number }).blockingDuration ?? 0;
+  }
+}).observe({ type: 'long-animation-frame', buffered: false });
+
+function sampleFrames(): void {
+  let last = performance.now();
+  const tick = (now: number): void => {
+    if (!measuring) return;
+    m.frames.push(now - last);
+    last = now;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+const nextPaint = (): Promise<number> =>
+  new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))));
+
+// Raw markdown markers in painted text outside code: what tail repair must prevent.
+const MARKERS = /\*\*|__|~~|`|\]\(|^\s*\|.*\|/m;
+function checkMarkers(container: Element): void {
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement?.closest('pre, code')) continue;
+    const text = node.textContent ?? '';
+    if (MARKERS.test(text)) {
+      m.markerCommits++;
+      if (m.markerSamples.length < 5) m.markerSamples.push(text.slice(0, 120));
+      return;
+    }
+  }
+}
+
+/** Times one commit; in gate mode also checks the painted text. */
+function timed(commit: () => void): void {
+  const start = performance.now();
+  commit();
+  m.commits.push(performance.now() - start);
+  if (gate) checkMarkers(root);
+}
+
+// --- arms ---------------------------------------------------------------
+
+type Sink = (events: TimedStreamEvent[]) => void;
+/** What the mounted arm plugs in: where batches go, how a reply starts. */
+const arms: { sink: Sink; setupReply: (id: string) => void } = { sink: () => undefined, setupReply: () => undefined };
+let fullText = '';
+
+function mountPlain(): void {
+  let paragraph: HTMLParagraphElement | undefined;
+  let pendingNewline = false;
+  const container = document.createElement('div');
+  container.className = 'markdown';
+  root.append(container);
+  arms.setupReply = () => {
+    paragraph = undefined;
+  };
+  arms.sink = (events) =>
+    timed(() => {
+      // One text node per paragraph per frame: the physical floor of showing characters.
+      const added = events.flatMap(({ event }) => (event.type === 'delta' ? [event.text] : [])).join('');
+      if (added) {
+        const parts = ((pendingNewline ? '\n' : '') + added).split('\n\n');
+        pendingNewline = false;
+        parts.forEach((part, i) => {
+          if (i > 0 || !paragraph) {
+            paragraph = document.createElement('p');
+            container.append(paragraph);
+          }
+          let text = part;
+          if (i === parts.length - 1 && text.endsWith('\n')) {
+            pendingNewline = true;
+            text = text.slice(0, -1);
+          }
+          if (text) paragraph.append(text);
+        });
+      }
+    });
+}
+
+const plugins = [remarkGfm];
+function NaiveApp() {
+  const [texts, setTexts] = useState<string[]>([]);
+  useLayoutEffect(() => bindNaive(setTexts), []);
+  return (
+    <>
+      {texts.map((text, i) => (
+        <div key={i} className="markdown">
+          <Markdown remarkPlugins={plugins}>{text}</Markdown>
+        </div>
+      ))}
+    </>
+  );
+}
+
+function OursApp() {
+  const [state, dispatch] = useReducer(chatReducer, initialChatState);
+  useLayoutEffect(() => bindOurs(dispatch), []);
+  return (
+    <div className="flex flex-col gap-6">
+      {state.messages.map((message) => (
+        <MessageView key={message.id} message={message} />
+      ))}
+    </div>
+  );
+}
+function bindNaive(setTexts: Dispatch<(list: string[]) => string[]>): void {
+  arms.sink = (events) =>
+    timed(() =>
+      flushSync(() =>
+        setTexts((list) => {
+          const added = events.flatMap(({ event }) => (event.type === 'delta' ? [event.text] : [])).join('');
+          return added ? [...list.slice(0, -1), (list.at(-1) ?? '') + added] : list;
+        }),
+      ),
+    );
+  arms.setupReply = () => flushSync(() => setTexts((list) => [...list, '']));
+}
+
+const current = { replyId: '' };
+function bindOurs(dispatch: Dispatch<ChatAction>): void {
+  arms.sink = (events) => timed(() => flushSync(() => dispatch({ type: 'streamEventsReceived', replyId: current.replyId, events })));
+  arms.setupReply = (id) => {
+    current.replyId = id;
+    flushSync(() =>
+      dispatch({ type: 'sendRequested', user: { id: `u-${id}`, role: 'user', content: 'Benchmark prompt' }, replyId: id, model: 'openai/gpt-4o-mini', at: Date.now() }),
+    );
+  };
+}
+
+if (arm === 'plain') mountPlain();
+else if (arm === 'naive') flushSync(() => createRoot(root).render(<NaiveApp />));
+else if (arm === 'ours') flushSync(() => createRoot(root).render(<OursApp />));
+
+// --- one reply ------------------------------------------------------------
+
+async function streamOne(): Promise<void> {
+  const id = `r${m.replies}`;
+  arms.setupReply(id);
+  fullText = '';
+  const batcher = createEventBatcher<TimedStreamEvent>((events) => arms.sink(events), browserFrameScheduler());
+  let sawToken = false;
+  for await (const event of client.streamChat({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'bench' }], stream: true })) {
+    const at = performance.now();
+    if (event.type === 'delta') {
+      if (!m.firstByteAt) m.firstByteAt = at;
+      m.chars += event.text.length;
+      fullText += event.text;
+    }
+    const end = event.type === 'done' || event.type === 'interrupted';
+    if (end) m.lastByteAt = at;
+    if (arm === 'none') continue;
+    batcher.push({ event, at: Date.now() }, (!sawToken && event.type === 'delta') || end);
+    if (event.type === 'delta') sawToken = true;
+  }
+  batcher.flushNow();
+  batcher.dispose();
+  m.finalPaintAt = await nextPaint();
+  m.replies++;
+}
+
+const normalize = (html: string): string =>
+  html
+    .replace(/<span class="hljs[^"]*">/g, '')
+    .replace(/<\/span>/g, '')
+    .replace(/ class="hljs language-/g, ' class="language-')
+    .replace(/>\s+</g, '><')
+    .trim();
+
+async function compareWithOneShot(): Promise<void> {
+  const holder = document.getElementById('oneshot')!;
+  flushSync(() =>
+    createRoot(holder).render(
+      arm === 'ours' ? <MarkdownDocument text={fullText} /> : <div className="markdown"><Markdown remarkPlugins={plugins}>{fullText}</Markdown></div>,
+    ),
+  );
+  await loadHighlighter();
+  await nextPaint();
+  const streamed = root.querySelectorAll('.markdown');
+  const final = normalize(streamed[streamed.length - 1]?.outerHTML ?? '');
+  const oneShot = normalize(holder.querySelector('.markdown')?.outerHTML ?? '');
+  m.finalEqualsOneShot = final === oneShot;
+  if (!m.finalEqualsOneShot) {
+    let i = 0;
+    while (i < final.length && final[i] === oneShot[i]) i++;
+    m.finalDiff = `streamed …${final.slice(Math.max(0, i - 80), i + 120)}\none-shot …${oneShot.slice(Math.max(0, i - 80), i + 120)}`;
+  }
+}
+
+declare global {
+  interface Window {
+    benchHarness: { run(replies?: number): Promise<Metrics>; metrics: Metrics };
+  }
+}
+
+window.benchHarness = {
+  metrics: m,
+  async run(replies = 1) {
+    measuring = true;
+    sampleFrames();
+    for (let i = 0; i < replies; i++) await streamOne();
+    measuring = false;
+    m.finished = true;
+    if (gate && arm !== 'none' && arm !== 'plain') await compareWithOneShot();
+    return m;
+  },
+};

@@ -1,0 +1,358 @@
+// `npm run bench`: streams fixed fixtures from the demo gateway at fixed rates
+// through the app server into headless Chromium, and measures four arms side
+// by side (receive-only floor, plain DOM append, naive react-markdown, ours),
+// interleaved, a fresh page each. Prints a table and writes bench/results/.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { launchOptions } from '../e2e/browser.ts';
+import { createApp } from '../server/app.ts';
+import { startDemoGateway } from '../server/demo-gateway/demo-gateway.ts';
+import { FIXTURES, type FixtureName } from './fixtures.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rootDir = path.resolve(here, '..');
+const ARMS = ['none', 'plain', 'naive', 'ours'] as const;
+type Arm = (typeof ARMS)[number];
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+
+interface Cell {
+  fixture: FixtureName;
+  rate: number;
+  throttle: number;
+}
+
+const ALL_CELLS: Cell[] = [
+  { fixture: 'mixed-28k', rate: 400, throttle: 1 },
+  { fixture: 'mixed-28k', rate: 2000, throttle: 1 },
+  { fixture: 'mixed-28k', rate: 2000, throttle: 4 },
+  { fixture: 'mixed-80k', rate: 2000, throttle: 1 },
+  { fixture: 'code-800', rate: 2000, throttle: 1 },
+  { fixture: 'table-200', rate: 2000, throttle: 1 },
+];
+// BENCH_QUICK=1: one cell, one repeat, to try the harness.
+const CELLS = process.env.BENCH_QUICK ? ALL_CELLS.slice(1, 2) : ALL_CELLS;
+
+interface PageMetrics {
+  commits: number[];
+  firstByteAt: number;
+  lastByteAt: number;
+  finalPaintAt: number;
+  frames: number[];
+  loafOver50: number;
+  loafBlockingMs: number;
+  inputDelays: number[];
+  chars: number;
+  markerCommits: number;
+  markerSamples: string[];
+  finalEqualsOneShot: boolean | undefined;
+  finalDiff: string | undefined;
+}
+
+interface RunResult {
+  busyMs: number;
+  commits: number;
+  commitP50: number;
+  commitP95: number;
+  commitMax: number;
+  growth: number;
+  framesOver50: number;
+  loafOver50: number;
+  lastByteToPaintMs: number;
+  inputDelayP95: number;
+  heapMb: number;
+  nodes: number;
+}
+
+const quantile = (values: readonly number[], q: number): number => {
+  if (values.length === 0) return NaN;
+  const sorted = values.toSorted((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+};
+const median = (values: readonly number[]): number => quantile(values, 0.5);
+
+async function metric(cdp: CDPSession, name: string): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  return metrics.find((m) => m.name === name)?.value ?? NaN;
+}
+
+async function openArm(browser: Browser, baseUrl: string, query: string, throttle: number) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(`${baseUrl}/?${query}`);
+  await page.waitForFunction(() => window.benchHarness !== undefined);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  return { context, page, cdp };
+}
+
+/** Types into the probe input while the stream runs, as a person would. */
+async function typeWhile(page: Page, done: Promise<unknown>): Promise<void> {
+  const state = { finished: false };
+  void done.finally(() => (state.finished = true));
+  await page.focus('#typing');
+  while (!state.finished) {
+    await page.keyboard.press('KeyA').catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 60));
+  }
+}
+
+async function runOnce(browser: Browser, baseUrl: string, arm: Arm, cell: Cell): Promise<RunResult> {
+  const { context, page, cdp } = await openArm(browser, baseUrl, `arm=${arm}&fixture=${cell.fixture}&rate=${cell.rate}`, cell.throttle);
+  try {
+    const before = await metric(cdp, 'TaskDuration');
+    const run = page.evaluate(() => window.benchHarness.run());
+    await Promise.all([run, typeWhile(page, run)]);
+    const m = (await run) as PageMetrics;
+    const after = await metric(cdp, 'TaskDuration');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await metric(cdp, 'JSHeapUsedSize');
+    const nodes = await metric(cdp, 'Nodes');
+    const quarter = Math.max(1, Math.floor(m.commits.length / 4));
+    return {
+      busyMs: (after - before) * 1000,
+      commits: m.commits.length,
+      commitP50: median(m.commits),
+      commitP95: quantile(m.commits, 0.95),
+      commitMax: Math.max(0, ...m.commits),
+      growth: median(m.commits.slice(-quarter)) / Math.max(0.01, median(m.commits.slice(0, quarter))),
+      framesOver50: m.frames.filter((d) => d > 50).length,
+      loafOver50: m.loafOver50,
+      lastByteToPaintMs: m.finalPaintAt - m.lastByteAt,
+      inputDelayP95: quantile(m.inputDelays, 0.95),
+      heapMb: heap / 1024 / 1024,
+      nodes,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+async function gateRun(browser: Browser, baseUrl: string, arm: Arm, fixture: FixtureName): Promise<PageMetrics> {
+  const { context, page } = await openArm(browser, baseUrl, `arm=${arm}&fixture=${fixture}&rate=2000&gate=1`, 1);
+  try {
+    return (await page.evaluate(() => window.benchHarness.run())) as PageMetrics;
+  } finally {
+    await context.close();
+  }
+}
+
+async function manyReplies(browser: Browser, baseUrl: string, arm: Arm, replies: number) {
+  const { context, page, cdp } = await openArm(browser, baseUrl, `arm=${arm}&fixture=small-4k&rate=5000`, 1);
+  const points: Array<{ replies: number; heapMb: number; nodes: number }> = [];
+  try {
+    for (let done = 0; done < replies; done += 10) {
+      await page.evaluate(() => window.benchHarness.run(10));
+      await cdp.send('HeapProfiler.collectGarbage');
+      points.push({ replies: done + 10, heapMb: (await metric(cdp, 'JSHeapUsedSize')) / 1024 / 1024, nodes: await metric(cdp, 'Nodes') });
+    }
+  } finally {
+    await context.close();
+  }
+  return points;
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function interactiveMs(browser: Browser, appUrl: string): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(appUrl);
+  await page.getByRole('combobox', { name: 'Model' }).and(page.locator(':enabled')).waitFor();
+  await page.getByRole('textbox', { name: 'Message' }).waitFor();
+  // performance.now() counts from the navigation's start.
+  const ms = await page.evaluate(() => performance.now());
+  await context.close();
+  return ms;
+}
+
+function entryGzipKb(): number {
+  const html = readFileSync(path.join(rootDir, 'dist/index.html'), 'utf8');
+  const entry = /src="\/assets\/(index-[^"]+\.js)"/.exec(html)?.[1];
+  if (!entry) throw new Error('no entry script in dist/index.html');
+  return gzipSync(readFileSync(path.join(rootDir, 'dist/assets', entry))).length / 1024;
+}
+
+const cellKey = (fixture: string, rate: number, throttle: number): string => `${fixture} @ ${rate} tok/s, ${throttle}x CPU`;
+const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+const spread = (values: number[], digits = 1): string =>
+  values.length > 1 ? `${fmt(median(values), digits)} (${fmt(Math.min(...values), digits)}–${fmt(Math.max(...values), digits)})` : fmt(values[0] ?? NaN, digits);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  console.log('Building the app and the benchmark page…');
+  await build({ root: rootDir, logLevel: 'warn' });
+  await build({ configFile: path.join(here, 'vite.config.ts') });
+
+  const fixtures = Object.fromEntries(Object.entries(FIXTURES).map(([name, make]) => [name, make()]));
+  const demo = await startDemoGateway(0, '127.0.0.1', { fixtures });
+  const config = { provider: undefined, model: undefined, demo: true, gatewayUrl: 'bench' };
+  const benchApp = createApp({ gatewayUrl: demo.url, token: undefined, config, staticDir: path.join(here, 'dist') });
+  const realApp = createApp({ gatewayUrl: demo.url, token: undefined, config, staticDir: path.join(rootDir, 'dist') });
+  const benchHttp = createServer(benchApp);
+  const realHttp = createServer(realApp);
+  const benchUrl = await listen(benchHttp);
+  const realUrl = await listen(realHttp);
+  const browser = await chromium.launch(launchOptions());
+  const version = browser.version();
+
+  const lines: string[] = [];
+  const log = (line = ''): void => {
+    console.log(line);
+    lines.push(line);
+  };
+  const gates: Array<{ name: string; ok: boolean; detail: string }> = [];
+  const results: Record<string, Record<Arm, RunResult[]>> = {};
+  try {
+    // Correctness gates first: they decide whether the figures below count.
+    console.log('Correctness gates…');
+    for (const fixture of ['mixed-28k', 'code-800', 'table-200'] as FixtureName[]) {
+      for (const arm of ['ours', 'naive'] as Arm[]) {
+        const m = await gateRun(browser, benchUrl, arm, fixture);
+        const sent = fixtures[fixture]!.length;
+        gates.push({
+          name: `${arm} ${fixture}: every character painted`,
+          ok: m.chars === sent,
+          detail: `${m.chars}/${sent}`,
+        });
+        gates.push({
+          name: `${arm} ${fixture}: final DOM equals a one-shot render`,
+          ok: m.finalEqualsOneShot === true,
+          detail: m.finalDiff ?? 'equal',
+        });
+        gates.push({
+          name: `${arm} ${fixture}: no raw markdown markers painted mid-stream`,
+          ok: m.markerCommits === 0,
+          detail: `${m.markerCommits} of ${m.commits.length} commits${m.markerSamples.length ? `, e.g. ${JSON.stringify(m.markerSamples[0])}` : ''}`,
+        });
+      }
+    }
+
+    for (const cell of CELLS) {
+      const key = cellKey(cell.fixture, cell.rate, cell.throttle);
+      console.log(`Measuring ${key}…`);
+      results[key] = { none: [], plain: [], naive: [], ours: [] };
+      for (let rep = 0; rep < REPEATS; rep++) {
+        const order = rep % 2 === 0 ? ARMS : ARMS.toReversed();
+        for (const arm of order) results[key]![arm].push(await runOnce(browser, benchUrl, arm, cell));
+      }
+    }
+
+    console.log('50 settled replies…');
+    const memory: Record<string, Array<{ replies: number; heapMb: number; nodes: number }>> = {};
+    for (const arm of ['plain', 'naive', 'ours'] as Arm[]) memory[arm] = await manyReplies(browser, benchUrl, arm, 50);
+
+    const interactive: number[] = [];
+    for (let i = 0; i < 3; i++) interactive.push(await interactiveMs(browser, realUrl));
+    const entryKb = entryGzipKb();
+
+    // ---- report ----
+    log(`# Benchmark results`);
+    log();
+    log(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB), Chromium ${version} headless, ${REPEATS} repeats per cell, arms interleaved, a fresh page each. Figures are medians, with (min–max) over the repeats.`);
+    log();
+    log('## Correctness gates');
+    log();
+    for (const g of gates) log(`- ${g.ok ? 'PASS' : 'FAIL'} ${g.name} (${g.detail.replace(/\n/g, ' ')})`);
+    log();
+    log('## Streaming');
+    log();
+    log('| cell | arm | busy ms above floor | commits | commit p50 / p95 / max ms | growth last/first quarter | frames > 50 ms | last byte → paint ms | input delay p95 ms |');
+    log('|---|---|---:|---:|---|---:|---:|---:|---:|');
+    const summary: Record<string, Record<string, number>> = {};
+    for (const [key, byArm] of Object.entries(results)) {
+      const floor = median(byArm.none.map((r) => r.busyMs));
+      for (const arm of ARMS) {
+        const runs = byArm[arm];
+        const above = runs.map((r) => r.busyMs - floor);
+        log(
+          `| ${key} | ${arm} | ${arm === 'none' ? `${fmt(floor, 0)} (floor)` : spread(above, 0)} | ${fmt(median(runs.map((r) => r.commits)), 0)} | ${fmt(median(runs.map((r) => r.commitP50)), 2)} / ${fmt(median(runs.map((r) => r.commitP95)), 2)} / ${fmt(median(runs.map((r) => r.commitMax)), 1)} | ${arm === 'none' ? '—' : spread(runs.map((r) => r.growth), 2)} | ${spread(runs.map((r) => r.framesOver50), 0)} | ${spread(runs.map((r) => r.lastByteToPaintMs), 0)} | ${spread(runs.map((r) => r.inputDelayP95), 1)} |`,
+        );
+      }
+      const aboveOf = (arm: Arm): number => median(byArm[arm].map((r) => r.busyMs - floor));
+      summary[key] = {
+        oursOverPlain: aboveOf('ours') / aboveOf('plain'),
+        naiveOverOurs: aboveOf('naive') / aboveOf('ours'),
+        oursGrowth: median(byArm.ours.map((r) => r.growth)),
+        oursFramesOver50: median(byArm.ours.map((r) => r.framesOver50)),
+        naiveFramesOver50: median(byArm.naive.map((r) => r.framesOver50)),
+        oursLastBytePaint: median(byArm.ours.map((r) => r.lastByteToPaintMs)),
+        oursInputP95: median(byArm.ours.map((r) => r.inputDelayP95)),
+      };
+    }
+    log();
+    log('## Ratios (same run)');
+    log();
+    log('| cell | ours / plain (busy above floor) | naive / ours (busy above floor) | naive frames > 50 ms | ours frames > 50 ms |');
+    log('|---|---:|---:|---:|---:|');
+    for (const [key, s] of Object.entries(summary)) log(`| ${key} | ${fmt(s.oursOverPlain!, 2)} | ${fmt(s.naiveOverOurs!, 2)} | ${fmt(s.naiveFramesOver50!, 0)} | ${fmt(s.oursFramesOver50!, 0)} |`);
+    log();
+    log('## 50 settled replies (small-4k fixture each)');
+    log();
+    log('| arm | heap MB after 10 → 50 | per reply (first 10 / last 10) | DOM nodes after 10 → 50 | nodes per reply (first 10 / last 10) |');
+    log('|---|---|---|---|---|');
+    for (const [arm, points] of Object.entries(memory)) {
+      const first = points[0]!;
+      const last = points.at(-1)!;
+      const prev = points.at(-2) ?? first;
+      log(
+        `| ${arm} | ${fmt(first.heapMb, 2)} → ${fmt(last.heapMb, 2)} | ${fmt(first.heapMb / 10, 3)} / ${fmt((last.heapMb - prev.heapMb) / 10, 3)} | ${fmt(first.nodes, 0)} → ${fmt(last.nodes, 0)} | ${fmt(first.nodes / 10, 0)} / ${fmt((last.nodes - prev.nodes) / 10, 0)} |`,
+      );
+    }
+    log();
+    log('## Page');
+    log();
+    log(`- entry JavaScript: ${fmt(entryKb, 1)} KB gzipped`);
+    log(`- interactive (models listed, composer ready) from the app server: ${spread(interactive, 0)} ms`);
+    log();
+
+    const s28_400 = summary[cellKey('mixed-28k', 400, 1)];
+    const s28_4x = summary[cellKey('mixed-28k', 2000, 4)];
+    const s80 = summary[cellKey('mixed-80k', 2000, 1)];
+    const oursMemory = memory.ours!;
+    const nodeSlopes = [oursMemory[0]!.nodes / 10, (oursMemory.at(-1)!.nodes - oursMemory.at(-2)!.nodes) / 10];
+    const targets: Array<[string, boolean, string]> = [
+      ['busy above floor ≤ 1.5× plain append, every rate', Object.values(summary).every((s) => s.oursOverPlain! <= 1.5), Object.entries(summary).map(([k, s]) => `${k}: ${fmt(s.oursOverPlain!, 2)}`).join('; ')],
+      ['≥ 3× less busy than naive, 80 KB', (s80?.naiveOverOurs ?? 0) >= 3, `${fmt(s80?.naiveOverOurs ?? NaN, 2)}×`],
+      ['per-commit growth last/first quarter ≤ 1.3', Object.values(summary).every((s) => s.oursGrowth! <= 1.3), Object.entries(summary).map(([k, s]) => `${k}: ${fmt(s.oursGrowth!, 2)}`).join('; ')],
+      ['no frame over 50 ms at 1× and 400 tok/s', s28_400?.oursFramesOver50 === 0, `${fmt(s28_400?.oursFramesOver50 ?? NaN, 0)}`],
+      ['final paint within 50 ms of the last byte', Object.values(summary).every((s) => s.oursLastBytePaint! <= 50), Object.entries(summary).map(([k, s]) => `${k}: ${fmt(s.oursLastBytePaint!, 0)} ms`).join('; ')],
+      ['input delay p95 < 50 ms at 4×', (s28_4x?.oursInputP95 ?? Infinity) < 50, `${fmt(s28_4x?.oursInputP95 ?? NaN, 1)} ms`],
+      ['DOM nodes flat per additional settled reply', nodeSlopes[1]! <= nodeSlopes[0]! * 1.1, `${fmt(nodeSlopes[0]!, 0)} → ${fmt(nodeSlopes[1]!, 0)} nodes per reply`],
+      ['entry JS ≤ 150 KB gzipped', entryKb <= 150, `${fmt(entryKb, 1)} KB`],
+      ['interactive in under a second', median(interactive) < 1000, `${fmt(median(interactive), 0)} ms`],
+    ];
+    log('## Targets');
+    log();
+    for (const [name, ok, detail] of targets) log(`- ${ok ? 'MET' : 'NOT MET'}: ${name} — ${detail}`);
+    log();
+    log(`Run took ${fmt((Date.now() - started) / 1000, 0)} s.`);
+
+    mkdirSync(path.join(here, 'results'), { recursive: true });
+    writeFileSync(path.join(here, 'results/latest.md'), `${lines.join('\n')}\n`);
+    writeFileSync(path.join(here, 'results/latest.json'), JSON.stringify({ version, repeats: REPEATS, gates, results, summary, memory, interactive, entryKb }, null, 2));
+    console.log(`\nWrote bench/results/latest.md and latest.json`);
+    const failedGates = gates.filter((g) => g.name.startsWith('ours') && !g.ok).length;
+    process.exitCode = failedGates > 0 ? 1 : 0;
+  } finally {
+    await browser.close();
+    benchHttp.close();
+    realHttp.close();
+    await demo.close();
+  }
+}
+
+await main();

@@ -1,0 +1,13 @@
+// Builds the benchmark page (bench/page) into bench/dist: production React,
+// the app's own CSS and renderer, never shipped with the app.
+import { fileURLToPath } from 'node:url';
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('./page', import.meta.url)),
+  plugins: [react(), tailwindcss()],
+  logLevel: 'warn',
+  build: { outDir: fileURLToPath(new URL('./dist', import.meta.url)), emptyOutDir: true },
+});
