@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createGatewayClient, type FetchLike } from '../gateway/client.ts';
+import { preloadHighlighterWhenIdle } from '../markdown/highlight.ts';
 import { ChatApp } from './chat-app.tsx';
 import './index.css';
 
@@ -20,3 +21,4 @@ createRoot(root).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+preloadHighlighterWhenIdle();

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useRef, type KeyboardEvent, type ReactNode, type TouchEvent, type WheelEvent } from 'react';
 import { useStickToBottom } from 'use-stick-to-bottom';
 import type { Message } from '../chat/types.ts';
 import { MessageView } from './message-view.tsx';
@@ -9,12 +9,44 @@ interface ConversationProps {
   empty: ReactNode;
 }
 
+const UP_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
+
 /** The scrolling log: follows the reply only while the reader is at the bottom. */
 export function Conversation({ messages, empty }: ConversationProps) {
-  const { scrollRef, contentRef, isAtBottom, scrollToBottom } = useStickToBottom({ initial: 'instant', resize: 'instant' });
+  const { scrollRef, contentRef, isAtBottom, scrollToBottom, stopScroll } = useStickToBottom({ initial: 'instant', resize: 'instant' });
+  const touchY = useRef<number | undefined>(undefined);
+
+  // The library tells user scrolls from its own by scroll events, which can race
+  // with content growing every frame, and it ignores wheels over code blocks and
+  // tables (they scroll sideways); a wheel, key or finger moving up is intent
+  // enough, so detach on those directly.
+  const onWheel = (event: WheelEvent): void => {
+    if (event.deltaY < 0) stopScroll();
+  };
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (UP_KEYS.has(event.key) || (event.key === ' ' && event.shiftKey)) stopScroll();
+  };
+  const onTouchStart = (event: TouchEvent): void => {
+    touchY.current = event.touches[0]?.clientY;
+  };
+  const onTouchMove = (event: TouchEvent): void => {
+    const y = event.touches[0]?.clientY;
+    if (y !== undefined && touchY.current !== undefined && y - touchY.current > 4) stopScroll();
+  };
+
   return (
     <div className="relative min-h-0 flex-1">
-      <div ref={scrollRef} role="log" aria-label="Conversation" className="h-full overflow-y-auto overscroll-contain" tabIndex={0}>
+      <div
+        ref={scrollRef}
+        role="log"
+        aria-label="Conversation"
+        className="h-full overflow-y-auto overscroll-contain"
+        tabIndex={0}
+        onWheel={onWheel}
+        onKeyDown={onKeyDown}
+        onTouchStart={onTouchStart}
+        onTouchMove={onTouchMove}
+      >
         <div ref={contentRef} className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
           {messages.length === 0 ? empty : messages.map((m) => <MessageView key={m.id} message={m} />)}
         </div>

@@ -9,6 +9,17 @@ export function loadHighlighter(): Promise<Hljs> {
   return loading;
 }
 
+const preload = (): void => void loadHighlighter().catch(() => undefined);
+
+/**
+ * Loads the highlighter while the page is idle, so the first finished code
+ * fence of a reply does not pay for parsing the library mid-stream.
+ */
+export function preloadHighlighterWhenIdle(): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(preload, { timeout: 3000 });
+  else setTimeout(preload, 1000);
+}
+
 /** Highlighted HTML (highlight.js escapes the code), or undefined for an unknown language. */
 export async function highlightCode(code: string, language: string | undefined): Promise<string | undefined> {
   if (!language) return undefined;

@@ -1,0 +1,119 @@
+// Scrolling that never fights the reader: follow the reply only while at the
+// bottom; any upward wheel, key or touch detaches; "Jump to latest" returns.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { ChatPage } from './chat-page.ts';
+
+interface ScrollState {
+  top: number;
+  distanceFromBottom: number;
+}
+
+/** Reads the scroll position between frames, after the last commit's layout and scroll. */
+const scrollState = (log: Locator): Promise<ScrollState> =>
+  log.evaluate(
+    (el) =>
+      new Promise<ScrollState>((resolve) =>
+        requestAnimationFrame(() => setTimeout(() => resolve({ top: el.scrollTop, distanceFromBottom: el.scrollHeight - el.scrollTop - el.clientHeight }))),
+      ),
+  );
+
+const textLength = (reply: Locator): Promise<number> => reply.evaluate((el) => el.textContent?.length ?? 0);
+
+/** Waits until the reply has grown by `chars` more characters than now. */
+async function waitForGrowth(reply: Locator, chars: number): Promise<void> {
+  const start = await textLength(reply);
+  await expect.poll(() => textLength(reply)).toBeGreaterThan(start + chars);
+}
+
+async function streamLongReply(page: Page): Promise<{ chat: ChatPage; reply: Locator }> {
+  await page.setViewportSize({ width: 900, height: 600 });
+  const chat = new ChatPage(page);
+  await chat.open();
+  const reply = await chat.ask('Explain goroutines vs threads', 'openai/gpt-4o-mini');
+  // Enough text to overflow the log before testing.
+  await expect.poll(async () => (await scrollState(chat.conversation)).top).toBeGreaterThan(150);
+  return { chat, reply };
+}
+
+test.describe('scrolling while a reply streams', () => {
+  test('follows the reply while the reader is at the bottom', async ({ page }) => {
+    const { chat, reply } = await streamLongReply(page);
+    for (let i = 0; i < 3; i++) {
+      await waitForGrowth(reply, 80);
+      expect((await scrollState(chat.conversation)).distanceFromBottom).toBeLessThan(4);
+    }
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
+    await chat.waitForSettled(reply);
+    await expect(chat.usage(reply)).toBeInViewport();
+  });
+
+  test('a wheel scroll up detaches, and Jump to latest follows again', async ({ page }) => {
+    const { chat, reply } = await streamLongReply(page);
+    await chat.conversation.hover();
+    await page.mouse.wheel(0, -250);
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+    const detached = await scrollState(chat.conversation);
+    await waitForGrowth(reply, 150);
+    expect((await scrollState(chat.conversation)).top).toBe(detached.top);
+
+    await page.getByRole('button', { name: 'Jump to latest' }).click();
+    await expect.poll(async () => (await scrollState(chat.conversation)).distanceFromBottom).toBeLessThan(4);
+    await waitForGrowth(reply, 80);
+    expect((await scrollState(chat.conversation)).distanceFromBottom).toBeLessThan(4);
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
+  });
+
+  test('a key that scrolls up detaches', async ({ page }) => {
+    const { chat, reply } = await streamLongReply(page);
+    await chat.conversation.focus();
+    await page.keyboard.press('PageUp');
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+    const detached = await scrollState(chat.conversation);
+    await waitForGrowth(reply, 150);
+    expect((await scrollState(chat.conversation)).top).toBe(detached.top);
+  });
+
+  test('a touch drag up detaches', async ({ browser }) => {
+    const context = await browser.newContext({ hasTouch: true });
+    const page = await context.newPage();
+    const { chat, reply } = await streamLongReply(page);
+    const box = (await chat.conversation.boundingBox())!;
+    const cdp = await context.newCDPSession(page);
+    // A finger moving down the screen scrolls the content up.
+    const x = Math.round(box.x + box.width / 2);
+    const y = Math.round(box.y + 60);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    for (let step = 1; step <= 10; step++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y + step * 20 }] });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+    // A touch scroll may fling on for a moment: take the position once it has come to rest.
+    let last = -1;
+    await expect
+      .poll(async () => {
+        const now = (await scrollState(chat.conversation)).top;
+        const rested = now === last;
+        last = now;
+        return rested;
+      })
+      .toBe(true);
+    const detached = await scrollState(chat.conversation);
+    await waitForGrowth(reply, 150);
+    expect((await scrollState(chat.conversation)).top).toBe(detached.top);
+    await context.close();
+  });
+
+  test('the view does not move when a reply ends while the reader is detached', async ({ page }) => {
+    const { chat, reply } = await streamLongReply(page);
+    await chat.conversation.hover();
+    await page.mouse.wheel(0, -200);
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+    const heading = reply.getByRole('heading').first();
+    const before = { scroll: await scrollState(chat.conversation), headingY: (await heading.boundingBox())?.y };
+    await chat.waitForSettled(reply);
+    await expect(chat.usage(reply)).toBeAttached();
+    expect((await scrollState(chat.conversation)).top).toBe(before.scroll.top);
+    expect((await heading.boundingBox())?.y).toBe(before.headingY);
+  });
+});
