@@ -15,11 +15,10 @@ import { launchOptions } from '../e2e/browser.ts';
 import { createApp } from '../server/app.ts';
 import { startDemoGateway } from '../server/demo-gateway/demo-gateway.ts';
 import { FIXTURES, type FixtureName } from './fixtures.ts';
+import { ARMS, type Arm, type PageMetrics } from './metrics.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rootDir = path.resolve(here, '..');
-const ARMS = ['none', 'plain', 'naive', 'ours'] as const;
-type Arm = (typeof ARMS)[number];
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 
 interface Cell {
@@ -36,24 +35,14 @@ const ALL_CELLS: Cell[] = [
   { fixture: 'code-800', rate: 2000, throttle: 1 },
   { fixture: 'table-200', rate: 2000, throttle: 1 },
 ];
-// BENCH_QUICK=1: the two 28 KB cells at 1x only, to try the harness.
-const CELLS = process.env.BENCH_QUICK ? ALL_CELLS.slice(0, 2) : ALL_CELLS;
-
-interface PageMetrics {
-  commits: number[];
-  firstByteAt: number;
-  lastByteAt: number;
-  finalPaintAt: number;
-  frames: number[];
-  loafOver50: number;
-  loafBlockingMs: number;
-  inputDelays: number[];
-  chars: number;
-  markerCommits: number;
-  markerSamples: string[];
-  finalEqualsOneShot: boolean | undefined;
-  finalDiff: string | undefined;
-}
+// BENCH_QUICK=1: the two 28 KB cells at 1x only, to try the harness;
+// BENCH_FIXTURES=table-200,code-800: only those fixtures' cells.
+const onlyFixtures = process.env.BENCH_FIXTURES?.split(',');
+const CELLS = process.env.BENCH_QUICK
+  ? ALL_CELLS.slice(0, 2)
+  : onlyFixtures
+    ? ALL_CELLS.filter((c) => onlyFixtures.includes(c.fixture))
+    : ALL_CELLS;
 
 interface RunResult {
   busyMs: number;

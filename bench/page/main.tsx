@@ -12,27 +12,7 @@ import { MessageView } from '../../src/components/message-view.tsx';
 import { MarkdownDocument } from '../../src/markdown/markdown-view.tsx';
 import { loadHighlighter } from '../../src/markdown/highlight.ts';
 import '../../src/app/index.css';
-
-type Arm = 'none' | 'plain' | 'naive' | 'ours';
-
-interface Metrics {
-  arm: Arm;
-  commits: number[];
-  firstByteAt: number;
-  lastByteAt: number;
-  finalPaintAt: number;
-  frames: number[];
-  loafOver50: number;
-  loafBlockingMs: number;
-  inputDelays: number[];
-  chars: number;
-  replies: number;
-  finished: boolean;
-  markerCommits: number;
-  markerSamples: string[];
-  finalEqualsOneShot: boolean | undefined;
-  finalDiff: string | undefined;
-}
+import type { Arm, PageMetrics } from '../metrics.ts';
 
 const params = new URLSearchParams(location.search);
 const arm = (params.get('arm') ?? 'ours') as Arm;
@@ -41,7 +21,7 @@ const rate = params.get('rate') ?? '400';
 const gate = params.get('gate') === '1';
 const root = document.getElementById('root')!;
 
-const m: Metrics = {
+const m: PageMetrics = {
   arm,
   commits: [],
   firstByteAt: 0,
@@ -264,7 +244,7 @@ async function compareWithOneShot(): Promise<void> {
 
 declare global {
   interface Window {
-    benchHarness: { run(replies?: number): Promise<Metrics>; metrics: Metrics; ready: Promise<unknown> };
+    benchHarness: { run(replies?: number): Promise<PageMetrics>; metrics: PageMetrics; ready: Promise<unknown> };
   }
 }
 

@@ -320,7 +320,14 @@ ${fence}
 This is the built-in demo gateway. Point \`INFERENCE_GATEWAY_URL\` at a real Inference Gateway to talk to real models.`,
 };
 
-export const DEMO_REPLIES: readonly DemoReply[] = [goroutines, code, table, steps, showcase, hello, streaming];
+const long: DemoReply = {
+  name: 'long',
+  keywords: ['detailed', 'in depth', 'long answer', 'everything'],
+  reasoning: 'They want depth. I will combine an explanation, code, a comparison table and setup steps into one long answer.',
+  content: ['# A detailed answer', goroutines, code, table, steps].map((part) => (typeof part === 'string' ? part : part.content)).join('\n\n---\n\n'),
+};
+
+export const DEMO_REPLIES: readonly DemoReply[] = [long, goroutines, code, table, steps, showcase, hello, streaming];
 
 /** Picks the reply whose keyword appears first in the prompt; the streaming explainer otherwise. */
 export function pickReply(prompt: string): DemoReply {

@@ -20,10 +20,23 @@ export function preloadHighlighterWhenIdle(): void {
   else setTimeout(preload, 1000);
 }
 
-/** Highlighted HTML (highlight.js escapes the code), or undefined for an unknown language. */
+/** Resolves when the main thread is idle (or after `timeoutMs` at the latest). */
+function idle(timeoutMs = 500): Promise<void> {
+  return new Promise((resolve) => {
+    if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: timeoutMs });
+    else setTimeout(resolve, 0);
+  });
+}
+
+/**
+ * Highlighted HTML (highlight.js escapes the code), or undefined for an
+ * unknown language. Runs when the main thread is idle: colour can wait a
+ * moment, the next frame of a streaming reply and the reader's typing cannot.
+ */
 export async function highlightCode(code: string, language: string | undefined): Promise<string | undefined> {
   if (!language) return undefined;
   const hljs = await loadHighlighter();
+  await idle();
   if (!hljs.getLanguage(language)) return undefined;
   return hljs.highlight(code, { language, ignoreIllegals: true }).value;
 }

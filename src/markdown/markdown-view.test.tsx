@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MarkdownView } from './markdown-view.tsx';
+import { MarkdownDocument, MarkdownView } from './markdown-view.tsx';
 
 afterEach(cleanup);
 
@@ -49,5 +49,22 @@ describe('MarkdownView', () => {
     const { container, rerender } = render(<MarkdownView text={text} streaming />);
     rerender(<MarkdownView text={text} streaming={false} />);
     expect(container.querySelector('a')?.getAttribute('href')).toBe('https://spec.commonmark.org');
+  });
+});
+
+describe('closed fences', () => {
+  const cases = [
+    '```ts\nconst a = 1;\n\nconst b = 2;\n```\n\n',
+    '~~~\nplain\n~~~~\n',
+    '```\n```\n',
+    '````md\n```\ninner\n```\n````\n\n',
+    '```python title="x"\nprint(1)\n```\n',
+  ];
+  it.each(cases)('renders %j without the parser exactly as the parser would', (text) => {
+    const fast = render(<MarkdownDocument text={text} />).container;
+    // A trailing link definition renders nothing but makes the block more than a fence: parsed.
+    const parsed = render(<MarkdownDocument text={`${text}\n[unused]: https://example.com\n`} />).container;
+    expect(fast.querySelector('pre')).not.toBeNull();
+    expect(normalized(fast)).toBe(normalized(parsed));
   });
 });

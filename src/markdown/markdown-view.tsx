@@ -2,65 +2,17 @@
 // (memoised by their text, their DOM never replaced), only the unfinished tail
 // re-renders per commit, repaired so raw markers never flash.
 import { memo, useState, type ComponentProps } from 'react';
-import Markdown, { type Components } from 'react-markdown';
-import remarkGfm from 'remark-gfm';
+import Markdown from 'react-markdown';
 import { BlockSplitter } from './block-splitter.ts';
 import { CodeBlock } from './code-block.tsx';
-import { remarkHtmlAsText } from './html-as-text.ts';
-import { LiveFence, parseOpenFence } from './live-fence.tsx';
+import { liveComponents, settledComponents } from './components.tsx';
+import { LiveFence, parseClosedFence, parseOpenFence } from './live-fence.tsx';
+import { LiveTable, parseLiveTable } from './live-table.tsx';
 import { repairTail } from './repair-tail.ts';
 
-// Module-level so memoised blocks never see new plugin or component identities.
-const remarkPlugins = [remarkGfm, remarkHtmlAsText];
+import { remarkPlugins } from './plugins.ts';
 
-interface HastNode {
-  type: string;
-  value?: string;
-  tagName?: string;
-  properties?: { className?: unknown };
-  children?: HastNode[];
-}
 
-function textOf(node: HastNode | undefined): string {
-  if (!node) return '';
-  if (node.type === 'text') return node.value ?? '';
-  return (node.children ?? []).map(textOf).join('');
-}
-
-function languageOf(node: HastNode | undefined): string | undefined {
-  const classes = node?.properties?.className;
-  if (!Array.isArray(classes)) return undefined;
-  const match = classes.find((c): c is string => typeof c === 'string' && c.startsWith('language-'));
-  return match?.slice('language-'.length);
-}
-
-function makeComponents(complete: boolean): Components {
-  return {
-    pre({ node }) {
-      const code = (node as HastNode | undefined)?.children?.find((c) => c.tagName === 'code');
-      return <CodeBlock code={textOf(code).replace(/\n$/, '')} language={languageOf(code)} complete={complete} />;
-    },
-    a({ href, children }) {
-      // react-markdown's URL transform already empties unsafe protocols (javascript:, data:…).
-      if (!href) return <span className="md-unsafe-link">{children}</span>;
-      return (
-        <a href={href} target="_blank" rel="noopener noreferrer nofollow">
-          {children}
-        </a>
-      );
-    },
-    table({ children }) {
-      return (
-        <div className="md-table-wrap">
-          <table>{children}</table>
-        </div>
-      );
-    },
-  };
-}
-
-const settledComponents = makeComponents(true);
-const liveComponents = makeComponents(false);
 
 type MarkdownProps = ComponentProps<typeof Markdown>;
 const baseProps: Partial<MarkdownProps> = { remarkPlugins };
@@ -77,6 +29,19 @@ const Block = memo(function Block({ text, live, inOpenFence = false }: BlockProp
   if (live && inOpenFence) {
     const fence = parseOpenFence(text);
     if (fence) return <LiveFence language={fence.language} body={fence.body} />;
+  }
+  if (live && !inOpenFence) {
+    const table = parseLiveTable(text);
+    if (table) return <LiveTable parts={table} />;
+  }
+  if (!live) {
+    // A block that is one closed fence or one plain table needs no markdown
+    // parse of the whole: an 800-line fence or a 200-row table closing must
+    // not stall the final paint, and the table keeps the rows it streamed.
+    const fence = parseClosedFence(text);
+    if (fence) return <CodeBlock code={fence.code} language={fence.language} complete />;
+    const table = text.includes('\\') ? undefined : parseLiveTable(text);
+    if (table && table.partial === undefined) return <LiveTable parts={table} />;
   }
   return (
     <Markdown {...baseProps} components={live ? liveComponents : settledComponents}>

@@ -1,0 +1,28 @@
+// What the benchmark page measures in one load, read back by the harness.
+
+export const ARMS = ['none', 'plain', 'naive', 'ours'] as const;
+export type Arm = (typeof ARMS)[number];
+
+export interface PageMetrics {
+  arm: Arm;
+  /** Synchronous render + commit time of each commit, ms. */
+  commits: number[];
+  firstByteAt: number;
+  lastByteAt: number;
+  /** A double rAF after the final commit. */
+  finalPaintAt: number;
+  /** rAF deltas while measuring. */
+  frames: number[];
+  loafOver50: number;
+  loafBlockingMs: number;
+  /** Keydown event to handler, ms, while the probe types. */
+  inputDelays: number[];
+  chars: number;
+  replies: number;
+  finished: boolean;
+  /** Gate mode: commits whose painted text outside code held raw markdown markers. */
+  markerCommits: number;
+  markerSamples: string[];
+  finalEqualsOneShot: boolean | undefined;
+  finalDiff: string | undefined;
+}

@@ -1,0 +1,121 @@
+// A GFM table while it streams: each finished row is parsed once and frozen;
+// only the row being typed re-renders. The finished table renders through
+// the markdown parser like any settled block.
+import { memo, type CSSProperties } from 'react';
+import Markdown, { type Components } from 'react-markdown';
+import { liveComponents, settledComponents } from './components.tsx';
+import { remarkPlugins } from './plugins.ts';
+import { repairTail } from './repair-tail.ts';
+
+type Align = 'left' | 'center' | 'right' | undefined;
+
+export interface LiveTableParts {
+  header: string[];
+  align: Align[];
+  /** Finished rows (their newline has arrived). */
+  rows: string[];
+  /** The row being typed, if any. */
+  partial: string | undefined;
+}
+
+const DELIMITER_CELL = /^:?-+:?$/;
+
+/** Splits a row on pipes that are not escaped (GFM: escaped pipes stay in the cell, even in code). */
+export function splitRow(line: string): string[] {
+  let text = line.trim();
+  if (text.startsWith('|')) text = text.slice(1);
+  if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1);
+  const cells: string[] = [];
+  let current = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '\\' && text[i + 1] === '|') {
+      current += '\\|';
+      i++;
+    } else if (char === '|') {
+      cells.push(current.trim());
+      current = '';
+    } else current += char;
+  }
+  cells.push(current.trim());
+  return cells;
+}
+
+/** Reads a tail that starts with a table header and a finished delimiter row. */
+export function parseLiveTable(tail: string): LiveTableParts | undefined {
+  if (!tail.startsWith('|') || tail.includes('\r')) return undefined;
+  const lines = tail.split('\n');
+  const header = splitRow(lines[0] ?? '');
+  const delimiter = splitRow(lines[1] ?? '');
+  if (lines.length < 3 || delimiter.length !== header.length || !delimiter.every((c) => DELIMITER_CELL.test(c))) return undefined;
+  const align: Align[] = delimiter.map((c) => (c.startsWith(':') && c.endsWith(':') ? 'center' : c.endsWith(':') ? 'right' : c.startsWith(':') ? 'left' : undefined));
+  const body = lines.slice(2);
+  const blank = body.findIndex((line) => line.trim() === '');
+  // Anything after a blank line is not this table: let the parser have the block.
+  if (blank >= 0 && body.slice(blank).some((line) => line.trim() !== '')) return undefined;
+  const rowLines = blank >= 0 ? body.slice(0, blank) : body;
+  const endsOpen = blank < 0 && !tail.endsWith('\n');
+  return {
+    header,
+    align,
+    rows: endsOpen ? rowLines.slice(0, -1) : rowLines,
+    partial: endsOpen ? rowLines.at(-1) : undefined,
+  };
+}
+
+// A cell is inline content: drop the paragraph the parser wraps it in, and
+// keep a leading "- ", "# ", "1. ", ">" or "---" from starting a block of its own.
+const unwrap: Components['p'] = ({ children }) => <>{children}</>;
+const settledInline: Components = { ...settledComponents, p: unwrap };
+const liveInline: Components = { ...liveComponents, p: unwrap };
+const BLOCK_MARKER = /^(#{1,6}(?=\s|$)|[-+*](?=\s|$)|>|=+\s*$|[-*_](\s*[-*_]){2,}\s*$|`{3}|~{3})/;
+const ORDERED_MARKER = /^(\d{1,9})([.)])(?=\s|$)/;
+
+function inlineOnly(text: string): string {
+  if (ORDERED_MARKER.test(text)) return text.replace(ORDERED_MARKER, '$1\\$2');
+  return BLOCK_MARKER.test(text) ? `\\${text}` : text;
+}
+
+const Cell = memo(function Cell({ text, head, align, live }: { text: string; head: boolean; align: Align; live: boolean }) {
+  const style: CSSProperties | undefined = align ? { textAlign: align } : undefined;
+  const content = (
+    <Markdown remarkPlugins={remarkPlugins} components={live ? liveInline : settledInline}>
+      {inlineOnly(text)}
+    </Markdown>
+  );
+  return head ? <th style={style}>{content}</th> : <td style={style}>{content}</td>;
+});
+
+const Row = memo(function Row({ line, columns, align, live }: { line: string; columns: number; align: Align[]; live: boolean }) {
+  const cells = splitRow(line);
+  return (
+    <tr>
+      {Array.from({ length: columns }, (_, i) => (
+        <Cell key={i} text={live ? repairTail(cells[i] ?? '') : (cells[i] ?? '')} head={false} align={align[i]} live={live} />
+      ))}
+    </tr>
+  );
+});
+
+export function LiveTable({ parts }: { parts: LiveTableParts }) {
+  const { header, align, rows, partial } = parts;
+  return (
+    <div className="md-table-wrap">
+      <table>
+        <thead>
+          <tr>
+            {header.map((text, i) => (
+              <Cell key={i} text={text} head align={align[i]} live={false} />
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((line, i) => (
+            <Row key={i} line={line} columns={header.length} align={align} live={false} />
+          ))}
+          {partial ? <Row key={rows.length} line={partial} columns={header.length} align={align} live /> : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}
