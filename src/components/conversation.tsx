@@ -16,7 +16,6 @@ export function Conversation({ messages, empty }: ConversationProps) {
   const { scrollRef, contentRef, isAtBottom, scrollToBottom, stopScroll } = useStickToBottom({ initial: 'instant', resize: 'instant' });
   const touchY = useRef<number | undefined>(undefined);
 
-
   // The library tells user scrolls from its own by scroll events, which can race
   // with content growing every frame, and it ignores wheels over code blocks and
   // tables (they scroll sideways); a wheel, key or finger moving up is intent

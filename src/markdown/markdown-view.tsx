@@ -8,11 +8,8 @@ import { CodeBlock } from './code-block.tsx';
 import { liveComponents, settledComponents } from './components.tsx';
 import { LiveFence, parseClosedFence, parseOpenFence } from './live-fence.tsx';
 import { LiveTable, parseLiveTable } from './live-table.tsx';
-import { repairTail } from './repair-tail.ts';
-
 import { remarkPlugins } from './plugins.ts';
-
-
+import { repairTail } from './repair-tail.ts';
 
 type MarkdownProps = ComponentProps<typeof Markdown>;
 const baseProps: Partial<MarkdownProps> = { remarkPlugins };
