@@ -9,5 +9,5 @@ export default defineConfig({
   root: fileURLToPath(new URL('./page', import.meta.url)),
   plugins: [react(), tailwindcss()],
   logLevel: 'warn',
-  build: { outDir: fileURLToPath(new URL('./dist', import.meta.url)), emptyOutDir: true },
+  build: { outDir: fileURLToPath(new URL('./dist', import.meta.url)), emptyOutDir: true, minify: !process.env.BENCH_NO_MINIFY },
 });

@@ -35,6 +35,18 @@ describe('live tables', () => {
   });
 });
 
+describe('a table that finishes', () => {
+  it('keeps the DOM of its rows when the next block starts', () => {
+    const table = '| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |';
+    const { container, rerender } = render(<MarkdownView text={table} streaming />);
+    const firstRow = container.querySelector('tbody tr');
+    rerender(<MarkdownView text={`${table}\n\nAfter the table.`} streaming />);
+    expect(container.querySelector('tbody tr')).toBe(firstRow);
+    rerender(<MarkdownView text={`${table}\n\nAfter the table.`} streaming={false} />);
+    expect(container.querySelector('tbody tr')).toBe(firstRow);
+  });
+});
+
 describe('settled tables', () => {
   it.each([
     '| a | b |\n|:-:|---|\n| - dash | # hash |\n| 1. one | > quote |\n| `x` | [l](https://e.com) |\n\n',

@@ -63,14 +63,11 @@ export const MarkdownView = memo(function MarkdownView({ text, streaming }: Mark
   const [splitter] = useState(() => new BlockSplitter());
   const { frozen, tail, needsFinalPass, inOpenFence } = splitter.update(text);
   if (!streaming && needsFinalPass) return <MarkdownDocument text={text} />;
-  return (
-    <div className="markdown">
-      {frozen.map((block, index) => (
-        <Block key={index} text={block} live={false} />
-      ))}
-      {tail ? <Block key={frozen.length} text={tail} live={streaming} inOpenFence={inOpenFence} /> : null}
-    </div>
-  );
+  // One keyed list: when the tail freezes it keeps its key and its instance, so
+  // its DOM (and a live table's or fence's frozen rows) carry over, not remount.
+  const blocks = frozen.map((block, index) => <Block key={index} text={block} live={false} />);
+  if (tail) blocks.push(<Block key={frozen.length} text={tail} live={streaming} inOpenFence={inOpenFence} />);
+  return <div className="markdown">{blocks}</div>;
 });
 
 /** The whole text rendered in one pass: what a streamed reply must end up equal to. */
