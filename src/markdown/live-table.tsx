@@ -86,8 +86,11 @@ const Cell = memo(function Cell({ text, head, align, live }: { text: string; hea
   return head ? <th style={style}>{content}</th> : <td style={style}>{content}</td>;
 });
 
-const Row = memo(function Row({ line, columns, align, live }: { line: string; columns: number; align: Align[]; live: boolean }) {
+// Alignment travels as a string so a finished row's props stay equal between
+// commits and the row is not even re-split.
+const Row = memo(function Row({ line, columns, alignKey, live }: { line: string; columns: number; alignKey: string; live: boolean }) {
   const cells = splitRow(line);
+  const align = alignKey.split(',').map((a) => (a || undefined) as Align);
   return (
     <tr>
       {Array.from({ length: columns }, (_, i) => (
@@ -99,6 +102,7 @@ const Row = memo(function Row({ line, columns, align, live }: { line: string; co
 
 export function LiveTable({ parts }: { parts: LiveTableParts }) {
   const { header, align, rows, partial } = parts;
+  const alignKey = align.map((a) => a ?? '').join(',');
   return (
     <div className="md-table-wrap">
       <table>
@@ -111,9 +115,9 @@ export function LiveTable({ parts }: { parts: LiveTableParts }) {
         </thead>
         <tbody>
           {rows.map((line, i) => (
-            <Row key={i} line={line} columns={header.length} align={align} live={false} />
+            <Row key={i} line={line} columns={header.length} alignKey={alignKey} live={false} />
           ))}
-          {partial ? <Row key={rows.length} line={partial} columns={header.length} align={align} live /> : null}
+          {partial ? <Row key={rows.length} line={partial} columns={header.length} alignKey={alignKey} live /> : null}
         </tbody>
       </table>
     </div>
