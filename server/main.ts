@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { startDemoGateway } from './demo-gateway/demo-gateway.ts';
+import { parseGatewayUrl } from './gateway-target.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = path.join(root, 'dist');
@@ -23,7 +24,15 @@ async function answersHealth(apiBase: string): Promise<boolean> {
 
 async function resolveGateway(): Promise<{ url: string; demo: boolean; note: string }> {
   const configured = process.env.INFERENCE_GATEWAY_URL?.trim();
-  if (configured && configured !== 'demo') return { url: configured, demo: false, note: `Forwarding to the gateway at ${configured}` };
+  if (configured && configured !== 'demo') {
+    try {
+      parseGatewayUrl(configured);
+    } catch {
+      console.error(`INFERENCE_GATEWAY_URL must be an http(s) URL such as http://localhost:8080/v1, got "${configured}".`);
+      process.exit(1);
+    }
+    return { url: configured, demo: false, note: `Forwarding to the gateway at ${configured}` };
+  }
   if (!configured && (await answersHealth(DEFAULT_GATEWAY))) {
     return { url: DEFAULT_GATEWAY, demo: false, note: `Found a gateway at ${DEFAULT_GATEWAY}` };
   }

@@ -16,7 +16,6 @@ function UserMessageView({ message }: { message: UserMessage }) {
 const STATUS_LABEL: Partial<Record<AssistantMessage['status'], string>> = {
   stopped: 'Stopped',
   interrupted: 'Interrupted',
-  failed: 'Failed',
 };
 
 function ReasoningGroup({ text, streaming }: { text: string; streaming: boolean }) {
@@ -44,7 +43,7 @@ function AssistantMessageView({ message }: { message: AssistantMessage }) {
     <article aria-label="Assistant" aria-busy={settled ? 'false' : 'true'} className="msg-item">
       <div className="mb-1 flex items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
         <span className="font-mono">{message.model}</span>
-        {statusLabel && message.status !== 'failed' ? (
+        {statusLabel ? (
           <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800 dark:bg-amber-900/40 dark:text-amber-300">
             {statusLabel}
           </span>
