@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, render } from '@testing-library/react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseLiveTable, splitRow } from './live-table.tsx';
 import { MarkdownView } from './markdown-view.tsx';
@@ -55,5 +56,25 @@ describe('settled tables', () => {
     const settled = render(<MarkdownView text={text} streaming={false} />).container.innerHTML;
     const parsed = render(<MarkdownView text={`${text}\n[unused]: https://example.com\n`} streaming={false} />).container.innerHTML;
     expect(settled.replace(/>\s+</g, '><')).toBe(parsed.replace(/>\s+</g, '><'));
+  });
+});
+
+describe('table cells through the fast inline path', () => {
+  it('render generated inline markdown exactly as the table parser does', () => {
+    const pieces = ['a', 'word', ' ', ' ', '*', '**', '`', '``', '[x](u)', '[y](https://e.com/p)', '.', '!', '(', ')', '#', '1.', '-', '✓', '_', '~', '<', '&', '\\|'];
+    let state = 3;
+    const random = (): number => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state / 2 ** 32;
+    };
+    const cell = (): string => Array.from({ length: 1 + Math.floor(random() * 6) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+    for (let n = 0; n < 150; n++) {
+      const rows = Array.from({ length: 3 }, () => `| ${cell()} | ${cell()} | ${cell()} |`);
+      const text = `| h1 | h2 | h3 |\n|---|:-:|--:|\n${rows.join('\n')}\n\n`;
+      const settled = renderToStaticMarkup(<MarkdownView text={text} streaming={false} />);
+      // A reference definition makes the view parse the text whole, through the real table parser.
+      const parsed = renderToStaticMarkup(<MarkdownView text={`${text}[unused]: https://example.com\n`} streaming={false} />);
+      expect(settled.replace(/>\s+</g, '><'), text).toBe(parsed.replace(/>\s+</g, '><'));
+    }
   });
 });

@@ -1,9 +1,12 @@
 // A GFM table while it streams: each finished row is parsed once and frozen;
 // only the row being typed re-renders. The finished table renders through
 // the markdown parser like any settled block.
-import { memo, type CSSProperties } from 'react';
-import Markdown, { type Components } from 'react-markdown';
+import { memo, type CSSProperties, type ReactElement } from 'react';
+// react-markdown's Markdown uses no hooks: called as a function it returns its element tree.
+import markdownElements, { type Components } from 'react-markdown';
 import { liveComponents, settledComponents } from './components.tsx';
+import { fastInline } from './fast-block.ts';
+import { renderHast } from './render-hast.ts';
 import { remarkPlugins } from './plugins.ts';
 import { repairTail } from './repair-tail.ts';
 
@@ -76,13 +79,19 @@ function inlineOnly(text: string): string {
   return BLOCK_MARKER.test(text) ? `\\${text}` : text;
 }
 
+function cellContent(text: string, live: boolean): ReactElement {
+  const components = live ? liveInline : settledInline;
+  const source = inlineOnly(text);
+  // Most cells are short plain inline markdown: skip the parser's fixed cost
+  // per cell, through the same element tree as the parser's path.
+  const inline = source === text ? fastInline(text) : undefined;
+  if (inline) return renderHast({ type: 'root', children: inline.length ? [{ type: 'element', tagName: 'p', properties: {}, children: inline }] : [] }, components);
+  return markdownElements({ remarkPlugins, components, children: source });
+}
+
 const Cell = memo(function Cell({ text, head, align, live }: { text: string; head: boolean; align: Align; live: boolean }) {
   const style: CSSProperties | undefined = align ? { textAlign: align } : undefined;
-  const content = (
-    <Markdown remarkPlugins={remarkPlugins} components={live ? liveInline : settledInline}>
-      {inlineOnly(text)}
-    </Markdown>
-  );
+  const content = cellContent(text, live);
   return head ? <th style={style}>{content}</th> : <td style={style}>{content}</td>;
 });
 

@@ -19,6 +19,19 @@ describe('MarkdownView', () => {
     expect(container.querySelector('h1')).toBe(heading);
   });
 
+  it('keeps a paragraph and its inline elements when it moves between the fast path and the parser', () => {
+    const { container, rerender } = render(<MarkdownView text="Hello **world** and" streaming />);
+    const paragraph = container.querySelector('p');
+    const strong = container.querySelector('strong');
+    // An underscore sends the block to the parser; an HTML tag too.
+    rerender(<MarkdownView text="Hello **world** and _more_ <b>" streaming />);
+    expect(container.querySelector('em')?.textContent).toBe('more');
+    expect(container.querySelector('p')).toBe(paragraph);
+    expect(container.querySelector('strong')).toBe(strong);
+    rerender(<MarkdownView text={'Hello **world** and _more_ <b>\n\nNext.'} streaming={false} />);
+    expect(container.querySelector('p')).toBe(paragraph);
+  });
+
   it('never paints raw markers in the live tail', () => {
     const { container, rerender } = render(<MarkdownView text="Some **bol" streaming />);
     expect(container.textContent).toBe('Some bol');

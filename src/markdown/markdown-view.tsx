@@ -1,18 +1,20 @@
 // Renders markdown as it streams: finished blocks are rendered once and kept
 // (memoised by their text, their DOM never replaced), only the unfinished tail
 // re-renders per commit, repaired so raw markers never flash.
-import { memo, useState, type ComponentProps } from 'react';
-import Markdown from 'react-markdown';
+import { memo, useState } from 'react';
+// react-markdown's Markdown uses no hooks: called as a function it returns its element tree.
+import markdownElements, { type Options } from 'react-markdown';
+import { fastBlock } from './fast-block.ts';
 import { BlockSplitter } from './block-splitter.ts';
 import { CodeBlock } from './code-block.tsx';
 import { liveComponents, settledComponents } from './components.tsx';
 import { LiveFence, parseClosedFence, parseOpenFence } from './live-fence.tsx';
 import { LiveTable, parseLiveTable } from './live-table.tsx';
 import { remarkPlugins } from './plugins.ts';
+import { renderHast } from './render-hast.ts';
 import { repairTail } from './repair-tail.ts';
 
-type MarkdownProps = ComponentProps<typeof Markdown>;
-const baseProps: Partial<MarkdownProps> = { remarkPlugins };
+const baseProps: Partial<Options> = { remarkPlugins };
 
 interface BlockProps {
   text: string;
@@ -40,11 +42,14 @@ const Block = memo(function Block({ text, live, inOpenFence = false }: BlockProp
     const table = text.includes('\\') ? undefined : parseLiveTable(text);
     if (table && table.partial === undefined) return <LiveTable parts={table} />;
   }
-  return (
-    <Markdown {...baseProps} components={live ? liveComponents : settledComponents}>
-      {live ? repairTail(text) : text}
-    </Markdown>
-  );
+  const source = live ? repairTail(text) : text;
+  const components = live ? liveComponents : settledComponents;
+  // A one-line paragraph or heading skips the parser. Markdown is called as a
+  // function, not mounted, so both paths return the same element tree and a
+  // block that leaves the fast path (or joins it) keeps its DOM.
+  const fast = fastBlock(source);
+  if (fast) return renderHast(fast, components);
+  return markdownElements({ ...baseProps, components, children: source });
 });
 
 interface MarkdownViewProps {

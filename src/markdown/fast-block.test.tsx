@@ -1,0 +1,168 @@
+// The fast path must render exactly what react-markdown renders, or decline.
+import { renderToStaticMarkup } from 'react-dom/server';
+import markdownElements from 'react-markdown';
+import { describe, expect, it } from 'vitest';
+import { liveComponents, settledComponents } from './components.tsx';
+import { fastBlock } from './fast-block.ts';
+import { remarkPlugins } from './plugins.ts';
+import { renderHast } from './render-hast.ts';
+import { repairTail } from './repair-tail.ts';
+
+type Components = typeof settledComponents;
+const slow = (text: string, components: Components = settledComponents): string =>
+  renderToStaticMarkup(markdownElements({ remarkPlugins, components, children: text }));
+const fast = (text: string, components: Components = settledComponents): string | undefined => {
+  const tree = fastBlock(text);
+  return tree && renderToStaticMarkup(renderHast(tree, components));
+};
+
+const TAKES_FAST_PATH = [
+  'Plain **bold** and *em* with `code()` and [a link](https://example.com/a/b?x=1#y).',
+  '## Section 2: `code` and **bold**',
+  '#',
+  '###### Six',
+  '**a *b* c** and *a **b** c*',
+  '**a **b** c**',
+  'a** b and x *y* z *',
+  '** foo',
+  'It costs 5 * 3 * 2',
+  '`` a`b `` and ` ` and `  two  ` and ``` x ``` and ` \t `',
+  'Unmatched ` backtick and `` double',
+  '[**strong link**](/relative/path) then *[em link](u)*',
+  '[a *b](u) c*',
+  '(*parenthesised*) and "**quoted**" and ‘*curly*’',
+  'C# is *great*: really.',
+  '*emphasis*.',
+  '`code`**bold**`code`',
+  'Trailing spaces   ',
+  'Internal  double  spaces',
+  'no-break\u00a0space at the end\u00a0',
+  '[x](javascript:void) is emptied',
+  'Symbols ✓ *c* and € **d** and (**e**)',
+  '1.5 is a number, 2024 a year',
+  '**',
+  'Ünïcödé *wörds* and **straße**',
+  '- one\n- **two**\n- `three` and [four](u)',
+  '* star\n* items',
+  '+ plus',
+  '3. three\n4. four\n9. nine',
+  '1) paren',
+  '10) ten',
+  '01. leading zero',
+  '> quoted *text*',
+  '>no space',
+  "it's a [link](https://e.com/x) and *stars*!",
+];
+
+const NEEDS_THE_PARSER = [
+  'a\\*b escaped',
+  'raw <b>html</b>',
+  'a &amp; b',
+  '~~strike~~',
+  '_underscore em_',
+  'see https://example.com now',
+  'visit www.example.com',
+  'mail a@b.co',
+  '![img](u.png)',
+  '[ref][1]',
+  '[a](u "title")',
+  '[a](<u>)',
+  '[a]( u)',
+  '[](u)',
+  '[[nested]](u)',
+  'stray ] bracket',
+  '***triple***',
+  'intra*word*emphasis',
+  'é*a*é',
+  '```js',
+  '    indented',
+  '---',
+  '===',
+  'line one\nline two',
+  '## C#',
+  '#hashtag',
+  'tab\there',
+  '<div>',
+  '[50%](https://e.com/%zz) odd escape',
+  'Emoji 😀*a* is intraword to micromark',
+  '[x](javascript:alert(1)) has parens',
+  '*',
+  '****',
+  '- a\n  - nested',
+  '- a\n\n- loose',
+  '- a\n* other marker',
+  '1. a\n2) other delimiter',
+  '- a\nlazy line',
+  '- [ ] task',
+  '-  two spaces',
+  '- # heading item',
+  '- - nested on one line',
+  '> a\n> b',
+  '>',
+  '> > nested quote',
+  '** *',
+  '* **',
+  '- a\n* * *',
+  '![alt] without a destination',
+];
+
+describe('fastBlock', () => {
+  it.each(TAKES_FAST_PATH)('renders %j exactly as react-markdown does', (text) => {
+    const result = fast(text);
+    expect(result, 'took the fast path').toBeDefined();
+    expect(result).toBe(slow(text));
+  });
+
+  it.each(NEEDS_THE_PARSER)('declines %j', (text) => {
+    // Some of these would happen to match; declining keeps the contract narrow.
+    expect(fastBlock(text)).toBeUndefined();
+  });
+
+  it('matches react-markdown on every prefix of a streaming paragraph, repaired as the live tail is', () => {
+    const paragraph =
+      'Streaming **bold words** with `inline()` code, *emphasis*, a [link to docs](https://example.com/docs?x=1) and **nested *em* inside** strong. ' +
+      'Then a second sentence with `more code`, **bold**, and an end.';
+    let fastCount = 0;
+    for (let end = 1; end <= paragraph.length; end++) {
+      const live = repairTail(paragraph.slice(0, end));
+      const result = fast(live, liveComponents);
+      if (result === undefined) continue;
+      fastCount++;
+      expect(result, `prefix ${JSON.stringify(paragraph.slice(0, end))}`).toBe(slow(live, liveComponents));
+    }
+    // Only prefixes cut inside a link's URL (text-only link repair) may need the parser.
+    expect(fastCount).toBeGreaterThan(paragraph.length * 0.9);
+  });
+
+  it('matches react-markdown on thousands of generated lines wherever it takes the fast path', () => {
+    const common = ['a', 'word', ' ', ' ', ' ', '*', '**', '*', '`', '``', '[', '](u)', '](https://e.com/p)', '.', ',', '!', '?', ':', '"', '(', ')', '-', '#', 'é', '1', '2.', '|', '✓'];
+    // Characters the fast path declines, rarer so most lines still exercise it.
+    const rare = [']', '](', '😀', '_', '~', '\\', '<', '&', '@', '%', '\t'];
+    let state = 42;
+    const random = (): number => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state / 2 ** 32;
+    };
+    let fastCount = 0;
+    const cases = 4000;
+    for (let n = 0; n < cases; n++) {
+      const length = 1 + Math.floor(random() * 14);
+      let text = '';
+      for (let i = 0; i < length; i++) {
+        const pool = random() < 0.06 ? rare : common;
+        text += pool[Math.floor(random() * pool.length)];
+        if (random() < 0.3) text += ' ';
+      }
+      // As a paragraph, a heading, a quote, or the first of one to three list items.
+      const prefix = ['', '', '## ', '> ', '- ', '1. ', '7) '][Math.floor(random() * 7)]!;
+      const lines = /^[-\d]/.test(prefix) ? 1 + Math.floor(random() * 3) : 1;
+      const block = Array.from({ length: lines }, (_, i) => `${prefix}${i === 0 ? text : text.split(' ').reverse().join(' ')}`).join('\n');
+      const result = fast(block);
+      if (result === undefined) continue;
+      fastCount++;
+      expect(result, JSON.stringify(block)).toBe(slow(block));
+    }
+    // The generator must exercise the fast path, not only its refusals.
+    expect(fastCount).toBeGreaterThan(cases * 0.2);
+  }, 60_000);
+});
