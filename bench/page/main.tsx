@@ -11,6 +11,7 @@ import { createGatewayClient } from '../../src/gateway/client.ts';
 import { MessageView } from '../../src/components/message-view.tsx';
 import { MarkdownDocument } from '../../src/markdown/markdown-view.tsx';
 import { loadHighlighter } from '../../src/markdown/highlight.ts';
+import { warmUpRenderer } from '../../src/app/warm-up.tsx';
 import '../../src/app/index.css';
 import type { Arm, PageMetrics } from '../metrics.ts';
 
@@ -250,8 +251,9 @@ declare global {
 
 window.benchHarness = {
   metrics: m,
-  // The app preloads the highlighter while idle, before any reply: start from the same state.
-  ready: arm === 'ours' ? loadHighlighter() : Promise.resolve(),
+  // The app preloads the highlighter and warms the renderer while idle, before
+  // any reply: start from the same state.
+  ready: arm === 'ours' ? loadHighlighter().then(warmUpRenderer) : Promise.resolve(),
   async run(replies = 1) {
     measuring = true;
     sampleFrames();

@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { createGatewayClient, type FetchLike } from '../gateway/client.ts';
 import { preloadHighlighterWhenIdle } from '../markdown/highlight.ts';
 import { ChatApp } from './chat-app.tsx';
+import { warmUpRendererWhenIdle } from './warm-up.tsx';
 import './index.css';
 
 // The SDK's classic bug: calling an unbound window.fetch throws "Illegal invocation".
@@ -22,3 +23,4 @@ createRoot(root).render(
   </StrictMode>,
 );
 preloadHighlighterWhenIdle();
+warmUpRendererWhenIdle();

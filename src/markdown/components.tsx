@@ -24,28 +24,32 @@ function languageOf(node: HastNode | undefined): string | undefined {
   return match?.slice('language-'.length);
 }
 
+// Shared by the live and the settled maps: a component whose identity changed
+// when a block settles would remount, and its DOM (a link, a table) with it.
+const a: NonNullable<Components['a']> = ({ href, children }) => {
+  // react-markdown's URL transform already empties unsafe protocols (javascript:, data:…).
+  if (!href) return <span className="md-unsafe-link">{children}</span>;
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer nofollow">
+      {children}
+    </a>
+  );
+};
+
+const table: NonNullable<Components['table']> = ({ children }) => (
+  <div className="md-table-wrap">
+    <table>{children}</table>
+  </div>
+);
+
 function makeComponents(complete: boolean): Components {
   return {
     pre({ node }) {
       const code = (node as HastNode | undefined)?.children?.find((c) => c.tagName === 'code');
       return <CodeBlock code={textOf(code).replace(/\n$/, '')} language={languageOf(code)} complete={complete} />;
     },
-    a({ href, children }) {
-      // react-markdown's URL transform already empties unsafe protocols (javascript:, data:…).
-      if (!href) return <span className="md-unsafe-link">{children}</span>;
-      return (
-        <a href={href} target="_blank" rel="noopener noreferrer nofollow">
-          {children}
-        </a>
-      );
-    },
-    table({ children }) {
-      return (
-        <div className="md-table-wrap">
-          <table>{children}</table>
-        </div>
-      );
-    },
+    a,
+    table,
   };
 }
 

@@ -156,7 +156,7 @@ describe('fastBlock', () => {
       // As a paragraph, a heading, a quote, or the first of one to three list items.
       const prefix = ['', '', '## ', '> ', '- ', '1. ', '7) '][Math.floor(random() * 7)]!;
       const lines = /^[-\d]/.test(prefix) ? 1 + Math.floor(random() * 3) : 1;
-      const block = Array.from({ length: lines }, (_, i) => `${prefix}${i === 0 ? text : text.split(' ').reverse().join(' ')}`).join('\n');
+      const block = Array.from({ length: lines }, (_, i) => `${prefix}${i === 0 ? text : text.split(' ').toReversed().join(' ')}`).join('\n');
       const result = fast(block);
       if (result === undefined) continue;
       fastCount++;

@@ -34,6 +34,15 @@ describe('live tables', () => {
     expect(container.querySelector('tbody tr')).toBe(firstRow);
     expect(container.querySelectorAll('tbody tr')).toHaveLength(3);
   });
+
+  it('keeps the row being typed as the same DOM row once it finishes', () => {
+    const { container, rerender } = render(<MarkdownView text={'| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | fo'} streaming />);
+    const typing = container.querySelector('tbody tr:last-child');
+    expect(typing?.textContent).toBe('3fo');
+    rerender(<MarkdownView text={'| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | four |\n| 5 | six |\n| 7'} streaming />);
+    expect(container.querySelectorAll('tbody tr')[1]).toBe(typing);
+    expect(typing?.textContent).toBe('3four');
+  });
 });
 
 describe('a table that finishes', () => {

@@ -112,6 +112,10 @@ const Row = memo(function Row({ line, columns, alignKey, live }: { line: string;
 export function LiveTable({ parts }: { parts: LiveTableParts }) {
   const { header, align, rows, partial } = parts;
   const alignKey = align.map((a) => a ?? '').join(',');
+  // One keyed list: the row being typed keeps its key, its instance and its
+  // DOM when it finishes, instead of moving from a sibling slot into the list.
+  const bodyRows = rows.map((line, i) => <Row key={i} line={line} columns={header.length} alignKey={alignKey} live={false} />);
+  if (partial) bodyRows.push(<Row key={rows.length} line={partial} columns={header.length} alignKey={alignKey} live />);
   return (
     <div className="md-table-wrap">
       <table>
@@ -122,12 +126,7 @@ export function LiveTable({ parts }: { parts: LiveTableParts }) {
             ))}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((line, i) => (
-            <Row key={i} line={line} columns={header.length} alignKey={alignKey} live={false} />
-          ))}
-          {partial ? <Row key={rows.length} line={partial} columns={header.length} alignKey={alignKey} live /> : null}
-        </tbody>
+        <tbody>{bodyRows}</tbody>
       </table>
     </div>
   );

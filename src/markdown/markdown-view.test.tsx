@@ -32,6 +32,20 @@ describe('MarkdownView', () => {
     expect(container.querySelector('p')).toBe(paragraph);
   });
 
+  it('keeps links and tables when the reply settles', () => {
+    // Each is the live tail when the stream ends.
+    for (const text of ['See [the docs](https://example.com/docs) and _this_ now.', 'See [the docs](https://example.com/docs) now.', '| a | b |\n|---|---|\n| [x](https://e.com) | 2 |\n']) {
+      const { container, rerender, unmount } = render(<MarkdownView text={text} streaming />);
+      const link = container.querySelector('a');
+      const table = container.querySelector('table');
+      expect(link).not.toBeNull();
+      rerender(<MarkdownView text={text} streaming={false} />);
+      expect(container.querySelector('a'), text).toBe(link);
+      expect(container.querySelector('table')).toBe(table);
+      unmount();
+    }
+  });
+
   it('never paints raw markers in the live tail', () => {
     const { container, rerender } = render(<MarkdownView text="Some **bol" streaming />);
     expect(container.textContent).toBe('Some bol');
