@@ -35,14 +35,20 @@ const ALL_CELLS: Cell[] = [
   { fixture: 'code-800', rate: 2000, throttle: 1 },
   { fixture: 'table-200', rate: 2000, throttle: 1 },
 ];
+// The whole cross-product of the issue's matrix: about 45 minutes here.
+const FULL_CELLS: Cell[] = (['mixed-28k', 'mixed-80k', 'code-800', 'table-200'] as const).flatMap((fixture) =>
+  [400, 2000].flatMap((rate) => [1, 4].map((throttle) => ({ fixture, rate, throttle }))),
+);
 // BENCH_QUICK=1: the two 28 KB cells at 1x only, to try the harness;
+// BENCH_FULL=1: the full cross-product;
 // BENCH_FIXTURES=table-200,code-800: only those fixtures' cells.
 const onlyFixtures = process.env.BENCH_FIXTURES?.split(',');
+const baseCells = process.env.BENCH_FULL ? FULL_CELLS : ALL_CELLS;
 const CELLS = process.env.BENCH_QUICK
   ? ALL_CELLS.slice(0, 2)
   : onlyFixtures
-    ? ALL_CELLS.filter((c) => onlyFixtures.includes(c.fixture))
-    : ALL_CELLS;
+    ? baseCells.filter((c) => onlyFixtures.includes(c.fixture))
+    : baseCells;
 
 interface RunResult {
   busyMs: number;
