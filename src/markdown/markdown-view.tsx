@@ -1,7 +1,7 @@
 // Renders markdown as it streams: finished blocks are rendered once and kept
 // (memoised by their text, their DOM never replaced), only the unfinished tail
 // re-renders per commit, repaired so raw markers never flash.
-import { memo, useState } from 'react';
+import { memo, useState, type ReactElement } from 'react';
 // react-markdown's Markdown uses no hooks: called as a function it returns its element tree.
 import markdownElements, { type Options } from 'react-markdown';
 import { fastBlock } from './fast-block.ts';
@@ -66,11 +66,21 @@ interface MarkdownViewProps {
 export const MarkdownView = memo(function MarkdownView({ text, streaming }: MarkdownViewProps) {
   // The splitter is a per-reply cache: update() with the same text returns the same split.
   const [splitter] = useState(() => new BlockSplitter());
+  // The elements of frozen blocks, by index (a per-reply cache, like the splitter).
+  const [elements] = useState(() => new Map<number, ReactElement>());
   const { frozen, tail, needsFinalPass, inOpenFence } = splitter.update(text);
   if (!streaming && needsFinalPass) return <MarkdownDocument text={text} />;
   // One keyed list: when the tail freezes it keeps its key and its instance, so
   // its DOM (and a live table's or fence's frozen rows) carry over, not remount.
-  const blocks = frozen.map((block, index) => <Block key={index} text={block} live={false} />);
+  // Frozen blocks keep their element objects too: React skips an identical
+  // element at once, so a reply of hundreds of blocks costs little per commit.
+  const blocks = frozen.map((block, index) => {
+    const cached = elements.get(index);
+    if (cached && (cached.props as BlockProps).text === block) return cached;
+    const element = <Block key={index} text={block} live={false} />;
+    elements.set(index, element);
+    return element;
+  });
   if (tail) blocks.push(<Block key={frozen.length} text={tail} live={streaming} inOpenFence={inOpenFence} />);
   return <div className="markdown">{blocks}</div>;
 });
