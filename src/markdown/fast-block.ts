@@ -41,40 +41,18 @@ const unsupported = (): never => {
 /** Code spans first (they bind tighter than links and emphasis): start index → [end, value]. */
 function findCodeSpans(text: string): Map<number, [number, string]> {
   const spans = new Map<number, [number, string]>();
-  let i = 0;
-  while (i < text.length) {
-    if (text[i] !== '`') {
-      i++;
-      continue;
-    }
-    let runEnd = i;
-    while (text[runEnd] === '`') runEnd++;
-    const size = runEnd - i;
-    let k = runEnd;
-    let close = -1;
-    while (k < text.length) {
-      if (text[k] !== '`') {
-        k++;
-        continue;
-      }
-      let end = k;
-      while (text[end] === '`') end++;
-      if (end - k === size) {
-        close = k;
-        break;
-      }
-      k = end;
-    }
-    if (close < 0) {
-      // An unmatched run is literal backticks; scanning goes on after it.
-      i = runEnd;
-      continue;
-    }
-    let value = text.slice(runEnd, close);
+  const runs = [...text.matchAll(/`+/g)].map((match) => ({ start: match.index, size: match[0].length }));
+  for (let r = 0; r < runs.length; r++) {
+    const open = runs[r]!;
+    // A span closes at the next run of exactly the same length; an unmatched run is literal backticks.
+    const closing = runs.findIndex((run, j) => j > r && run.size === open.size);
+    if (closing < 0) continue;
+    const close = runs[closing]!;
+    let value = text.slice(open.start + open.size, close.start);
     // CommonMark strips one space each side unless the content is only spaces (U+0020, not tabs).
     if (value.length > 2 && value.startsWith(' ') && value.endsWith(' ') && /[^ ]/.test(value)) value = value.slice(1, -1);
-    spans.set(i, [close + size, value]);
-    i = close + size;
+    spans.set(open.start, [close.start + close.size, value]);
+    r = closing;
   }
   return spans;
 }
