@@ -63,16 +63,36 @@ describe('BlockSplitter', () => {
     for (let end = 1; end <= DOC.length; end++) last = splitter.update(DOC.slice(0, end));
     expect(last.frozen).toEqual(whole.frozen);
     expect(last.tail).toBe(whole.tail);
+    const appending = new BlockSplitter();
+    for (let end = 1; end <= DOC.length; end++) last = appending.update(DOC.slice(0, end), true);
+    expect(last).toEqual(whole);
   });
 
-  it('starts over when the text is replaced rather than extended', () => {
+  it('starts over when the text is replaced rather than extended, and says so by a new generation', () => {
     const splitter = new BlockSplitter();
-    splitter.update('One\n\nTwo\n\nThree');
-    expect(splitter.update('Other\n\nText')).toEqual({ frozen: ['Other\n\n'], tail: 'Text', needsFinalPass: false, inOpenFence: false });
+    const first = splitter.update('One\n\nTwo\n\nThree');
+    expect(splitter.update('One\n\nTwo\n\nThree more').generation).toBe(first.generation);
+    const replaced = splitter.update('Other\n\nText');
+    expect(replaced).toEqual({ frozen: ['Other\n\n'], tail: 'Text', needsFinalPass: false, inOpenFence: false, generation: first.generation + 1 });
+  });
+
+  it('checks only the seam when told the text only grows, and still starts over when the seam differs', () => {
+    const splitter = new BlockSplitter();
+    const long = `${'Intro words. '.repeat(20)}\n\nSecond`;
+    const before = splitter.update(long, true);
+    // An earlier character changed far from the seam: trusted, as promised.
+    const trusted = splitter.update(`X${long.slice(1)} block`, true);
+    expect(trusted.generation).toBe(before.generation);
+    expect(trusted.tail).toBe('Second block');
+    // A change at the seam, or a shorter text, is caught.
+    const seam = splitter.update(`${long.slice(0, -1)}D and more`, true);
+    expect(seam.generation).toBe(before.generation + 1);
+    expect(seam.tail).toBe('SeconD and more');
+    expect(splitter.update('Short', true)).toMatchObject({ frozen: [], tail: 'Short', generation: before.generation + 2 });
   });
 
   it('handles CRLF line endings', () => {
-    expect(new BlockSplitter().update('a\r\n\r\nb')).toEqual({ frozen: ['a\r\n\r\n'], tail: 'b', needsFinalPass: false, inOpenFence: false });
+    expect(new BlockSplitter().update('a\r\n\r\nb')).toEqual({ frozen: ['a\r\n\r\n'], tail: 'b', needsFinalPass: false, inOpenFence: false, generation: 0 });
   });
 
   it('keeps the items of one loose list in one block, and splits where another list starts', () => {

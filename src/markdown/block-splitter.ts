@@ -18,6 +18,8 @@ export interface SplitResult {
   needsFinalPass: boolean;
   /** The text ends inside a code fence that has not closed yet. */
   inOpenFence: boolean;
+  /** Changes whenever the splitter starts over: anything cached per frozen block is stale. */
+  generation: number;
 }
 
 interface Fence {
@@ -55,6 +57,13 @@ function listKind(line: string): string | undefined {
   return ordered ? `ordered${ordered[1]}` : undefined;
 }
 
+const SEAM = 64;
+/** `next` is at least as long as `previous` and agrees with its last characters. */
+function extendsAtSeam(next: string, previous: string): boolean {
+  const from = Math.max(0, previous.length - SEAM);
+  return next.length >= previous.length && next.slice(from, previous.length) === previous.slice(from);
+}
+
 export class BlockSplitter {
   private text = '';
   private frozen: string[] = [];
@@ -65,9 +74,16 @@ export class BlockSplitter {
   private fence: Fence | undefined;
   private afterBlank = false;
   private nonLocal = false;
+  private generation = 0;
 
-  update(next: string): SplitResult {
-    if (!next.startsWith(this.text)) this.reset();
+  /**
+   * Splits `next`, reusing the work done for the text it extends. With
+   * `appendOnly` the caller promises `next` extends the last text (a reply
+   * grows while it streams): only the seam is compared, since comparing the
+   * whole prefix would make every update cost the whole reply.
+   */
+  update(next: string, appendOnly = false): SplitResult {
+    if (!(appendOnly ? extendsAtSeam(next, this.text) : next.startsWith(this.text))) this.reset();
     this.text = next;
     let lineStart = this.scanPos;
     for (;;) {
@@ -85,7 +101,13 @@ export class BlockSplitter {
       const undecided = /^(\d{1,9}[.)]?|[-*+])[ \t]*$/.test(partial) || (this.blockList !== undefined && listKind(partial) === this.blockList);
       if (!undecided) this.startBlock(lineStart);
     }
-    return { frozen: this.frozen, tail: next.slice(this.blockStart), needsFinalPass: this.nonLocal, inOpenFence: this.fence !== undefined };
+    return {
+      frozen: this.frozen,
+      tail: next.slice(this.blockStart),
+      needsFinalPass: this.nonLocal,
+      inOpenFence: this.fence !== undefined,
+      generation: this.generation,
+    };
   }
 
   private scanLine(line: string, lineStart: number): void {
@@ -120,6 +142,7 @@ export class BlockSplitter {
   }
 
   private reset(): void {
+    if (this.text !== '') this.generation++;
     this.text = '';
     this.frozen = [];
     this.blockStart = 0;

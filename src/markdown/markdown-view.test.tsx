@@ -71,6 +71,33 @@ describe('MarkdownView', () => {
     expect(normalized(container)).toBe(normalized(oneShot));
   });
 
+  it('keeps every paragraph of a long reply in place across runs of blocks, streaming and settled', () => {
+    const LONG = Array.from({ length: 80 }, (_, i) => `Paragraph ${i} with **bold** text.`).join('\n\n');
+    const { container, rerender } = render(<MarkdownView text="" streaming />);
+    const seen = new Map<number, Element>();
+    for (let end = 1; end <= LONG.length; end += 11) {
+      rerender(<MarkdownView text={LONG.slice(0, end)} streaming />);
+      container.querySelectorAll('p').forEach((p, i) => {
+        // A paragraph's node never changes once it is there (the tail's first node is new only while it is one word).
+        if (!seen.has(i) && p.textContent.includes('with')) seen.set(i, p);
+        if (seen.has(i)) expect(p, `paragraph ${i}`).toBe(seen.get(i));
+      });
+    }
+    rerender(<MarkdownView text={LONG} streaming={false} />);
+    const paragraphs = [...container.querySelectorAll('p')];
+    expect(paragraphs).toHaveLength(80);
+    paragraphs.forEach((p, i) => expect(p, `paragraph ${i}`).toBe(seen.get(i)));
+    expect(normalized(container)).toBe(normalized(render(<MarkdownDocument text={LONG} />).container));
+  });
+
+  it('renders afresh when the text is replaced, not extended', () => {
+    const first = Array.from({ length: 40 }, (_, i) => `First ${i}.`).join('\n\n');
+    const second = Array.from({ length: 40 }, (_, i) => `Second ${i}.`).join('\n\n');
+    const { container, rerender } = render(<MarkdownView text={first} streaming={false} />);
+    rerender(<MarkdownView text={second} streaming={false} />);
+    expect(container.textContent).toBe(Array.from({ length: 40 }, (_, i) => `Second ${i}.`).join(''));
+  });
+
   it('renders a reply with reference links whole once it settles', () => {
     const text = 'See [the spec][s].\n\n[s]: https://spec.commonmark.org\n';
     const { container, rerender } = render(<MarkdownView text={text} streaming />);

@@ -57,6 +57,29 @@ interface MarkdownViewProps {
   streaming: boolean;
 }
 
+/** Blocks per run: a run whose blocks are all frozen is one element React skips whole. */
+const RUN = 32;
+function BlockRun({ children }: { children: ReactElement[] }) {
+  return children;
+}
+
+/** Elements of frozen blocks by index, and of full runs by first index, for one splitter generation. */
+class ElementCache {
+  private generation = 0;
+  readonly blocks = new Map<number, ReactElement>();
+  readonly runs = new Map<number, ReactElement>();
+
+  /** Drops everything when the splitter has started over. */
+  sync(generation: number): this {
+    if (generation !== this.generation) {
+      this.generation = generation;
+      this.blocks.clear();
+      this.runs.clear();
+    }
+    return this;
+  }
+}
+
 /**
  * Settled or streaming, the reply renders block by block, so the blocks that
  * were frozen while streaming keep their DOM when it ends. Only replies with
@@ -66,23 +89,43 @@ interface MarkdownViewProps {
 export const MarkdownView = memo(function MarkdownView({ text, streaming }: MarkdownViewProps) {
   // The splitter is a per-reply cache: update() with the same text returns the same split.
   const [splitter] = useState(() => new BlockSplitter());
-  // The elements of frozen blocks, by index (a per-reply cache, like the splitter).
-  const [elements] = useState(() => new Map<number, ReactElement>());
-  const { frozen, tail, needsFinalPass, inOpenFence } = splitter.update(text);
+  // Elements of frozen blocks by index, and of runs whose blocks are all
+  // frozen: per-reply caches like the splitter, dropped when it starts over.
+  const [elements] = useState(() => new ElementCache());
+  // While streaming the text only grows (the reducer appends): the splitter
+  // checks the seam instead of the whole prefix.
+  const { frozen, tail, needsFinalPass, inOpenFence, generation } = splitter.update(text, streaming);
   if (!streaming && needsFinalPass) return <MarkdownDocument text={text} />;
-  // One keyed list: when the tail freezes it keeps its key and its instance, so
-  // its DOM (and a live table's or fence's frozen rows) carry over, not remount.
-  // Frozen blocks keep their element objects too: React skips an identical
-  // element at once, so a reply of hundreds of blocks costs little per commit.
-  const blocks = frozen.map((block, index) => {
-    const cached = elements.get(index);
-    if (cached && (cached.props as BlockProps).text === block) return cached;
-    const element = <Block key={index} text={block} live={false} />;
-    elements.set(index, element);
+  const cache = elements.sync(generation);
+  const frozenBlock = (index: number): ReactElement => {
+    let element = cache.blocks.get(index);
+    if (!element) {
+      element = <Block key={index} text={frozen[index]!} live={false} />;
+      cache.blocks.set(index, element);
+    }
     return element;
-  });
-  if (tail) blocks.push(<Block key={frozen.length} text={tail} live={streaming} inOpenFence={inOpenFence} />);
-  return <div className="markdown">{blocks}</div>;
+  };
+  // Every block keeps one key (its index) in one run from the moment it
+  // appears: when the tail freezes it keeps its instance, so its DOM (and a
+  // live table's or fence's frozen rows) carry over, not remount. Frozen
+  // blocks keep their element objects and full runs theirs, so React skips
+  // them at once and a reply of hundreds of blocks costs little per commit.
+  const count = frozen.length + (tail ? 1 : 0);
+  const runs: ReactElement[] = [];
+  for (let start = 0; start < count; start += RUN) {
+    const end = start + RUN;
+    const full = end <= frozen.length;
+    let run = full ? cache.runs.get(start) : undefined;
+    if (!run) {
+      const children: ReactElement[] = [];
+      for (let index = start; index < Math.min(end, frozen.length); index++) children.push(frozenBlock(index));
+      if (tail && frozen.length < end) children.push(<Block key={frozen.length} text={tail} live={streaming} inOpenFence={inOpenFence} />);
+      run = <BlockRun key={start}>{children}</BlockRun>;
+      if (full) cache.runs.set(start, run);
+    }
+    runs.push(run);
+  }
+  return <div className="markdown">{runs}</div>;
 });
 
 /** The whole text rendered in one pass: what a streamed reply must end up equal to. */
