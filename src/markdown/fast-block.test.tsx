@@ -51,6 +51,12 @@ const TAKES_FAST_PATH = [
   '01. leading zero',
   '> quoted *text*',
   '>no space',
+  '- a\n  - nested',
+  '1. one\n2. two\n   - x *em*\n   - y\n3. three',
+  '- a\n  1. one\n  2. two',
+  '- a\n  - b\n    - c\n- d',
+  '10. ten\n    - deep',
+  '7) seven\n   1) nested',
   "it's a [link](https://e.com/x) and *stars*!",
 ];
 
@@ -88,8 +94,15 @@ const NEEDS_THE_PARSER = [
   '[x](javascript:alert(1)) has parens',
   '*',
   '****',
-  '- a\n  - nested',
   '- a\n\n- loose',
+  '1. a\n   2. b continues the paragraph',
+  '- a\n   - three spaces',
+  '- a\n - one space',
+  '- a\n  indented lazy text',
+  '- a\n  - b\n  * other marker',
+  '1. a\n  - short of the content',
+  '- a\n\n  - loose nested',
+  '- a\n  -',
   '- a\n* other marker',
   '1. a\n2) other delimiter',
   '- a\nlazy line',
@@ -156,7 +169,11 @@ describe('fastBlock', () => {
       // As a paragraph, a heading, a quote, or the first of one to three list items.
       const prefix = ['', '', '## ', '> ', '- ', '1. ', '7) '][Math.floor(random() * 7)]!;
       const lines = /^[-\d]/.test(prefix) ? 1 + Math.floor(random() * 3) : 1;
-      const block = Array.from({ length: lines }, (_, i) => `${prefix}${i === 0 ? text : text.split(' ').toReversed().join(' ')}`).join('\n');
+      // A list's later lines may nest, at the right indent or a wrong one.
+      const nest = (): string => ['', '', '  ', '   ', '    '][Math.floor(random() * 5)]! + ['- ', '* ', '1. ', '2. ', '1) '][Math.floor(random() * 5)]!;
+      const block = Array.from({ length: lines }, (_, i) =>
+        i === 0 ? `${prefix}${text}` : `${random() < 0.5 ? prefix : nest()}${text.split(' ').toReversed().join(' ')}`,
+      ).join('\n');
       const result = fast(block);
       if (result === undefined) continue;
       fastCount++;

@@ -207,27 +207,50 @@ const THEMATIC_BREAK = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
 const BULLET_ITEM = /^([-*+]) (?=\S)(.*)$/;
 const ORDERED_ITEM = /^(\d{1,9})([.)]) (?=\S)(.*)$/;
 
-/** A tight list whose items are one line of simple inline markdown each (no nesting). */
-function fastList(lines: readonly string[]): Element | undefined {
-  const ordered = ORDERED_ITEM.exec(lines[0]!);
+const leadingSpaces = (line: string): number => line.length - line.trimStart().length;
+
+/**
+ * A tight list of one-line items of simple inline markdown, starting at
+ * `indent` spaces, where an item may hold one nested list indented exactly to
+ * its content. Anything else (lazy lines, blank lines, other indents, a
+ * nested ordered list not starting at 1) needs the parser.
+ */
+function fastList(lines: readonly string[], indent = 0): Element | undefined {
+  const head = lines[0]!.slice(indent);
+  const ordered = ORDERED_ITEM.exec(head);
   const pattern = ordered ? ORDERED_ITEM : BULLET_ITEM;
-  const marker = ordered ? ordered[2] : BULLET_ITEM.exec(lines[0]!)?.[1];
-  const items: ElementContent[] = [];
-  for (const line of lines) {
-    const match = pattern.exec(line);
-    // Another marker starts another list; anything else (nesting, lazy lines, blank lines) needs the parser.
-    if (!match || (ordered ? match[2] : match[1]) !== marker) return undefined;
-    const children = paragraphContent(match[ordered ? 3 : 2]!.replace(/[ \t]+$/, ''));
-    if (!children) return undefined;
-    items.push(element('li', children));
-  }
+  const marker = ordered ? ordered[2] : BULLET_ITEM.exec(head)?.[1];
+  // Only an ordered list starting at 1 may interrupt the paragraph of the item it nests in.
   const start = ordered ? Number(ordered[1]) : 1;
+  if (indent > 0 && start !== 1) return undefined;
+  const items: ElementContent[] = [];
+  for (let i = 0; i < lines.length; ) {
+    const line = lines[i]!;
+    if (leadingSpaces(line) !== indent) return undefined;
+    const match = pattern.exec(line.slice(indent));
+    // Another marker starts another list.
+    if (!match || (ordered ? match[2] : match[1]) !== marker) return undefined;
+    const content = match[ordered ? 3 : 2]!;
+    const children = paragraphContent(content.replace(/[ \t]+$/, ''));
+    if (!children) return undefined;
+    // The lines indented past the marker belong to this item: only a nested list may be there.
+    let next = i + 1;
+    while (next < lines.length && leadingSpaces(lines[next]!) > indent) next++;
+    if (next > i + 1) {
+      const nested = fastList(lines.slice(i + 1, next), indent + match[0].length - content.length);
+      if (!nested) return undefined;
+      // remark-rehype: a tight item's paragraph is unwrapped, other children get line endings around them.
+      children.push({ type: 'text', value: '\n' }, nested, { type: 'text', value: '\n' });
+    }
+    items.push(element('li', children));
+    i = next;
+  }
   return element(ordered ? 'ol' : 'ul', wrapLoose(items), start === 1 ? {} : { start });
 }
 
 /**
- * A block that is one paragraph, ATX heading or quoted line, or a tight flat
- * list, of simple inline markdown, as hast; undefined when it needs the parser.
+ * A block that is one paragraph, ATX heading or quoted line, or a tight list
+ * (nested lists included), of simple inline markdown, as hast; undefined when it needs the parser.
  */
 export function fastBlock(block: string): Root | undefined {
   // Only spaces, tabs and line endings end a block; JS trimEnd would also take a no-break space.
