@@ -8,6 +8,7 @@
 // one then gives the same DOM as rendering the whole text, except for
 // non-local markdown (link reference definitions, footnotes): `needsFinalPass`
 // tells the renderer to render those replies whole once they settle.
+import { extendsAtSeam } from './seam.ts';
 
 export interface SplitResult {
   /** Finished blocks; the array grows by appending and earlier entries never change. */
@@ -55,13 +56,6 @@ function listKind(line: string): string | undefined {
   if (bullet) return `bullet${bullet[1]}`;
   const ordered = ORDERED.exec(line);
   return ordered ? `ordered${ordered[1]}` : undefined;
-}
-
-const SEAM = 64;
-/** `next` is at least as long as `previous` and agrees with its last characters. */
-function extendsAtSeam(next: string, previous: string): boolean {
-  const from = Math.max(0, previous.length - SEAM);
-  return next.length >= previous.length && next.slice(from, previous.length) === previous.slice(from);
 }
 
 export class BlockSplitter {

@@ -1,14 +1,29 @@
-import { useEffect, useState } from 'react';
+// A code fence from its first streamed line to its highlighted end, in one
+// component, so the DOM that streamed stays when the fence closes: completed
+// lines are frozen in chunks and never touched again, only the last chunk's
+// text grows, and highlighting replaces it once, when the main thread is idle.
+import { memo, useEffect, useState } from 'react';
 import { highlightCode } from './highlight.ts';
+import { LineChunker } from './line-chunker.ts';
+
+const FrozenLines = memo(function FrozenLines({ text }: { text: string }) {
+  return <>{text}</>;
+});
+
+// A half-typed closing fence on the last line would flash as code: hold it back.
+const HALF_CLOSING_FENCE = /(^|\n) {0,3}(`{1,}|~{1,})$/;
 
 interface CodeBlockProps {
   code: string;
   language: string | undefined;
-  /** False while the fence is still streaming: shown plain, never re-highlighted per token. */
+  /** False while the fence is still open: shown plain as it grows, never re-highlighted per token. */
   complete: boolean;
 }
 
 export function CodeBlock({ code, language, complete }: CodeBlockProps) {
+  const [chunker] = useState(() => new LineChunker());
+  const { chunks, rest } = chunker.update(code, !complete);
+  const shown = complete ? rest : rest.replace(HALF_CLOSING_FENCE, '$1');
   const [highlighted, setHighlighted] = useState<{ code: string; html: string } | undefined>();
   const [copied, setCopied] = useState(false);
 
@@ -33,7 +48,7 @@ export function CodeBlock({ code, language, complete }: CodeBlockProps) {
   }, [copied]);
 
   const copy = (): void => {
-    navigator.clipboard?.writeText(code).then(
+    navigator.clipboard?.writeText(complete ? code : chunks.join('') + shown).then(
       () => setCopied(true),
       () => undefined,
     );
@@ -52,7 +67,12 @@ export function CodeBlock({ code, language, complete }: CodeBlockProps) {
         {html !== undefined ? (
           <code className={`hljs language-${language ?? 'text'}`} dangerouslySetInnerHTML={{ __html: html }} />
         ) : (
-          <code className={language ? `language-${language}` : undefined}>{code}</code>
+          <code className={language ? `language-${language}` : undefined}>
+            {chunks.map((chunk, i) => (
+              <FrozenLines key={i} text={chunk} />
+            ))}
+            {shown}
+          </code>
         )}
       </pre>
     </div>

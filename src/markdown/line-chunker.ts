@@ -1,6 +1,7 @@
 // Groups the completed lines of a growing text into fixed-size chunks, so a
 // long open code fence renders as frozen chunks plus one live line: each
 // update costs the new lines, not the whole fence.
+import { extendsAtSeam } from './seam.ts';
 
 export interface ChunkResult {
   chunks: readonly string[];
@@ -17,8 +18,9 @@ export class LineChunker {
 
   constructor(private readonly linesPerChunk = 40) {}
 
-  update(next: string): ChunkResult {
-    if (!next.startsWith(this.text)) {
+  /** With `appendOnly` (an open fence only grows) only the seam is compared, not the whole prefix. */
+  update(next: string, appendOnly = false): ChunkResult {
+    if (!(appendOnly ? extendsAtSeam(next, this.text) : next.startsWith(this.text))) {
       this.chunks = [];
       this.chunkStart = 0;
       this.linesInChunk = 0;

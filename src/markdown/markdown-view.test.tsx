@@ -98,6 +98,29 @@ describe('MarkdownView', () => {
     expect(container.textContent).toBe(Array.from({ length: 40 }, (_, i) => `Second ${i}.`).join(''));
   });
 
+  it('keeps the text a code fence streamed when the fence closes and the reply settles', () => {
+    const code = Array.from({ length: 90 }, (_, i) => `line(${i});`).join('\n');
+    const text = `Intro.\n\n\`\`\`js\n${code}\n\`\`\`\n\nAfter.`;
+    const fenceStart = text.indexOf('```');
+    const { container, rerender } = render(<MarkdownView text={text.slice(0, fenceStart + 40)} streaming />);
+    const pre = container.querySelector('pre');
+    const codeElement = container.querySelector('pre code');
+    let firstLines: Node | null = null;
+    for (let end = fenceStart + 41; end <= text.length; end += 5) {
+      rerender(<MarkdownView text={text.slice(0, end)} streaming />);
+      firstLines ??= codeElement?.childNodes.length && codeElement.childNodes.length > 1 ? codeElement.firstChild : null;
+      // Never the half-typed closing fence.
+      expect(container.querySelector('pre code')?.textContent).not.toMatch(/`/);
+    }
+    rerender(<MarkdownView text={text} streaming={false} />);
+    expect(container.querySelector('pre')).toBe(pre);
+    expect(container.querySelector('pre code')).toBe(codeElement);
+    // The first 40 lines froze as one text node while streaming, and are that node still.
+    expect(firstLines?.textContent).toBe(`${code.split('\n').slice(0, 40).join('\n')}\n`);
+    expect(codeElement?.firstChild).toBe(firstLines);
+    expect(codeElement?.textContent).toBe(code);
+  });
+
   it('renders a reply with reference links whole once it settles', () => {
     const text = 'See [the spec][s].\n\n[s]: https://spec.commonmark.org\n';
     const { container, rerender } = render(<MarkdownView text={text} streaming />);

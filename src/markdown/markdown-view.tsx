@@ -8,7 +8,7 @@ import { fastBlock } from './fast-block.ts';
 import { BlockSplitter } from './block-splitter.ts';
 import { CodeBlock } from './code-block.tsx';
 import { liveComponents, settledComponents } from './components.tsx';
-import { LiveFence, parseClosedFence, parseOpenFence } from './live-fence.tsx';
+import { parseClosedFence, parseOpenFence } from './fences.ts';
 import { LiveTable, parseLiveTable } from './live-table.tsx';
 import { remarkPlugins } from './plugins.ts';
 import { renderHast } from './render-hast.ts';
@@ -27,18 +27,19 @@ interface BlockProps {
 const Block = memo(function Block({ text, live, inOpenFence = false }: BlockProps) {
   if (live && inOpenFence) {
     const fence = parseOpenFence(text);
-    if (fence) return <LiveFence language={fence.language} body={fence.body} />;
+    if (fence) return <CodeBlock code={fence.body} language={fence.language} complete={false} />;
   }
+  // A block that is one closed fence or one plain table needs no markdown
+  // parse of the whole: an 800-line fence or a 200-row table closing must not
+  // stall the final paint. A fence renders through CodeBlock from its first
+  // line to its last, so it keeps the DOM it streamed; so does a table.
+  const closedFence = inOpenFence ? undefined : parseClosedFence(text);
+  if (closedFence) return <CodeBlock code={closedFence.code} language={closedFence.language} complete />;
   if (live && !inOpenFence) {
     const table = parseLiveTable(text);
     if (table) return <LiveTable parts={table} />;
   }
   if (!live) {
-    // A block that is one closed fence or one plain table needs no markdown
-    // parse of the whole: an 800-line fence or a 200-row table closing must
-    // not stall the final paint, and the table keeps the rows it streamed.
-    const fence = parseClosedFence(text);
-    if (fence) return <CodeBlock code={fence.code} language={fence.language} complete />;
     const table = text.includes('\\') ? undefined : parseLiveTable(text);
     if (table && table.partial === undefined) return <LiveTable parts={table} />;
   }
