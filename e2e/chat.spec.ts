@@ -100,6 +100,9 @@ test.describe('chatting through the app server', () => {
 
   test('markdown renders as real elements: tables, highlighted code with copy, lists, safe links', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    // Highlighting runs in a worker: highlight.js never loads on the page itself.
+    const scripts: string[] = [];
+    page.on('request', (request) => void scripts.push(new URL(request.url()).pathname));
     const chat = new ChatPage(page);
     await chat.open();
     const reply = await chat.ask('Show me a markdown showcase', 'groq/llama-3.3-70b-versatile');
@@ -116,6 +119,8 @@ test.describe('chatting through the app server', () => {
     await expect(reply.locator('[href^="javascript"]')).toHaveCount(0);
     await expect(reply.locator('b')).toHaveCount(0);
     await expect(reply.locator('.hljs-attr').first()).toBeVisible();
+    expect(scripts.filter((path) => path.includes('highlight.worker'))).toHaveLength(1);
+    expect(scripts.filter((path) => /\/common-/.test(path))).toEqual([]);
     await reply.getByRole('button', { name: 'Copy code' }).click();
     await expect(reply.getByRole('button', { name: 'Copy code' })).toHaveText('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('"stream": true');
