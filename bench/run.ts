@@ -106,32 +106,47 @@ async function typeWhile(page: Page, done: Promise<unknown>): Promise<void> {
 async function runOnce(browser: Browser, baseUrl: string, arm: Arm, cell: Cell): Promise<RunResult> {
   const { context, page, cdp } = await openArm(browser, baseUrl, `arm=${arm}&fixture=${cell.fixture}&rate=${cell.rate}`, cell.throttle);
   try {
-    const before = await metric(cdp, 'TaskDuration');
-    const run = page.evaluate(() => window.benchHarness.run());
-    await Promise.all([run, typeWhile(page, run)]);
-    const m = (await run) as PageMetrics;
-    const after = await metric(cdp, 'TaskDuration');
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heap = await metric(cdp, 'JSHeapUsedSize');
-    const nodes = await metric(cdp, 'Nodes');
-    const quarter = Math.max(1, Math.floor(m.commits.length / 4));
-    return {
-      busyMs: (after - before) * 1000,
-      commits: m.commits.length,
-      commitP50: median(m.commits),
-      commitP95: quantile(m.commits, 0.95),
-      commitMax: Math.max(0, ...m.commits),
-      growth: median(m.commits.slice(-quarter)) / Math.max(0.01, median(m.commits.slice(0, quarter))),
-      framesOver50: m.frames.filter((d) => d > 50).length,
-      loafOver50: m.loafOver50,
-      lastByteToPaintMs: m.finalPaintAt - m.lastByteAt,
-      inputDelayP95: quantile(m.inputDelays, 0.95),
-      heapMb: heap / 1024 / 1024,
-      nodes,
-    };
+    return await measureRun(page, cdp);
   } finally {
     await context.close();
   }
+}
+
+/** A 28 KB reply at 2,000 tok/s streamed after 30 settled replies, with or without content-visibility on messages. */
+async function longConversation(browser: Browser, baseUrl: string, contentVisibility: boolean): Promise<RunResult> {
+  const { context, page, cdp } = await openArm(browser, baseUrl, `arm=ours&fixture=mixed-28k&rate=2000${contentVisibility ? '' : '&cv=0'}`, 1);
+  try {
+    await page.evaluate(() => window.benchHarness.fill(30, 'small-4k', '5000'));
+    return await measureRun(page, cdp);
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureRun(page: Page, cdp: CDPSession): Promise<RunResult> {
+  const before = await metric(cdp, 'TaskDuration');
+  const run = page.evaluate(() => window.benchHarness.run());
+  await Promise.all([run, typeWhile(page, run)]);
+  const m = (await run) as PageMetrics;
+  const after = await metric(cdp, 'TaskDuration');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await metric(cdp, 'JSHeapUsedSize');
+  const nodes = await metric(cdp, 'Nodes');
+  const quarter = Math.max(1, Math.floor(m.commits.length / 4));
+  return {
+    busyMs: (after - before) * 1000,
+    commits: m.commits.length,
+    commitP50: median(m.commits),
+    commitP95: quantile(m.commits, 0.95),
+    commitMax: Math.max(0, ...m.commits),
+    growth: median(m.commits.slice(-quarter)) / Math.max(0.01, median(m.commits.slice(0, quarter))),
+    framesOver50: m.frames.filter((d) => d > 50).length,
+    loafOver50: m.loafOver50,
+    lastByteToPaintMs: m.finalPaintAt - m.lastByteAt,
+    inputDelayP95: quantile(m.inputDelays, 0.95),
+    heapMb: heap / 1024 / 1024,
+    nodes,
+  };
 }
 
 async function gateRun(browser: Browser, baseUrl: string, arm: Arm, fixture: FixtureName): Promise<PageMetrics> {
@@ -247,6 +262,16 @@ async function main(): Promise<void> {
       }
     }
 
+    // Long conversations: does a reply cost more after 30 settled ones, and
+    // what does content-visibility on messages save? Interleaved like the cells.
+    console.log('Long conversation…');
+    const longRuns: Record<'with' | 'without', RunResult[]> = { with: [], without: [] };
+    for (let rep = 0; rep < REPEATS; rep++) {
+      for (const variant of rep % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const)) {
+        longRuns[variant].push(await longConversation(browser, benchUrl, variant === 'with'));
+      }
+    }
+
     console.log('50 settled replies…');
     const memory: Record<string, Array<{ replies: number; heapMb: number; nodes: number }>> = {};
     for (const arm of ['plain', 'naive', 'ours'] as Arm[]) memory[arm] = await manyReplies(browser, benchUrl, arm, 50);
@@ -296,6 +321,20 @@ async function main(): Promise<void> {
     log('|---|---:|---:|---:|---:|');
     for (const [key, s] of Object.entries(summary)) log(`| ${key} | ${fmt(s.oursOverPlain!, 2)} | ${fmt(s.naiveOverOurs!, 2)} | ${fmt(s.naiveFramesOver50!, 0)} | ${fmt(s.oursFramesOver50!, 0)} |`);
     log();
+    log('## Long conversation: mixed-28k @ 2000 tok/s after 30 settled replies (small-4k), 1x CPU');
+    log();
+    const fresh = results[cellKey('mixed-28k', 2000, 1)];
+    const freshFloor = fresh ? median(fresh.none.map((r) => r.busyMs)) : NaN;
+    log('| messages | busy ms (floor not subtracted) | commit p50 / p95 ms | frames > 50 ms | last byte → paint ms |');
+    log('|---|---:|---|---:|---:|');
+    if (fresh) log(`| no earlier replies (the cell above, ours) | ${spread(fresh.ours.map((r) => r.busyMs), 0)} | ${fmt(median(fresh.ours.map((r) => r.commitP50)), 2)} / ${fmt(median(fresh.ours.map((r) => r.commitP95)), 2)} | ${spread(fresh.ours.map((r) => r.framesOver50), 0)} | ${spread(fresh.ours.map((r) => r.lastByteToPaintMs), 0)} |`);
+    for (const variant of ['with', 'without'] as const) {
+      const runs = longRuns[variant];
+      log(`| 30 earlier replies, ${variant} content-visibility | ${spread(runs.map((r) => r.busyMs), 0)} | ${fmt(median(runs.map((r) => r.commitP50)), 2)} / ${fmt(median(runs.map((r) => r.commitP95)), 2)} | ${spread(runs.map((r) => r.framesOver50), 0)} | ${spread(runs.map((r) => r.lastByteToPaintMs), 0)} |`);
+    }
+    log();
+    log(`The receive-only floor for this stream was ${fmt(freshFloor, 0)} ms in the cell above.`);
+    log();
     log('## 50 settled replies (small-4k fixture each)');
     log();
     log('| arm | heap MB after 10 → 50 | per reply (first 10 / last 10) | DOM nodes after 10 → 50 | nodes per reply (first 10 / last 10) |');
@@ -339,7 +378,7 @@ async function main(): Promise<void> {
 
     mkdirSync(path.join(here, 'results'), { recursive: true });
     writeFileSync(path.join(here, 'results/latest.md'), `${lines.join('\n')}\n`);
-    writeFileSync(path.join(here, 'results/latest.json'), JSON.stringify({ version, repeats: REPEATS, gates, results, summary, memory, interactive, entryKb }, null, 2));
+    writeFileSync(path.join(here, 'results/latest.json'), JSON.stringify({ version, repeats: REPEATS, gates, results, summary, longRuns, memory, interactive, entryKb }, null, 2));
     console.log(`\nWrote bench/results/latest.md and latest.json`);
     const failedGates = gates.filter((g) => g.name.startsWith('ours') && !g.ok).length;
     process.exitCode = failedGates > 0 ? 1 : 0;

@@ -16,10 +16,16 @@ import type { Arm, PageMetrics } from '../metrics.ts';
 
 const params = new URLSearchParams(location.search);
 const arm = (params.get('arm') ?? 'ours') as Arm;
-const fixture = params.get('fixture') ?? 'mixed-28k';
-const rate = params.get('rate') ?? '400';
+// What the demo gateway streams; fill() changes it for the replies it adds.
+const stream = { fixture: params.get('fixture') ?? 'mixed-28k', rate: params.get('rate') ?? '400' };
 const gate = params.get('gate') === '1';
 const root = document.getElementById('root')!;
+// ?cv=0: messages without content-visibility, to measure what it saves in a long conversation.
+if (params.get('cv') === '0') {
+  const style = document.createElement('style');
+  style.textContent = '.msg-item { content-visibility: visible; contain-intrinsic-size: none; }';
+  document.head.append(style);
+}
 
 const m: PageMetrics = {
   arm,
@@ -42,7 +48,7 @@ const m: PageMetrics = {
 
 const client = createGatewayClient({
   fetch: (url, init) =>
-    fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), 'X-Demo-Fixture': fixture, 'X-Demo-Rate': rate } }),
+    fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), 'X-Demo-Fixture': stream.fixture, 'X-Demo-Rate': stream.rate } }),
 });
 
 // Every arm follows the reply the way a chat app does while the reader is at
@@ -251,7 +257,12 @@ async function compareWithOneShot(): Promise<void> {
 
 declare global {
   interface Window {
-    benchHarness: { run(replies?: number): Promise<PageMetrics>; metrics: PageMetrics; ready: Promise<unknown> };
+    benchHarness: {
+      run(replies?: number): Promise<PageMetrics>;
+      fill(replies: number, fixture: string, rate: string): Promise<void>;
+      metrics: PageMetrics;
+      ready: Promise<unknown>;
+    };
   }
 }
 
@@ -260,6 +271,14 @@ window.benchHarness = {
   // The app starts the highlighter and warms the renderer while idle, before
   // any reply: start from the same state (the warm-up ends with a highlight).
   ready: arm === 'ours' ? warmUpRenderer() : Promise.resolve(),
+  /** Adds settled replies before a measured run, unmeasured: a long conversation. */
+  async fill(replies, fixture, rate) {
+    const measured = { ...stream };
+    Object.assign(stream, { fixture, rate });
+    for (let i = 0; i < replies; i++) await streamOne();
+    Object.assign(stream, measured);
+    Object.assign(m, { commits: [], firstByteAt: 0, lastByteAt: 0, chars: 0 });
+  },
   async run(replies = 1) {
     measuring = true;
     sampleFrames();
