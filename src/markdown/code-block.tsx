@@ -1,7 +1,7 @@
 // A code fence from its first streamed line to its highlighted end, in one
 // component, so the DOM that streamed stays when the fence closes: completed
 // lines are frozen in chunks and never touched again, only the last chunk's
-// text grows, and highlighting replaces it once, when the main thread is idle.
+// text grows, and the highlighted HTML (from a worker) replaces it once.
 import { memo, useEffect, useState } from 'react';
 import { highlightCode } from './highlight.ts';
 import { LineChunker } from './line-chunker.ts';
