@@ -45,6 +45,39 @@ describe('live tables', () => {
   });
 });
 
+describe('a long table', () => {
+  const head = '| n | square |\n|---|--:|\n';
+  const body = Array.from({ length: 80 }, (_, i) => `| ${i} | **${i * i}** |`).join('\n');
+
+  it('keeps every row it streamed, across runs of rows, through the end of the reply', () => {
+    const text = `${head}${body}\n\nAfter.`;
+    const { container, rerender } = render(<MarkdownView text="" streaming />);
+    const seen = new Map<number, Element>();
+    for (let end = head.length + 4; end <= text.length; end += 9) {
+      rerender(<MarkdownView text={text.slice(0, end)} streaming />);
+      container.querySelectorAll('tbody tr').forEach((tr, i) => {
+        if (!seen.has(i)) seen.set(i, tr);
+        expect(tr, `row ${i}`).toBe(seen.get(i));
+      });
+    }
+    rerender(<MarkdownView text={text} streaming={false} />);
+    const rows = [...container.querySelectorAll('tbody tr')];
+    expect(rows).toHaveLength(80);
+    rows.forEach((tr, i) => {
+      expect(tr, `row ${i}`).toBe(seen.get(i));
+      expect(tr.textContent).toBe(`${i}${i * i}`);
+    });
+    expect(container.querySelectorAll('tbody td:nth-child(2)')[79]?.getAttribute('style')).toBe('text-align: right;');
+  });
+
+  it('re-renders its rows when the same rows come with another alignment', () => {
+    const { container, rerender } = render(<MarkdownView text={`${head}${body}\n`} streaming={false} />);
+    expect(container.querySelector('tbody td:nth-child(2)')?.getAttribute('style')).toBe('text-align: right;');
+    rerender(<MarkdownView text={`${head.replace('--:', ':--')}${body}\n`} streaming={false} />);
+    expect(container.querySelector('tbody td:nth-child(2)')?.getAttribute('style')).toBe('text-align: left;');
+  });
+});
+
 describe('a table that finishes', () => {
   it('keeps the DOM of its rows when the next block starts', () => {
     const table = '| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |';

@@ -1,7 +1,7 @@
 // A GFM table while it streams: each finished row is parsed once and frozen;
 // only the row being typed re-renders. The finished table renders through
 // the markdown parser like any settled block.
-import { memo, type CSSProperties, type ReactElement } from 'react';
+import { memo, useState, type CSSProperties, type ReactElement } from 'react';
 // react-markdown's Markdown uses no hooks: called as a function it returns its element tree.
 import markdownElements, { type Components } from 'react-markdown';
 import { liveComponents, settledComponents } from './components.tsx';
@@ -109,13 +109,48 @@ const Row = memo(function Row({ line, columns, alignKey, live }: { line: string;
   );
 });
 
+/** Rows per run: a run of finished rows keeps one element, which React skips whole. */
+const RUN = 32;
+function RowRun({ children }: { children: ReactElement[] }) {
+  return children;
+}
+
+interface CachedRun {
+  /** Columns and alignment: the other props every row of the run was rendered with. */
+  shape: string;
+  lines: readonly string[];
+  element: ReactElement;
+}
+
 export function LiveTable({ parts }: { parts: LiveTableParts }) {
   const { header, align, rows, partial } = parts;
   const alignKey = align.map((a) => a ?? '').join(',');
-  // One keyed list: the row being typed keeps its key, its instance and its
-  // DOM when it finishes, instead of moving from a sibling slot into the list.
-  const bodyRows = rows.map((line, i) => <Row key={i} line={line} columns={header.length} alignKey={alignKey} live={false} />);
-  if (partial) bodyRows.push(<Row key={rows.length} line={partial} columns={header.length} alignKey={alignKey} live />);
+  const shape = `${header.length}|${alignKey}`;
+  // Full runs of finished rows, by first index: comparing their lines costs
+  // far less than React visiting every row of a long table on every commit.
+  const [runCache] = useState(() => new Map<number, CachedRun>());
+  const row = (line: string, index: number, live: boolean): ReactElement => (
+    <Row key={index} line={line} columns={header.length} alignKey={alignKey} live={live} />
+  );
+  // Every row keeps one key (its index) in one run: the row being typed keeps
+  // its instance and its DOM when it finishes, instead of remounting.
+  const bodyRuns: ReactElement[] = [];
+  const count = rows.length + (partial ? 1 : 0);
+  for (let start = 0; start < count; start += RUN) {
+    const end = start + RUN;
+    const full = end <= rows.length;
+    const lines = rows.slice(start, Math.min(end, rows.length));
+    const cached = full ? runCache.get(start) : undefined;
+    if (cached && cached.shape === shape && cached.lines.every((line, i) => line === lines[i])) {
+      bodyRuns.push(cached.element);
+      continue;
+    }
+    const children = lines.map((line, i) => row(line, start + i, false));
+    if (partial && rows.length < end) children.push(row(partial, rows.length, true));
+    const element = <RowRun key={start}>{children}</RowRun>;
+    if (full) runCache.set(start, { shape, lines, element });
+    bodyRuns.push(element);
+  }
   return (
     <div className="md-table-wrap">
       <table>
@@ -126,7 +161,7 @@ export function LiveTable({ parts }: { parts: LiveTableParts }) {
             ))}
           </tr>
         </thead>
-        <tbody>{bodyRows}</tbody>
+        <tbody>{bodyRuns}</tbody>
       </table>
     </div>
   );
