@@ -7,6 +7,7 @@ import markdownElements, { type Components } from 'react-markdown';
 import { liveComponents, settledComponents } from './components.tsx';
 import { fastInline } from './fast-block.ts';
 import { renderHast } from './render-hast.ts';
+import { RUN, Run } from './run.tsx';
 import { remarkPlugins } from './plugins.ts';
 import { repairTail } from './repair-tail.ts';
 
@@ -109,12 +110,6 @@ const Row = memo(function Row({ line, columns, alignKey, live }: { line: string;
   );
 });
 
-/** Rows per run: a run of finished rows keeps one element, which React skips whole. */
-const RUN = 32;
-function RowRun({ children }: { children: ReactElement[] }) {
-  return children;
-}
-
 interface CachedRun {
   /** Columns and alignment: the other props every row of the run was rendered with. */
   shape: string;
@@ -147,7 +142,7 @@ export function LiveTable({ parts }: { parts: LiveTableParts }) {
     }
     const children = lines.map((line, i) => row(line, start + i, false));
     if (partial && rows.length < end) children.push(row(partial, rows.length, true));
-    const element = <RowRun key={start}>{children}</RowRun>;
+    const element = <Run key={start}>{children}</Run>;
     if (full) runCache.set(start, { shape, lines, element });
     bodyRuns.push(element);
   }

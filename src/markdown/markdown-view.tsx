@@ -12,6 +12,7 @@ import { parseClosedFence, parseOpenFence } from './fences.ts';
 import { LiveTable, parseLiveTable } from './live-table.tsx';
 import { remarkPlugins } from './plugins.ts';
 import { renderHast } from './render-hast.ts';
+import { RUN, Run } from './run.tsx';
 import { repairTail } from './repair-tail.ts';
 
 const baseProps: Partial<Options> = { remarkPlugins };
@@ -56,12 +57,6 @@ const Block = memo(function Block({ text, live, inOpenFence = false }: BlockProp
 interface MarkdownViewProps {
   text: string;
   streaming: boolean;
-}
-
-/** Blocks per run: a run whose blocks are all frozen is one element React skips whole. */
-const RUN = 32;
-function BlockRun({ children }: { children: ReactElement[] }) {
-  return children;
 }
 
 /** Elements of frozen blocks by index, and of full runs by first index, for one splitter generation. */
@@ -121,7 +116,7 @@ export const MarkdownView = memo(function MarkdownView({ text, streaming }: Mark
       const children: ReactElement[] = [];
       for (let index = start; index < Math.min(end, frozen.length); index++) children.push(frozenBlock(index));
       if (tail && frozen.length < end) children.push(<Block key={frozen.length} text={tail} live={streaming} inOpenFence={inOpenFence} />);
-      run = <BlockRun key={start}>{children}</BlockRun>;
+      run = <Run key={start}>{children}</Run>;
       if (full) cache.runs.set(start, run);
     }
     runs.push(run);
