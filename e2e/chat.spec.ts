@@ -108,6 +108,8 @@ test.describe('chatting through the app server', () => {
     const reply = await chat.ask('Show me a markdown showcase', 'groq/llama-3.3-70b-versatile');
     await chat.waitForSettled(reply);
     await expect(reply.getByRole('table')).toHaveCount(1);
+    // A wide table scrolls inside its wrapper instead of widening the page.
+    await expect(reply.locator('.md-table-wrap')).toHaveCSS('overflow-x', 'auto');
     await expect(reply.getByRole('columnheader', { name: 'Center' })).toBeVisible();
     await expect(reply.getByRole('heading', { level: 1, name: 'Markdown showcase' })).toBeVisible();
     await expect(reply.locator('strong', { hasText: 'bold' }).first()).toBeVisible();

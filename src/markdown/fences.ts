@@ -18,9 +18,9 @@ export function parseOpenFence(tail: string): { language: string | undefined; bo
  * undefined and goes through the markdown parser instead.
  */
 export function parseClosedFence(block: string): { language: string | undefined; code: string } | undefined {
-  if (block.includes('\r')) return undefined;
+  // Every live tail that is not an open fence comes here once a frame: the anchored test fails first.
   const open = /^(`{3,}|~{3,})[ \t]*([A-Za-z0-9_+#.-]*)[ \t]*\n/.exec(block);
-  if (!open?.[1]) return undefined;
+  if (!open?.[1] || block.includes('\r')) return undefined;
   const marker = open[1];
   const rest = block.slice(open[0].length).replace(/\n+$/, '');
   const lastNewline = rest.lastIndexOf('\n');

@@ -70,12 +70,13 @@ export async function highlightCode(code: string, language: string | undefined):
   return hljs.getLanguage(language) ? hljs.highlight(code, { language, ignoreIllegals: true }).value : undefined;
 }
 
+const preload = (): void => void highlightCode('', 'ts').catch(() => undefined);
+
 /**
  * Starts the highlighter while the page is idle (the worker loads
  * highlight.js in its own thread), so the first finished code fence of a
  * reply does not wait for it.
  */
-const preload = (): void => void highlightCode('', 'ts').catch(() => undefined);
 export function preloadHighlighterWhenIdle(): void {
   if ('requestIdleCallback' in window) window.requestIdleCallback(preload, { timeout: 3000 });
   else setTimeout(preload, 1000);
