@@ -47,6 +47,20 @@ describe('MessageView', () => {
     expect(within(article).getByText('world').tagName).toBe('STRONG');
   });
 
+  it('holds the usage panel\'s place, hidden and empty, while streaming, and fills that same panel when the reply ends', () => {
+    const streaming = reply({ status: 'streaming', usage: undefined, finishReason: undefined, timing: { startedAt: 1000, firstTokenAt: 1250, endedAt: undefined } });
+    const { container, rerender } = render(<MessageView message={streaming} />);
+    const placeholder = container.querySelector('section[aria-label="Usage"]');
+    expect(placeholder?.getAttribute('aria-hidden')).toBe('true');
+    expect(placeholder?.className).toContain('invisible');
+    expect(placeholder?.textContent).not.toMatch(/\d/);
+    rerender(<MessageView message={reply({})} />);
+    const usage = screen.getByRole('region', { name: 'Usage' });
+    expect(usage).toBe(placeholder);
+    expect(usage.className).not.toContain('invisible');
+    expect(usage.textContent).toContain('Total tokens1,290');
+  });
+
   it('keeps a stopped reply and labels it Stopped', () => {
     render(<MessageView message={reply({ status: 'stopped', content: 'Partial answ', usage: undefined })} />);
     const article = screen.getByRole('article', { name: 'Assistant' });

@@ -71,7 +71,13 @@ function AssistantMessageView({ message }: { message: AssistantMessage }) {
           <p>{message.error}</p>
         </div>
       ) : null}
-      {settled && (message.status !== 'failed' || hasText) ? <UsagePanel reply={message} /> : null}
+      {settled ? (
+        message.status !== 'failed' || hasText ? (
+          <UsagePanel reply={message} />
+        ) : null
+      ) : (
+        <UsagePanel reply={message} pending />
+      )}
     </article>
   );
 }

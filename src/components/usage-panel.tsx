@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { replyMetrics } from '../chat/reply-metrics.ts';
 import type { AssistantMessage } from '../chat/types.ts';
 
@@ -24,32 +25,43 @@ function Row({ label, value, title }: { label: string; value: string; title?: st
   );
 }
 
-export function UsagePanel({ reply }: { reply: AssistantMessage }) {
-  const metrics = replyMetrics(reply);
-  const usage = reply.usage;
-  const finishNote = reply.finishReason ? FINISH_WORDS[reply.finishReason] : undefined;
+interface UsagePanelProps {
+  reply: AssistantMessage;
+  /**
+   * While the reply streams the panel already holds its place, hidden and
+   * with no figures: when the reply ends only its numbers change, so the
+   * reply does not grow under the reader, and the end's frame lays out no
+   * new boxes.
+   */
+  pending?: boolean;
+}
+
+const PENDING = '—';
+
+// A pending panel shows no figures, so it need not follow the streaming reply.
+export const UsagePanel = memo(UsagePanelView, (prev, next) => prev.pending === true && next.pending === true);
+
+function UsagePanelView({ reply, pending = false }: UsagePanelProps) {
+  const metrics = pending ? undefined : replyMetrics(reply);
+  const usage = pending ? undefined : reply.usage;
+  const tokens = (count: number | undefined): string => (pending ? PENDING : count === undefined ? 'not reported' : integer.format(count));
+  const finishNote = reply.finishReason && !pending ? FINISH_WORDS[reply.finishReason] : undefined;
   return (
-    <section aria-label="Usage" className="mt-3 rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-xs dark:border-zinc-800 dark:bg-zinc-900/60">
+    <section
+      aria-label="Usage"
+      aria-hidden={pending || undefined}
+      className={`${pending ? 'invisible ' : ''}mt-3 rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-xs dark:border-zinc-800 dark:bg-zinc-900/60`}
+    >
       <dl className="flex flex-wrap gap-x-5 gap-y-1">
-        {usage ? (
-          <>
-            <Row label="Prompt tokens" value={integer.format(usage.promptTokens)} />
-            <Row label="Completion tokens" value={integer.format(usage.completionTokens)} />
-            <Row label="Total tokens" value={integer.format(usage.totalTokens)} />
-          </>
-        ) : (
-          <>
-            <Row label="Prompt tokens" value="not reported" />
-            <Row label="Completion tokens" value="not reported" />
-            <Row label="Total tokens" value="not reported" />
-          </>
-        )}
-        <Row label="Time to first token" value={seconds(metrics.timeToFirstTokenMs)} title="Measured in this browser" />
-        <Row label="Total time" value={seconds(metrics.totalMs)} title="Measured in this browser" />
+        <Row label="Prompt tokens" value={tokens(usage?.promptTokens)} />
+        <Row label="Completion tokens" value={tokens(usage?.completionTokens)} />
+        <Row label="Total tokens" value={tokens(usage?.totalTokens)} />
+        <Row label="Time to first token" value={metrics ? seconds(metrics.timeToFirstTokenMs) : PENDING} title="Measured in this browser" />
+        <Row label="Total time" value={metrics ? seconds(metrics.totalMs) : PENDING} title="Measured in this browser" />
         <Row
           label="Tokens per second"
-          value={metrics.tokensPerSecond === undefined ? '—' : `${metrics.tokensEstimated ? '≈' : ''}${oneDecimal.format(metrics.tokensPerSecond)}`}
-          title={metrics.tokensEstimated ? 'Estimated from the text length: the gateway reported no usage' : 'Completion tokens over the time from first token to end'}
+          value={metrics?.tokensPerSecond === undefined ? '—' : `${metrics.tokensEstimated ? '≈' : ''}${oneDecimal.format(metrics.tokensPerSecond)}`}
+          title={metrics?.tokensEstimated ? 'Estimated from the text length: the gateway reported no usage' : 'Completion tokens over the time from first token to end'}
         />
       </dl>
       {finishNote ? <p className="mt-1 text-amber-700 dark:text-amber-400">{finishNote}</p> : null}
