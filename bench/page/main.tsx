@@ -1,6 +1,6 @@
 // The benchmark page: one arm per load (?arm=none|plain|naive|ours), all fed
 // by the app's own gateway client and frame batcher, so only rendering differs.
-import { useLayoutEffect, useReducer, useState, type Dispatch } from 'react';
+import { memo, useLayoutEffect, useReducer, useState, type Dispatch } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import Markdown from 'react-markdown';
@@ -148,16 +148,20 @@ function mountPlain(): void {
 }
 
 const plugins = [remarkGfm];
+// Naive re-renders the whole reply per update, not every earlier reply too.
+const NaiveReply = memo(function NaiveReply({ text }: { text: string }) {
+  return (
+    <div className="markdown">
+      <Markdown remarkPlugins={plugins}>{text}</Markdown>
+    </div>
+  );
+});
 function NaiveApp() {
   const [texts, setTexts] = useState<string[]>([]);
   useLayoutEffect(() => bindNaive(setTexts), []);
   return (
     <>
-      {texts.map((text, i) => (
-        <div key={i} className="markdown">
-          <Markdown remarkPlugins={plugins}>{text}</Markdown>
-        </div>
-      ))}
+      {texts.map((text, i) => <NaiveReply key={i} text={text} />)}
     </>
   );
 }
