@@ -7,6 +7,7 @@ import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { chatReducer, initialChatState, type ChatAction, type TimedStreamEvent } from '../../src/chat/chat-reducer.ts';
 import { browserFrameScheduler, createEventBatcher } from '../../src/chat/event-batcher.ts';
+import { createPaintNow } from '../../src/chat/paint-now.ts';
 import { createGatewayClient } from '../../src/gateway/client.ts';
 import { MessageView } from '../../src/components/message-view.tsx';
 import { MarkdownDocument } from '../../src/markdown/markdown-view.tsx';
@@ -212,7 +213,7 @@ async function streamOne(): Promise<void> {
   arms.setupReply(id);
   fullText = '';
   const batcher = createEventBatcher<TimedStreamEvent>((events) => arms.sink(events), browserFrameScheduler());
-  let sawToken = false;
+  const paintNow = createPaintNow();
   for await (const event of client.streamChat({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'bench' }], stream: true })) {
     const at = performance.now();
     if (event.type === 'delta') {
@@ -223,8 +224,7 @@ async function streamOne(): Promise<void> {
     const end = event.type === 'done' || event.type === 'interrupted';
     if (end) m.lastByteAt = at;
     if (arm === 'none') continue;
-    batcher.push({ event, at: Date.now() }, (!sawToken && event.type === 'delta') || end);
-    if (event.type === 'delta') sawToken = true;
+    batcher.push({ event, at: Date.now() }, paintNow(event));
   }
   batcher.flushNow();
   batcher.dispose();

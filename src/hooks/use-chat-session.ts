@@ -6,8 +6,9 @@ import { flushSync } from 'react-dom';
 import { buildChatRequest } from '../chat/build-request.ts';
 import { chatReducer, initialChatState, streamingReply, type ChatAction, type TimedStreamEvent } from '../chat/chat-reducer.ts';
 import { browserFrameScheduler, createEventBatcher, type EventBatcher } from '../chat/event-batcher.ts';
+import { createPaintNow } from '../chat/paint-now.ts';
 import type { AssistantMessage, Message } from '../chat/types.ts';
-import type { GatewayClient, StreamEvent } from '../gateway/client.ts';
+import type { GatewayClient } from '../gateway/client.ts';
 import { GatewayError } from '../gateway/errors.ts';
 import type { WireChatRequest } from '../gateway/wire-types.ts';
 
@@ -36,10 +37,6 @@ function newId(): string {
   return crypto.randomUUID();
 }
 
-function isToken(event: StreamEvent): boolean {
-  return event.type === 'delta' || event.type === 'reasoning' || event.type === 'toolCall';
-}
-
 function describeError(error: unknown): string {
   if (error instanceof GatewayError) return error.message;
   if (error instanceof Error && error.message) return error.message;
@@ -54,13 +51,10 @@ async function pumpStream(
   dispatch: (action: ChatAction) => void,
   onSettled: () => void,
 ): Promise<void> {
-  let sawToken = false;
+  const paintNow = createPaintNow();
   try {
     for await (const event of client.streamChat(request, { signal: controller.signal })) {
-      // The first token paints at once; so does the end of the stream.
-      const urgent = (!sawToken && isToken(event)) || event.type === 'done' || event.type === 'interrupted';
-      if (isToken(event)) sawToken = true;
-      batcher.push({ event, at: now() }, urgent);
+      batcher.push({ event, at: now() }, paintNow(event));
     }
   } catch (error) {
     batcher.flushNow();
