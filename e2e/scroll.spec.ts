@@ -1,5 +1,7 @@
-// Scrolling that never fights the reader: follow the reply only while at the
-// bottom; any upward wheel, key or touch detaches; "Jump to latest" returns.
+// Reading while a reply streams. Scrolling never fights the reader: follow the
+// reply only while at the bottom; any upward wheel, key or touch detaches;
+// "Jump to latest" returns. Finished blocks keep their DOM, so a selection in
+// them survives the rest of the stream.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ChatPage } from './chat-page.ts';
 
@@ -122,5 +124,34 @@ test.describe('scrolling while a reply streams', () => {
     await expect(chat.usage(reply)).toBeAttached();
     expect((await scrollState(chat.conversation)).top).toBe(before.scroll.top);
     expect((await heading.boundingBox())?.y).toBe(before.headingY);
+  });
+
+  test('text selected in a finished block stays selected while the reply streams and ends', async ({ page }) => {
+    const { chat, reply } = await streamLongReply(page);
+    await chat.conversation.hover();
+    await page.mouse.wheel(0, -200);
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+    const paragraph = reply.locator('p').first();
+    // Select the paragraph's text, as a reader dragging over it to copy it would.
+    const selected = await paragraph.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      window.getSelection()?.removeAllRanges();
+      window.getSelection()?.addRange(range);
+      return window.getSelection()?.toString() ?? '';
+    });
+    expect(selected.length).toBeGreaterThan(20);
+    // Were the paragraph's DOM replaced by a later commit, the selection would
+    // collapse or move: it must be the same text in the same nodes.
+    const stillSelected = () =>
+      paragraph.evaluate((el, text) => {
+        const selection = window.getSelection();
+        return selection?.toString() === text && selection.anchorNode !== null && el.contains(selection.anchorNode);
+      }, selected);
+    await waitForGrowth(reply, 300);
+    expect(await stillSelected()).toBe(true);
+    await chat.waitForSettled(reply);
+    await expect(chat.usage(reply)).toBeAttached();
+    expect(await stillSelected()).toBe(true);
   });
 });
