@@ -1,94 +1,13 @@
 // Deterministic benchmark fixtures (seeded), generated rather than stored:
 // a mixed answer of 28 KB and of 80 KB, one 800-line code fence, a 200-row table.
-
-function lcg(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-const WORDS = (
-  'stream token gateway provider model latency render frame commit block parser buffer layout paint ' +
-  'request response header chunk usage prompt completion reasoning context window request scheduler ' +
-  'browser server proxy event reader decoder table list code fence heading quote link inline text ' +
-  'quickly carefully often rarely always never because while after before during within between'
-).split(' ');
-
-function sentence(rand: () => number): string {
-  const n = 8 + Math.floor(rand() * 14);
-  const words: string[] = [];
-  for (let i = 0; i < n; i++) {
-    let w = WORDS[Math.floor(rand() * WORDS.length)]!;
-    const r = rand();
-    if (r < 0.04) w = `**${w}**`;
-    else if (r < 0.07) w = `*${w}*`;
-    else if (r < 0.1) w = `\`${w}()\``;
-    else if (r < 0.12) w = `[${w}](https://example.com/${w})`;
-    words.push(w);
-  }
-  const text = words.join(' ');
-  return text[0]!.toUpperCase() + text.slice(1) + '.';
-}
-
-function paragraph(rand: () => number): string {
-  return Array.from({ length: 2 + Math.floor(rand() * 4) }, () => sentence(rand)).join(' ');
-}
-
-function codeLines(rand: () => number, lines: number, lang: 'ts' | 'python'): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < lines; i++) {
-    const name = WORDS[Math.floor(rand() * WORDS.length)]!;
-    if (lang === 'ts') out.push(i % 7 === 0 ? `export function ${name}${i}(input: string): number {` : i % 7 === 6 ? '}' : `  const ${name}${i} = input.length * ${i} + ${Math.floor(rand() * 100)}; // ${name}`);
-    else out.push(i % 6 === 0 ? `def ${name}_${i}(value):` : `    ${name}_${i} = value * ${i} + ${Math.floor(rand() * 100)}  # ${name}`);
-  }
-  return out;
-}
-
-function table(rand: () => number, rows: number): string {
-  const lines = ['| Provider | Model | Tokens/s | Notes |', '|---|---|---:|---|'];
-  for (let i = 0; i < rows; i++) {
-    const w = WORDS[Math.floor(rand() * WORDS.length)]!;
-    lines.push(`| provider-${i} | \`model-${w}-${i}\` | ${Math.floor(rand() * 900)} | **${w}** ${WORDS[Math.floor(rand() * WORDS.length)]} |`);
-  }
-  return lines.join('\n');
-}
-
-function section(rand: () => number, index: number): string {
-  const parts: string[] = [`## Section ${index + 1}: ${WORDS[Math.floor(rand() * WORDS.length)]}`];
-  parts.push(paragraph(rand), paragraph(rand));
-  const kind = index % 4;
-  if (kind === 0) parts.push(['```ts', ...codeLines(rand, 12 + Math.floor(rand() * 20), 'ts'), '```'].join('\n'));
-  if (kind === 1) parts.push(['```python', ...codeLines(rand, 12 + Math.floor(rand() * 20), 'python'), '```'].join('\n'));
-  if (kind === 2) {
-    parts.push(['1. ' + sentence(rand), '2. ' + sentence(rand), '   - ' + sentence(rand), '   - ' + sentence(rand), '3. ' + sentence(rand)].join('\n'));
-    parts.push(table(rand, 8));
-  }
-  if (kind === 3) parts.push(['- ' + sentence(rand), '- ' + sentence(rand), '- ' + sentence(rand)].join('\n'), `> ${sentence(rand)} ${sentence(rand)}`);
-  parts.push(paragraph(rand));
-  return parts.join('\n\n');
-}
-
-function mixed(bytes: number, seed: number): string {
-  const rand = lcg(seed);
-  const sections: string[] = ['# A streamed answer', paragraph(rand)];
-  for (let i = 0; sections.join('\n\n').length < bytes; i++) sections.push(section(rand, i));
-  return sections.join('\n\n') + '\n';
-}
+import { codeAnswer, mixedAnswer, tableAnswer } from '../server/demo-gateway/generated.ts';
 
 export const FIXTURES = {
-  'mixed-28k': () => mixed(28_000, 28),
-  'mixed-80k': () => mixed(80_000, 80),
-  'code-800': () => {
-    const rand = lcg(800);
-    return ['Here is the whole module:', '', '```ts', ...codeLines(rand, 800, 'ts'), '```', '', 'That is all of it.', ''].join('\n');
-  },
-  'table-200': () => {
-    const rand = lcg(200);
-    return ['Here are the measurements:', '', table(rand, 200), '', 'Those are all the rows.', ''].join('\n');
-  },
-  'small-4k': () => mixed(4_000, 4),
+  'mixed-28k': () => mixedAnswer(28_000, 28),
+  'mixed-80k': () => mixedAnswer(80_000, 80),
+  'code-800': () => codeAnswer(800, 800),
+  'table-200': () => tableAnswer(200, 200),
+  'small-4k': () => mixedAnswer(4_000, 4),
 } as const;
 
 export type FixtureName = keyof typeof FIXTURES;

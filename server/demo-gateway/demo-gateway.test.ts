@@ -81,5 +81,9 @@ describe('demo gateway, read by the real client', () => {
   it('picks a reply by the prompt', async () => {
     expect(joined(await chat('openai/gpt-4o-mini', 'Write a debounce function in TypeScript'), 'delta')).toContain('```ts');
     expect(joined(await chat('openai/gpt-4o-mini', 'Compare providers in a table'), 'delta')).toContain('| Provider |');
+    // "very long answer" also holds the detailed answer's "long answer": the earliest keyword wins.
+    const stress = joined(await chat('groq/llama-3.3-70b-versatile', 'Give me a very long answer'), 'delta');
+    expect(stress.startsWith('# A streamed answer')).toBe(true);
+    expect(stress.length).toBeGreaterThan(28_000);
   });
 });

@@ -1,6 +1,8 @@
 // The demo gateway's answers: realistic markdown replies picked by the prompt,
 // so a person trying the app sees code, tables, lists and reasoning render.
 
+import { mixedAnswer } from './generated.ts';
+
 export interface DemoReply {
   name: string;
   /** Lower-case words that pick this reply when the prompt contains one of them. */
@@ -327,7 +329,17 @@ const long: DemoReply = {
   content: ['# A detailed answer', goroutines, code, table, steps].map((part) => (typeof part === 'string' ? part : part.content)).join('\n\n---\n\n'),
 };
 
-export const DEMO_REPLIES: readonly DemoReply[] = [long, goroutines, code, table, steps, showcase, hello, streaming];
+// The benchmark's 28 KB answer (73 blocks of prose, code, lists, quotes and
+// tables): long enough to show a long reply streaming, and to span three runs
+// of blocks in the renderer.
+const stress: DemoReply = {
+  name: 'stress',
+  keywords: ['stress test', 'very long'],
+  reasoning: 'A stress test: one long answer with every kind of block, so the reader can watch a long reply stream.',
+  content: mixedAnswer(28_000, 28),
+};
+
+export const DEMO_REPLIES: readonly DemoReply[] = [stress, long, goroutines, code, table, steps, showcase, hello, streaming];
 
 /** Picks the reply whose keyword appears first in the prompt; the streaming explainer otherwise. */
 export function pickReply(prompt: string): DemoReply {
