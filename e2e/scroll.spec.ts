@@ -45,8 +45,10 @@ async function streamLongReply(page: Page): Promise<{ chat: ChatPage; reply: Loc
   await page.setViewportSize({ width: 900, height: 600 });
   const chat = new ChatPage(page);
   await chat.open();
-  // The demo gateway's longest answer: about 20 seconds at this model's pace.
-  const reply = await chat.ask('Give me a detailed answer', 'openai/gpt-4o-mini');
+  // The demo gateway's stress test: 28 KB in 73 blocks, about 15 seconds at
+  // this model's pace, long enough that the renderer skips its middle blocks
+  // while they are off screen.
+  const reply = await chat.ask('Run a stress test', 'groq/llama-3.3-70b-versatile');
   // Enough text to overflow the log before testing.
   await expect.poll(async () => (await scrollState(chat.conversation)).top).toBeGreaterThan(150);
   return { chat, reply };
@@ -111,6 +113,24 @@ test.describe('scrolling while a reply streams', () => {
     await waitForGrowth(reply, 150);
     expect((await scrollState(chat.conversation)).top).toBe(detached.top);
     await context.close();
+  });
+
+  test('Jump to latest reaches the end of a long reply whose middle was never on screen', async ({ page }) => {
+    const { chat, reply } = await streamLongReply(page);
+    await chat.conversation.hover();
+    await page.mouse.wheel(0, -250);
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+    const detached = await restingScroll(chat.conversation);
+    // Most of the 28 KB: the blocks streamed since were laid out off screen only.
+    await expect.poll(() => textLength(reply), { timeout: 30_000 }).toBeGreaterThan(24_000);
+    expect((await scrollState(chat.conversation)).top).toBe(detached.top);
+
+    await page.getByRole('button', { name: 'Jump to latest' }).click();
+    await expect.poll(async () => (await scrollState(chat.conversation)).distanceFromBottom).toBeLessThan(4);
+    await chat.waitForSettled(reply);
+    await expect(chat.usage(reply)).toBeInViewport();
+    expect((await scrollState(chat.conversation)).distanceFromBottom).toBeLessThan(4);
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
   });
 
   test('the view does not move when a reply ends while the reader is detached', async ({ page }) => {

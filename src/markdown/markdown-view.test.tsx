@@ -2,12 +2,12 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MarkdownDocument, MarkdownView } from './markdown-view.tsx';
+import { comparableHtml } from './test-html.ts';
 
 afterEach(cleanup);
 
 const REPLY = ['# Title', '', 'Intro with **bold**.', '', '```ts', 'const a = 1;', 'const b = 2;', '```', '', '| a | b |', '|---|---|', '| 1 | 2 |', '', 'The end.'].join('\n');
 
-const normalized = (el: Element): string => el.innerHTML.replace(/>\s+</g, '><');
 
 describe('MarkdownView', () => {
   it('keeps the DOM of finished blocks while the tail streams', () => {
@@ -68,7 +68,7 @@ describe('MarkdownView', () => {
     for (let end = 1; end <= REPLY.length; end += 3) rerender(<MarkdownView text={REPLY.slice(0, end)} streaming />);
     rerender(<MarkdownView text={REPLY} streaming={false} />);
     const oneShot = render(<MarkdownView text={REPLY} streaming={false} />).container;
-    expect(normalized(container)).toBe(normalized(oneShot));
+    expect(comparableHtml(container)).toBe(comparableHtml(oneShot));
   });
 
   it('keeps every paragraph of a long reply in place across runs of blocks, streaming and settled', () => {
@@ -87,7 +87,9 @@ describe('MarkdownView', () => {
     const paragraphs = [...container.querySelectorAll('p')];
     expect(paragraphs).toHaveLength(80);
     paragraphs.forEach((p, i) => expect(p, `paragraph ${i}`).toBe(seen.get(i)));
-    expect(normalized(container)).toBe(normalized(render(<MarkdownDocument text={LONG} />).container));
+    // Runs of 32 blocks, each in one element: 80 paragraphs make three.
+    expect([...container.querySelectorAll('.md-run')].map((run) => run.children.length)).toEqual([32, 32, 16]);
+    expect(comparableHtml(container)).toBe(comparableHtml(render(<MarkdownDocument text={LONG} />).container));
   });
 
   it('renders afresh when the text is replaced, not extended', () => {
@@ -142,6 +144,6 @@ describe('closed fences', () => {
     // A trailing link definition renders nothing but makes the block more than a fence: parsed.
     const parsed = render(<MarkdownDocument text={`${text}\n[unused]: https://example.com\n`} />).container;
     expect(fast.querySelector('pre')).not.toBeNull();
-    expect(normalized(fast)).toBe(normalized(parsed));
+    expect(comparableHtml(fast)).toBe(comparableHtml(parsed));
   });
 });

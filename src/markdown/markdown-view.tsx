@@ -12,7 +12,7 @@ import { parseClosedFence, parseOpenFence } from './fences.ts';
 import { LiveTable, parseLiveTable } from './live-table.tsx';
 import { remarkPlugins } from './plugins.ts';
 import { renderHast } from './render-hast.ts';
-import { RUN, Run } from './run.tsx';
+import { BlockRun, RUN } from './run.tsx';
 import { repairTail } from './repair-tail.ts';
 
 const baseProps: Partial<Options> = { remarkPlugins };
@@ -116,7 +116,7 @@ export const MarkdownView = memo(function MarkdownView({ text, streaming }: Mark
       const children: ReactElement[] = [];
       for (let index = start; index < Math.min(end, frozen.length); index++) children.push(frozenBlock(index));
       if (tail && frozen.length < end) children.push(<Block key={frozen.length} text={tail} live={streaming} inOpenFence={inOpenFence} />);
-      run = <Run key={start}>{children}</Run>;
+      run = <BlockRun key={start}>{children}</BlockRun>;
       if (full) cache.runs.set(start, run);
     }
     runs.push(run);
