@@ -116,6 +116,9 @@ test.describe('chatting through the app server', () => {
     await expect(reply.locator('del')).toHaveText('strikethrough');
     await expect(reply.locator('ol > li')).toHaveCount(3);
     await expect(reply.locator('input[type=checkbox]')).toHaveCount(2);
+    // A list mixing bullets and tasks keeps its bullets; only task items trade theirs for the checkbox.
+    await expect(reply.locator('li', { hasText: 'Bullet one' })).toHaveCSS('list-style-type', 'disc');
+    await expect(reply.locator('li', { hasText: 'A finished task' })).toHaveCSS('list-style-type', 'none');
     await expect(reply.getByRole('link', { name: 'safe link' })).toHaveAttribute('href', 'https://example.com/docs');
     await expect(reply.getByRole('link', { name: 'sneaky link' })).toHaveCount(0);
     await expect(reply.locator('[href^="javascript"]')).toHaveCount(0);
