@@ -20,8 +20,8 @@ import { ARMS, type Arm, type PageMetrics } from './metrics.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rootDir = path.resolve(here, '..');
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
-// Throttled cells swing most between runs (final paint at 4x went 43, 54 and
-// 75 ms in three runs of 3 repeats; 26-37 ms over 8), so they get more.
+// Throttled cells swing most between runs (final paint at 4x read 43, 54 and
+// 75 ms in three runs of 3 repeats), so they get more.
 const THROTTLED_REPEATS = Number(process.env.BENCH_REPEATS_THROTTLED ?? REPEATS * 2 + 1);
 const repeatsFor = (cell: Cell): number => (cell.throttle > 1 ? THROTTLED_REPEATS : REPEATS);
 // Settled replies that only set the scene (a long conversation, 50 replies for
