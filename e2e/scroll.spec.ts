@@ -1,6 +1,6 @@
 // Reading while a reply streams. Scrolling never fights the reader: follow the
-// reply only while at the bottom; any upward wheel, key or touch detaches;
-// "Jump to latest" returns. Finished blocks keep their DOM, so a selection in
+// reply only while at the bottom; any upward wheel, key, touch or scrollbar
+// drag detaches; "Jump to latest" returns. Finished blocks keep their DOM, so a selection in
 // them survives the rest of the stream.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ChatPage } from './chat-page.ts';
@@ -90,6 +90,18 @@ test.describe('scrolling while a reply streams', () => {
     await page.keyboard.press('PageUp');
     await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
     const detached = await restingScroll(chat.conversation);
+    await waitForGrowth(reply, 150);
+    expect((await scrollState(chat.conversation)).top).toBe(detached.top);
+  });
+
+  test('a scroll up with no wheel, key or touch (a scrollbar drag, find in page) detaches', async ({ page }) => {
+    const { chat, reply } = await streamLongReply(page);
+    // Headless Chromium's scrollbars overlay the content and cannot be grabbed:
+    // move the scroll position itself, which is all the page sees of a drag.
+    await chat.conversation.evaluate((el) => el.scrollBy({ top: -300 }));
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+    const detached = await restingScroll(chat.conversation);
+    expect(detached.distanceFromBottom).toBeGreaterThan(200);
     await waitForGrowth(reply, 150);
     expect((await scrollState(chat.conversation)).top).toBe(detached.top);
   });

@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent, type ReactNode, type TouchEvent, type WheelEvent } from 'react';
+import { useRef, type KeyboardEvent, type ReactNode, type TouchEvent, type UIEvent, type WheelEvent } from 'react';
 import { useStickToBottom } from 'use-stick-to-bottom';
 import type { Message } from '../chat/types.ts';
 import { MessageView } from './message-view.tsx';
@@ -15,11 +15,12 @@ const UP_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
 export function Conversation({ messages, empty }: ConversationProps) {
   const { scrollRef, contentRef, isAtBottom, scrollToBottom, stopScroll } = useStickToBottom({ initial: 'instant', resize: 'instant' });
   const touchY = useRef<number | undefined>(undefined);
+  const lastScroll = useRef({ top: 0, height: 0 });
 
-  // The library tells user scrolls from its own by scroll events, which can race
-  // with content growing every frame, and it ignores wheels over code blocks and
-  // tables (they scroll sideways); a wheel, key or finger moving up is intent
-  // enough, so detach on those directly.
+  // The library tells user scrolls from its own by scroll events, but ignores
+  // any that land while content grows, which is every frame of a reply, and
+  // wheels over code blocks and tables (they scroll sideways); a wheel, key or
+  // finger moving up is intent enough, so detach on those directly.
   const onWheel = (event: WheelEvent): void => {
     if (event.deltaY < 0) stopScroll();
   };
@@ -32,6 +33,16 @@ export function Conversation({ messages, empty }: ConversationProps) {
   const onTouchMove = (event: TouchEvent): void => {
     const y = event.touches[0]?.clientY;
     if (y !== undefined && touchY.current !== undefined && y - touchY.current > 4) stopScroll();
+  };
+  // A scrollbar drag, find in page or a link to an anchor moves the view with
+  // no wheel, key or touch. The library only ever scrolls down, and when
+  // content shrinks the browser pulls the position up with the height; so a
+  // position that went up while the content did not shrink is the reader's.
+  const onScroll = (event: UIEvent<HTMLDivElement>): void => {
+    const { scrollTop, scrollHeight } = event.currentTarget;
+    const last = lastScroll.current;
+    if (scrollTop < last.top - 1 && scrollHeight >= last.height) stopScroll();
+    lastScroll.current = { top: scrollTop, height: scrollHeight };
   };
 
   return (
@@ -46,6 +57,7 @@ export function Conversation({ messages, empty }: ConversationProps) {
         onKeyDown={onKeyDown}
         onTouchStart={onTouchStart}
         onTouchMove={onTouchMove}
+        onScroll={onScroll}
       >
         <div ref={contentRef} className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
           {messages.length === 0 ? empty : messages.map((m) => <MessageView key={m.id} message={m} />)}
