@@ -1,6 +1,6 @@
 // Reading while a reply streams. Scrolling never fights the reader: follow the
 // reply only while at the bottom; any upward wheel, key, touch or scrollbar
-// drag detaches; "Jump to latest" returns. Finished blocks keep their DOM, so a selection in
+// drag detaches; scrolling back to the end or "Jump to latest" follows again. Finished blocks keep their DOM, so a selection in
 // them survives the rest of the stream.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ChatPage } from './chat-page.ts';
@@ -104,6 +104,20 @@ test.describe('scrolling while a reply streams', () => {
     expect(detached.distanceFromBottom).toBeGreaterThan(200);
     await waitForGrowth(reply, 150);
     expect((await scrollState(chat.conversation)).top).toBe(detached.top);
+  });
+
+  test('scrolling back down to the end follows again', async ({ page }) => {
+    const { chat, reply } = await streamLongReply(page);
+    await chat.conversation.hover();
+    await page.mouse.wheel(0, -250);
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+    await restingScroll(chat.conversation);
+    await chat.conversation.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
+    for (let i = 0; i < 3; i++) {
+      await waitForGrowth(reply, 80);
+      await expect.poll(async () => (await scrollState(chat.conversation)).distanceFromBottom).toBeLessThan(4);
+    }
   });
 
   test('a touch drag up detaches', async ({ browser }) => {

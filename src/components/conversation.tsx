@@ -10,6 +10,8 @@ interface ConversationProps {
 }
 
 const UP_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
+/** How close to the end a reader who scrolls down must come to be followed again (the library's own "near the bottom"). */
+const NEAR_END_PX = 70;
 
 /** The scrolling log: follows the reply only while the reader is at the bottom. */
 export function Conversation({ messages, empty }: ConversationProps) {
@@ -34,14 +36,19 @@ export function Conversation({ messages, empty }: ConversationProps) {
     const y = event.touches[0]?.clientY;
     if (y !== undefined && touchY.current !== undefined && y - touchY.current > 4) stopScroll();
   };
-  // A scrollbar drag, find in page or a link to an anchor moves the view with
-  // no wheel, key or touch. The library only ever scrolls down, and when
-  // content shrinks the browser pulls the position up with the height; so a
-  // position that went up while the content did not shrink is the reader's.
+  // The library reads the reader's intent from scroll events too, but drops
+  // those that land while content grows, which is every frame of a reply: a
+  // scrollbar dragged up was pulled back down, and one dragged to the end did
+  // not follow again. It only ever scrolls down itself, and when content
+  // shrinks the browser pulls the position up with the height; so a position
+  // that rose while the content did not shrink is the reader's (a scrollbar
+  // drag, find in page), and so is one that moved down to the end while
+  // detached (a drag, End, a wheel).
   const onScroll = (event: UIEvent<HTMLDivElement>): void => {
-    const { scrollTop, scrollHeight } = event.currentTarget;
+    const { scrollTop, scrollHeight, clientHeight } = event.currentTarget;
     const last = lastScroll.current;
     if (scrollTop < last.top - 1 && scrollHeight >= last.height) stopScroll();
+    else if (!isAtBottom && scrollTop > last.top && scrollHeight - scrollTop - clientHeight <= NEAR_END_PX) void scrollToBottom('instant');
     lastScroll.current = { top: scrollTop, height: scrollHeight };
   };
 
