@@ -1,7 +1,8 @@
 // Reading while a reply streams. Scrolling never fights the reader: follow the
 // reply only while at the bottom; any upward wheel, key, touch or scrollbar
-// drag detaches; scrolling back to the end or "Jump to latest" follows again. Finished blocks keep their DOM, so a selection in
-// them survives the rest of the stream.
+// drag detaches; scrolling back to the end or "Jump to latest" follows again.
+// Finished blocks keep their DOM, so a selection in them survives the rest of
+// the stream.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ChatPage } from './chat-page.ts';
 
