@@ -42,6 +42,14 @@ async function waitForGrowth(reply: Locator, chars: number): Promise<void> {
   await expect.poll(() => textLength(reply)).toBeGreaterThan(start + chars);
 }
 
+/** Wheels the conversation up while the reply streams: detached once Jump to latest shows; returns where the view came to rest. */
+async function wheelUp(page: Page, chat: ChatPage, pixels: number): Promise<ScrollState> {
+  await chat.conversation.hover();
+  await page.mouse.wheel(0, -pixels);
+  await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+  return restingScroll(chat.conversation);
+}
+
 async function streamLongReply(page: Page): Promise<{ chat: ChatPage; reply: Locator }> {
   await page.setViewportSize({ width: 900, height: 600 });
   const chat = new ChatPage(page);
@@ -71,10 +79,7 @@ test.describe('scrolling while a reply streams', () => {
 
   test('a wheel scroll up detaches, and Jump to latest follows again', async ({ page }) => {
     const { chat, reply } = await streamLongReply(page);
-    await chat.conversation.hover();
-    await page.mouse.wheel(0, -250);
-    await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
-    const detached = await restingScroll(chat.conversation);
+    const detached = await wheelUp(page, chat, 250);
     await waitForGrowth(reply, 150);
     expect((await scrollState(chat.conversation)).top).toBe(detached.top);
 
@@ -109,10 +114,7 @@ test.describe('scrolling while a reply streams', () => {
 
   test('scrolling back down to the end follows again', async ({ page }) => {
     const { chat, reply } = await streamLongReply(page);
-    await chat.conversation.hover();
-    await page.mouse.wheel(0, -250);
-    await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
-    await restingScroll(chat.conversation);
+    await wheelUp(page, chat, 250);
     await chat.conversation.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     await expect(page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
     for (let i = 0; i < 3; i++) {
@@ -144,10 +146,7 @@ test.describe('scrolling while a reply streams', () => {
 
   test('Jump to latest reaches the end of a long reply whose middle was never on screen', async ({ page }) => {
     const { chat, reply } = await streamLongReply(page);
-    await chat.conversation.hover();
-    await page.mouse.wheel(0, -250);
-    await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
-    const detached = await restingScroll(chat.conversation);
+    const detached = await wheelUp(page, chat, 250);
     // Most of the 28 KB: the blocks streamed since were laid out off screen only.
     await expect.poll(() => textLength(reply), { timeout: 30_000 }).toBeGreaterThan(24_000);
     expect((await scrollState(chat.conversation)).top).toBe(detached.top);
@@ -162,11 +161,9 @@ test.describe('scrolling while a reply streams', () => {
 
   test('the view does not move when a reply ends while the reader is detached', async ({ page }) => {
     const { chat, reply } = await streamLongReply(page);
-    await chat.conversation.hover();
-    await page.mouse.wheel(0, -200);
-    await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+    const scroll = await wheelUp(page, chat, 200);
     const heading = reply.getByRole('heading').first();
-    const before = { scroll: await restingScroll(chat.conversation), headingY: (await heading.boundingBox())?.y };
+    const before = { scroll, headingY: (await heading.boundingBox())?.y };
     await chat.waitForSettled(reply);
     await expect(chat.usage(reply)).toBeAttached();
     expect((await scrollState(chat.conversation)).top).toBe(before.scroll.top);
@@ -175,9 +172,7 @@ test.describe('scrolling while a reply streams', () => {
 
   test('text selected in a finished block stays selected while the reply streams and ends', async ({ page }) => {
     const { chat, reply } = await streamLongReply(page);
-    await chat.conversation.hover();
-    await page.mouse.wheel(0, -200);
-    await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+    await wheelUp(page, chat, 200);
     const paragraph = reply.locator('p').first();
     // Select the paragraph's text, as a reader dragging over it to copy it would.
     const selected = await paragraph.evaluate((el) => {

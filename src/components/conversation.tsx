@@ -19,10 +19,9 @@ export function Conversation({ messages, empty }: ConversationProps) {
   const touchY = useRef<number | undefined>(undefined);
   const lastScroll = useRef({ top: 0, height: 0 });
 
-  // The library tells user scrolls from its own by scroll events, but ignores
-  // any that land while content grows, which is every frame of a reply, and
-  // wheels over code blocks and tables (they scroll sideways); a wheel, key or
-  // finger moving up is intent enough, so detach on those directly.
+  // The library ignores wheels over code blocks and tables (they scroll
+  // sideways); a wheel, key or finger moving up is intent enough, so detach on
+  // those directly, before any scroll event (see onScroll for those).
   const onWheel = (event: WheelEvent): void => {
     if (event.deltaY < 0) stopScroll();
   };
