@@ -77,6 +77,55 @@ test.describe('scrolling while a reply streams', () => {
     await expect(chat.usage(reply)).toBeInViewport();
   });
 
+  test('the view growing taller while following (a phone keyboard closing) keeps following', async ({ page }) => {
+    const { chat, reply } = await streamLongReply(page);
+    // At the end, a taller view lowers the furthest position: the browser pulls
+    // the position up to it, a scroll up that is nobody's intent.
+    await page.setViewportSize({ width: 900, height: 720 });
+    for (let i = 0; i < 3; i++) {
+      await waitForGrowth(reply, 80);
+      await expect.poll(async () => (await scrollState(chat.conversation)).distanceFromBottom).toBeLessThan(4);
+    }
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
+  });
+
+  test('the next reply is followed too (the composer shrinks when a reply ends)', async ({ page }) => {
+    const { chat, reply } = await streamLongReply(page);
+    await chat.waitForSettled(reply);
+    const next = await chat.ask('Run a stress test');
+    await expect.poll(() => textLength(next)).toBeGreaterThan(500);
+    for (let i = 0; i < 3; i++) {
+      await waitForGrowth(next, 80);
+      await expect.poll(async () => (await scrollState(chat.conversation)).distanceFromBottom).toBeLessThan(4);
+    }
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
+  });
+
+  test('a composer that grows keeps the end of the conversation in view', async ({ page }) => {
+    const { chat, reply } = await streamLongReply(page);
+    await chat.waitForSettled(reply);
+    await expect.poll(async () => (await scrollState(chat.conversation)).distanceFromBottom).toBeLessThan(4);
+    const before = (await chat.conversation.boundingBox())!.height;
+    await chat.message.fill('a follow-up\nover\nfive\nlines\nof text');
+    await expect.poll(async () => (await chat.conversation.boundingBox())!.height).toBeLessThan(before - 60);
+    await expect.poll(async () => (await scrollState(chat.conversation)).distanceFromBottom).toBeLessThan(4);
+    await expect(chat.usage(reply)).toBeInViewport();
+  });
+
+  test('text being selected with the mouse does not move while the reply streams', async ({ page }) => {
+    const { chat, reply } = await streamLongReply(page);
+    const box = (await chat.conversation.boundingBox())!;
+    // Press in the reply's text and drag upwards, as a reader selecting what
+    // they just read: the library waits while a mouse selects in the log.
+    await page.mouse.move(box.x + 120, box.y + box.height - 80);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 300, box.y + box.height - 140, { steps: 4 });
+    const held = await scrollState(chat.conversation);
+    await waitForGrowth(reply, 200);
+    expect((await scrollState(chat.conversation)).top).toBe(held.top);
+    await page.mouse.up();
+  });
+
   test('a wheel scroll up detaches, and Jump to latest follows again', async ({ page }) => {
     const { chat, reply } = await streamLongReply(page);
     const detached = await wheelUp(page, chat, 250);

@@ -1,5 +1,5 @@
-import { useRef, type KeyboardEvent, type ReactNode, type TouchEvent, type UIEvent, type WheelEvent } from 'react';
-import { useStickToBottom } from 'use-stick-to-bottom';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode, type TouchEvent, type UIEvent, type WheelEvent } from 'react';
+import { useStickToBottom, type StickToBottomState } from 'use-stick-to-bottom';
 import type { Message } from '../chat/types.ts';
 import { MessageView } from './message-view.tsx';
 
@@ -13,11 +13,27 @@ const UP_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
 /** How close to the end a reader who scrolls down must come to be followed again (the library's own "near the bottom"). */
 const NEAR_END_PX = 70;
 
+// The library's state is a mutable object it exposes for this; its scroll
+// handler skips the event at ignoreScrollToTop (its own moves set it), and its
+// scrollTop setter moves the view and sets it.
+/** The next scroll event at this position is not the reader's. */
+function ignoreScrollAt(state: StickToBottomState, top: number): void {
+  state.ignoreScrollToTop = top;
+}
+
+/** Moves a view that is following back to the end, as the library's own move. */
+function holdAtEnd(state: StickToBottomState, pressed: boolean): void {
+  // Like the library, never move the text under a mouse that is selecting it.
+  if (state.isAtBottom && !pressed) state.scrollTop = state.targetScrollTop;
+}
+
 /** The scrolling log: follows the reply only while the reader is at the bottom. */
 export function Conversation({ messages, empty }: ConversationProps) {
-  const { scrollRef, contentRef, isAtBottom, scrollToBottom, stopScroll } = useStickToBottom({ initial: 'instant', resize: 'instant' });
+  const { scrollRef, contentRef, isAtBottom, scrollToBottom, stopScroll, state } = useStickToBottom({ initial: 'instant', resize: 'instant' });
   const touchY = useRef<number | undefined>(undefined);
   const lastScroll = useRef({ top: 0, height: 0 });
+  /** A mouse button went down in the log and has not come up: a selection (or a scrollbar drag) under way. */
+  const pressed = useRef(false);
 
   // The library ignores wheels over code blocks and tables (they scroll
   // sideways); a wheel, key or finger moving up is intent enough, so detach on
@@ -42,14 +58,50 @@ export function Conversation({ messages, empty }: ConversationProps) {
   // shrinks the browser pulls the position up with the height; so a position
   // that rose while the content did not shrink is the reader's (a scrollbar
   // drag, find in page), and so is one that moved down to the end while
-  // detached (a drag, End, a wheel).
-  const onScroll = (event: UIEvent<HTMLDivElement>): void => {
+  // detached (a drag, End, a wheel). One rise is nobody's: when the view grows
+  // taller (the composer shrinks as a reply ends, a phone's keyboard closes)
+  // the browser pulls a view at the end up to the new end, which the library
+  // took for the reader leaving, so the next reply streamed out of sight. A
+  // view left at the end is never detached. This runs in the capture phase,
+  // before the library's own listener, to tell it to ignore such a move.
+  const onScrollCapture = (event: UIEvent<HTMLDivElement>): void => {
     const { scrollTop, scrollHeight, clientHeight } = event.currentTarget;
     const last = lastScroll.current;
-    if (scrollTop < last.top - 1 && scrollHeight >= last.height) stopScroll();
-    else if (!isAtBottom && scrollTop > last.top && scrollHeight - scrollTop - clientHeight <= NEAR_END_PX) void scrollToBottom('instant');
     lastScroll.current = { top: scrollTop, height: scrollHeight };
+    // The library marks its own moves (holdAtEnd's too): they say nothing of
+    // the reader, and one still on its way must not follow a reader who has
+    // just detached.
+    if (scrollTop === state.ignoreScrollToTop) return;
+    const fromEnd = scrollHeight - scrollTop - clientHeight;
+    if (fromEnd <= 1) {
+      ignoreScrollAt(state, scrollTop);
+      if (!state.isAtBottom) void scrollToBottom('instant');
+    } else if (scrollTop < last.top - 1 && scrollHeight >= last.height) stopScroll();
+    else if (!isAtBottom && scrollTop > last.top && fromEnd <= NEAR_END_PX) void scrollToBottom('instant');
   };
+
+  // The library scrolls in the frame after content grows, so each painted
+  // frame left that frame's text below the edge: follow in the commit that
+  // adds it instead, after every render (the layout this reads is the one the
+  // frame would do).
+  useLayoutEffect(() => holdAtEnd(state, pressed.current));
+
+  // The library follows content that grows, not a view that shrinks: when the
+  // composer grows or a phone's keyboard opens, keep the end in view.
+  useEffect(() => {
+    const view = scrollRef.current;
+    if (!view) return;
+    const observer = new ResizeObserver(() => holdAtEnd(state, pressed.current));
+    observer.observe(view);
+    const release = (): void => {
+      pressed.current = false;
+    };
+    window.addEventListener('mouseup', release);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('mouseup', release);
+    };
+  }, [scrollRef, state]);
 
   return (
     <div className="relative min-h-0 flex-1">
@@ -63,7 +115,8 @@ export function Conversation({ messages, empty }: ConversationProps) {
         onKeyDown={onKeyDown}
         onTouchStart={onTouchStart}
         onTouchMove={onTouchMove}
-        onScroll={onScroll}
+        onScrollCapture={onScrollCapture}
+        onMouseDown={() => (pressed.current = true)}
       >
         <div ref={contentRef} className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
           {messages.length === 0 ? empty : messages.map((m) => <MessageView key={m.id} message={m} />)}
