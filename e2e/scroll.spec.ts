@@ -42,6 +42,14 @@ async function waitForGrowth(reply: Locator, chars: number): Promise<void> {
   await expect.poll(() => textLength(reply)).toBeGreaterThan(start + chars);
 }
 
+/** The view keeps reaching the end of the reply as it grows, three times over. */
+async function keepsFollowing(chat: ChatPage, reply: Locator): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await waitForGrowth(reply, 80);
+    await expect.poll(async () => (await scrollState(chat.conversation)).distanceFromBottom).toBeLessThan(4);
+  }
+}
+
 /** Wheels the conversation up while the reply streams: detached once Jump to latest shows; returns where the view came to rest. */
 async function wheelUp(page: Page, chat: ChatPage, pixels: number): Promise<ScrollState> {
   await chat.conversation.hover();
@@ -66,12 +74,7 @@ async function streamLongReply(page: Page): Promise<{ chat: ChatPage; reply: Loc
 test.describe('scrolling while a reply streams', () => {
   test('follows the reply while the reader is at the bottom', async ({ page }) => {
     const { chat, reply } = await streamLongReply(page);
-    // The library scrolls in the frame after content grows: check that the view
-    // keeps catching up with the text while it arrives.
-    for (let i = 0; i < 3; i++) {
-      await waitForGrowth(reply, 80);
-      await expect.poll(async () => (await scrollState(chat.conversation)).distanceFromBottom).toBeLessThan(4);
-    }
+    await keepsFollowing(chat, reply);
     await expect(page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
     await chat.waitForSettled(reply);
     await expect(chat.usage(reply)).toBeInViewport();
@@ -82,10 +85,7 @@ test.describe('scrolling while a reply streams', () => {
     // At the end, a taller view lowers the furthest position: the browser pulls
     // the position up to it, a scroll up that is nobody's intent.
     await page.setViewportSize({ width: 900, height: 720 });
-    for (let i = 0; i < 3; i++) {
-      await waitForGrowth(reply, 80);
-      await expect.poll(async () => (await scrollState(chat.conversation)).distanceFromBottom).toBeLessThan(4);
-    }
+    await keepsFollowing(chat, reply);
     await expect(page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
   });
 
@@ -94,10 +94,7 @@ test.describe('scrolling while a reply streams', () => {
     await chat.waitForSettled(reply);
     const next = await chat.ask('Run a stress test');
     await expect.poll(() => textLength(next)).toBeGreaterThan(500);
-    for (let i = 0; i < 3; i++) {
-      await waitForGrowth(next, 80);
-      await expect.poll(async () => (await scrollState(chat.conversation)).distanceFromBottom).toBeLessThan(4);
-    }
+    await keepsFollowing(chat, next);
     await expect(page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
   });
 
@@ -166,10 +163,7 @@ test.describe('scrolling while a reply streams', () => {
     await wheelUp(page, chat, 250);
     await chat.conversation.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     await expect(page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
-    for (let i = 0; i < 3; i++) {
-      await waitForGrowth(reply, 80);
-      await expect.poll(async () => (await scrollState(chat.conversation)).distanceFromBottom).toBeLessThan(4);
-    }
+    await keepsFollowing(chat, reply);
   });
 
   test('a touch drag up detaches', async ({ browser }) => {
