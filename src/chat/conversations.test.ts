@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatAction } from './chat-reducer.ts';
+import {
+  conversationsReducer,
+  initialConversationsState,
+  openMessages,
+  sameSummaries,
+  searchConversations,
+  summarize,
+  titleFrom,
+  type Conversation,
+  type ConversationsAction,
+  type ConversationsState,
+} from './conversations.ts';
+
+const send = (text: string, replyId: string, at: number): ChatAction => ({
+  type: 'sendRequested',
+  user: { id: `u-${replyId}`, role: 'user', content: text },
+  replyId,
+  model: 'groq/llama',
+  at,
+});
+const delta = (replyId: string, text: string): ChatAction => ({
+  type: 'streamEventsReceived',
+  replyId,
+  events: [{ event: { type: 'delta', text }, at: 1 }],
+});
+const done = (replyId: string): ChatAction => ({ type: 'streamEventsReceived', replyId, events: [{ event: { type: 'done' }, at: 2 }] });
+const inConversation = (conversationId: string, action: ChatAction): ConversationsAction => ({ type: 'chatAction', conversationId, action });
+const run = (state: ConversationsState, ...actions: ConversationsAction[]): ConversationsState => actions.reduce(conversationsReducer, state);
+
+describe('conversationsReducer', () => {
+  it('saves a new conversation with its first message, titled by it', () => {
+    const empty = initialConversationsState('a');
+    expect(openMessages(empty)).toEqual([]);
+    const state = run(empty, inConversation('a', send('  Explain goroutines\nin detail', 'r1', 500)));
+    expect(state.byId['a']).toMatchObject({ id: 'a', title: 'Explain goroutines', createdAt: 500, updatedAt: 500 });
+    expect(openMessages(state).map((m) => m.role)).toEqual(['user', 'assistant']);
+  });
+
+  it('streams a reply into its own conversation while another one is open', () => {
+    let state = run(initialConversationsState('a'), inConversation('a', send('first', 'r1', 1)));
+    state = run(state, { type: 'conversationOpened', id: 'b' }, inConversation('b', send('second', 'r2', 2)));
+    const bMessages = openMessages(state);
+    state = run(state, inConversation('a', delta('r1', 'Hello')), inConversation('a', done('r1')));
+    expect(state.openId).toBe('b');
+    expect(openMessages(state)).toBe(bMessages);
+    expect(state.byId['a']!.messages[1]).toMatchObject({ content: 'Hello', status: 'done' });
+  });
+
+  it('ignores stream events for a conversation it does not know', () => {
+    const state = initialConversationsState('a');
+    expect(run(state, inConversation('zzz', delta('r1', 'x')))).toBe(state);
+  });
+
+  it('keeps conversations started before storage answered, and restores cut replies as interrupted', () => {
+    const started = run(initialConversationsState('new'), inConversation('new', send('typed fast', 'r9', 9)));
+    const saved: Conversation = {
+      id: 'old',
+      title: 'Old',
+      createdAt: 1,
+      updatedAt: 1,
+      messages: [
+        { id: 'u', role: 'user', content: 'q' },
+        { ...started.byId['new']!.messages[1]!, id: 'r0', status: 'streaming', content: 'partial' } as Conversation['messages'][number],
+      ],
+    };
+    const state = run(started, { type: 'conversationsLoaded', conversations: [saved, { ...saved, id: 'new', title: 'stale copy' }] });
+    expect(state.loaded).toBe(true);
+    expect(state.byId['new']!.title).toBe('typed fast');
+    expect(state.byId['old']!.messages[1]).toMatchObject({ status: 'interrupted', content: 'partial' });
+  });
+
+  it('lists newest first, and the summaries only change when the list would', () => {
+    let state = run(initialConversationsState('a'), inConversation('a', send('older', 'r1', 1)), inConversation('b', send('newer', 'r2', 2)));
+    const before = summarize(state.byId);
+    expect(before.map((c) => [c.title, c.streaming])).toEqual([
+      ['newer', true],
+      ['older', true],
+    ]);
+    state = run(state, inConversation('a', delta('r1', 'more text')));
+    expect(sameSummaries(summarize(state.byId), before)).toBe(true);
+    state = run(state, inConversation('a', done('r1')));
+    expect(sameSummaries(summarize(state.byId), before)).toBe(false);
+  });
+});
+
+describe('titleFrom', () => {
+  it('takes the first line, squeezes spaces and cuts long ones with an ellipsis', () => {
+    expect(titleFrom('a   b\nc')).toBe('a b');
+    const title = titleFrom('x'.repeat(100));
+    expect(title).toHaveLength(60);
+    expect(title.endsWith('…')).toBe(true);
+    expect(titleFrom('   ')).toBe('New chat');
+  });
+});
+
+const conversation = (id: string, title: string, reply: string): Conversation => ({
+  id,
+  title,
+  createdAt: 0,
+  updatedAt: 0,
+  messages: [
+    { id: `${id}-u`, role: 'user', content: title },
+    { id: `${id}-r`, role: 'assistant', model: 'm', content: reply, reasoning: '', toolCalls: [], status: 'done', usage: undefined, finishReason: undefined, error: undefined, timing: { startedAt: 0, firstTokenAt: undefined, endedAt: undefined } },
+  ],
+});
+
+describe('searchConversations', () => {
+  const list = [conversation('a', 'Goroutines', 'Threads are heavier'), conversation('b', 'Debounce in TypeScript', 'Use setTimeout')];
+
+  it('matches titles and message text, every word, any case', () => {
+    expect(searchConversations(list, 'goroutines').map((c) => c.id)).toEqual(['a']);
+    expect(searchConversations(list, 'SETTIMEOUT').map((c) => c.id)).toEqual(['b']);
+    expect(searchConversations(list, 'threads goroutines').map((c) => c.id)).toEqual(['a']);
+    expect(searchConversations(list, 'threads typescript')).toEqual([]);
+    expect(searchConversations(list, '  ')).toHaveLength(2);
+  });
+});

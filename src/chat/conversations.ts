@@ -1,0 +1,135 @@
+// Saved conversations: which exist, which is open, and each one's messages.
+// A conversation's messages are still owned by chatReducer; this reducer only
+// routes a chat action to its conversation, so a reply keeps streaming into
+// its own conversation while another one is open.
+import { chatReducer, type ChatAction } from './chat-reducer.ts';
+import { isSettled, type Message } from './types.ts';
+
+export interface Conversation {
+  id: string;
+  title: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  /** Epoch milliseconds of the last message sent: the list's order. */
+  updatedAt: number;
+  messages: Message[];
+}
+
+export interface ConversationsState {
+  /** Saved conversations by id: a conversation exists once its first message is sent. */
+  byId: Record<string, Conversation>;
+  /** The open conversation, or a new one with no message yet (not in byId). */
+  openId: string;
+  /** Whether the saved conversations have been read from storage. */
+  loaded: boolean;
+}
+
+export type ConversationsAction =
+  | { type: 'conversationsLoaded'; conversations: Conversation[] }
+  | { type: 'conversationOpened'; id: string }
+  | { type: 'chatAction'; conversationId: string; action: ChatAction };
+
+export function initialConversationsState(openId: string): ConversationsState {
+  return { byId: {}, openId, loaded: false };
+}
+
+const TITLE_LENGTH = 60;
+
+/** A conversation is named by its first message's first line. */
+export function titleFrom(text: string): string {
+  const line = text.trim().split('\n')[0]!.trim().replace(/\s+/g, ' ');
+  return line.length > TITLE_LENGTH ? `${line.slice(0, TITLE_LENGTH - 1).trimEnd()}…` : line || 'New chat';
+}
+
+/**
+ * A reply saved while it streamed was cut off by the page going away: it keeps
+ * the text it had and reads as interrupted, never as forever streaming.
+ */
+export function restoredConversation(conversation: Conversation): Conversation {
+  if (!conversation.messages.some((m) => m.role === 'assistant' && !isSettled(m.status))) return conversation;
+  return {
+    ...conversation,
+    messages: conversation.messages.map((m) =>
+      m.role === 'assistant' && !isSettled(m.status) ? { ...m, status: 'interrupted' as const } : m,
+    ),
+  };
+}
+
+function applyChatAction(state: ConversationsState, conversationId: string, action: ChatAction): ConversationsState {
+  const existing = state.byId[conversationId];
+  if (!existing && action.type !== 'sendRequested') return state;
+  const base: Conversation = existing ?? {
+    id: conversationId,
+    title: action.type === 'sendRequested' ? titleFrom(action.user.content) : 'New chat',
+    createdAt: action.type === 'sendRequested' ? action.at : 0,
+    updatedAt: 0,
+    messages: [],
+  };
+  const chat = chatReducer({ messages: base.messages }, action);
+  if (existing && chat.messages === existing.messages) return state;
+  const updatedAt = action.type === 'sendRequested' ? action.at : base.updatedAt;
+  return { ...state, byId: { ...state.byId, [conversationId]: { ...base, messages: chat.messages, updatedAt } } };
+}
+
+export function conversationsReducer(state: ConversationsState, action: ConversationsAction): ConversationsState {
+  switch (action.type) {
+    case 'conversationsLoaded': {
+      // Conversations started before storage answered stay as they are.
+      const byId: Record<string, Conversation> = {};
+      for (const conversation of action.conversations) byId[conversation.id] = restoredConversation(conversation);
+      return { ...state, byId: { ...byId, ...state.byId }, loaded: true };
+    }
+    case 'conversationOpened':
+      return action.id === state.openId ? state : { ...state, openId: action.id };
+    case 'chatAction':
+      return applyChatAction(state, action.conversationId, action.action);
+  }
+}
+
+const NO_MESSAGES: readonly Message[] = [];
+
+export function openMessages(state: ConversationsState): readonly Message[] {
+  return state.byId[state.openId]?.messages ?? NO_MESSAGES;
+}
+
+/** What the list of conversations shows: it changes when a conversation is added, renamed, or starts or ends a reply, not per streamed frame. */
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  updatedAt: number;
+  streaming: boolean;
+}
+
+/** Newest first. */
+export function summarize(byId: ConversationsState['byId']): ConversationSummary[] {
+  return Object.values(byId)
+    .toSorted((a, b) => b.updatedAt - a.updatedAt)
+    .map((c) => ({ id: c.id, title: c.title, updatedAt: c.updatedAt, streaming: isStreaming(c) }));
+}
+
+export function sameSummaries(a: readonly ConversationSummary[], b: readonly ConversationSummary[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i]!;
+      return x.id === y.id && x.title === y.title && x.updatedAt === y.updatedAt && x.streaming === y.streaming;
+    })
+  );
+}
+
+export function isStreaming(conversation: Conversation): boolean {
+  const last = conversation.messages.at(-1);
+  return last?.role === 'assistant' && !isSettled(last.status);
+}
+
+/** Conversations whose title or any message holds every word of the query, case-insensitively. */
+export function searchConversations(list: readonly Conversation[], query: string): Conversation[] {
+  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...list];
+  return list.filter((conversation) => {
+    const haystack = [conversation.title, ...conversation.messages.map((m) => (m.role === 'assistant' ? `${m.content}\n${m.reasoning}` : m.content))]
+      .join('\n')
+      .toLocaleLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
+}

@@ -1,0 +1,120 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { Conversation } from '../chat/conversations.ts';
+import type { AssistantMessage } from '../chat/types.ts';
+import { createConversationSaver, type SaverTimers } from './conversation-saver.ts';
+import { openConversationStore, type ConversationStore } from './conversation-store.ts';
+
+const reply = (status: AssistantMessage['status'], content: string): AssistantMessage => ({
+  id: 'r',
+  role: 'assistant',
+  model: 'm',
+  content,
+  reasoning: '',
+  toolCalls: [],
+  status,
+  usage: undefined,
+  finishReason: undefined,
+  error: undefined,
+  timing: { startedAt: 0, firstTokenAt: undefined, endedAt: undefined },
+});
+const conversation = (id: string, status: AssistantMessage['status'], content: string): Conversation => ({
+  id,
+  title: id,
+  createdAt: 0,
+  updatedAt: 0,
+  messages: [{ id: 'u', role: 'user', content: 'q' }, reply(status, content)],
+});
+
+function manualTimers() {
+  const queue = new Map<number, () => void>();
+  let next = 0;
+  const timers: SaverTimers = {
+    set: (run) => {
+      queue.set(++next, run);
+      return next;
+    },
+    clear: (handle) => queue.delete(handle as number),
+  };
+  const fire = (): void => {
+    const runs = [...queue.values()];
+    queue.clear();
+    for (const run of runs) run();
+  };
+  return { timers, fire, pending: () => queue.size };
+}
+
+function recordingStore() {
+  const saved: Array<{ id: string; content: string }> = [];
+  const store: ConversationStore = {
+    loadAll: async () => [],
+    save: async (c) => {
+      saved.push({ id: c.id, content: c.messages[1]?.content ?? '' });
+    },
+  };
+  return { store, saved };
+}
+
+describe('createConversationSaver', () => {
+  it('writes a settled conversation at once', () => {
+    const { store, saved } = recordingStore();
+    const { timers, pending } = manualTimers();
+    createConversationSaver(store, { timers }).changed(conversation('a', 'done', 'all'));
+    expect(saved).toEqual([{ id: 'a', content: 'all' }]);
+    expect(pending()).toBe(0);
+  });
+
+  it('writes a streaming conversation once per interval, its latest version', () => {
+    const { store, saved } = recordingStore();
+    const { timers, fire, pending } = manualTimers();
+    const saver = createConversationSaver(store, { timers });
+    saver.changed(conversation('a', 'streaming', 'H'));
+    saver.changed(conversation('a', 'streaming', 'He'));
+    saver.changed(conversation('a', 'streaming', 'Hel'));
+    expect(saved).toEqual([]);
+    expect(pending()).toBe(1);
+    fire();
+    expect(saved).toEqual([{ id: 'a', content: 'Hel' }]);
+    saver.changed(conversation('a', 'done', 'Hello'));
+    expect(saved.at(-1)).toEqual({ id: 'a', content: 'Hello' });
+    expect(pending()).toBe(0);
+  });
+
+  it('writes what is pending when the page is hidden, and nothing twice', () => {
+    const { store, saved } = recordingStore();
+    const { timers, fire } = manualTimers();
+    const saver = createConversationSaver(store, { timers });
+    saver.changed(conversation('a', 'streaming', 'part'));
+    saver.changed(conversation('b', 'streaming', 'other'));
+    saver.flushAll();
+    expect(saved).toEqual([
+      { id: 'a', content: 'part' },
+      { id: 'b', content: 'other' },
+    ]);
+    fire();
+    saver.flushAll();
+    expect(saved).toHaveLength(2);
+  });
+
+  it('reports a failed write', async () => {
+    const errors: unknown[] = [];
+    const store: ConversationStore = { loadAll: async () => [], save: () => Promise.reject(new Error('QuotaExceededError')) };
+    createConversationSaver(store, { onError: (e) => errors.push(e) }).changed(conversation('a', 'done', 'x'));
+    await expect.poll(() => errors.length).toBe(1);
+  });
+});
+
+describe('openConversationStore (IndexedDB)', () => {
+  it('saves, replaces and reads back conversations', async () => {
+    const store = openConversationStore('test-store');
+    await store.save(conversation('a', 'streaming', 'part'));
+    await store.save(conversation('b', 'done', 'b'));
+    await store.save(conversation('a', 'done', 'whole'));
+    const again = openConversationStore('test-store');
+    const all = await again.loadAll();
+    expect(all.map((c) => [c.id, c.messages[1]?.content]).toSorted()).toEqual([
+      ['a', 'whole'],
+      ['b', 'b'],
+    ]);
+  });
+});
