@@ -18,6 +18,9 @@ export class ChatPage {
   readonly stop: Locator;
   readonly newChat: Locator;
   readonly conversation: Locator;
+  /** The saved conversations. */
+  readonly conversations: Locator;
+  readonly searchConversations: Locator;
 
   constructor(readonly page: Page) {
     this.provider = page.getByRole('combobox', { name: 'Provider' });
@@ -27,6 +30,40 @@ export class ChatPage {
     this.stop = page.getByRole('button', { name: 'Stop' });
     this.newChat = page.getByRole('button', { name: 'New chat' });
     this.conversation = page.getByRole('log', { name: 'Conversation' });
+    this.conversations = page.getByRole('navigation', { name: 'Conversations' });
+    this.searchConversations = page.getByRole('searchbox', { name: 'Search conversations' });
+  }
+
+  /** The open conversation's id, from the URL (/c/<id>) once it is saved. */
+  async openConversationId(): Promise<string> {
+    await expect(this.page).toHaveURL(/\/c\/[\w-]+$/);
+    return new URL(this.page.url()).pathname.slice('/c/'.length);
+  }
+
+  /** The text of the last reply the page has saved for a conversation, read from IndexedDB. */
+  savedReplyText(conversationId: string): Promise<string> {
+    return this.page.evaluate(async (id) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('gateway-chat');
+        request.addEventListener('success', () => resolve(request.result));
+        request.addEventListener('error', () => reject(request.error));
+      });
+      try {
+        const record = await new Promise<{ messages: Array<{ role: string; content: string }> } | undefined>((resolve, reject) => {
+          const request = db.transaction('conversations').objectStore('conversations').get(id);
+          request.addEventListener('success', () => resolve(request.result as never));
+          request.addEventListener('error', () => reject(request.error));
+        });
+        return record?.messages.findLast((m) => m.role === 'assistant')?.content ?? '';
+      } finally {
+        db.close();
+      }
+    }, conversationId);
+  }
+
+  /** A saved conversation's link, by its title. */
+  savedConversation(title: string): Locator {
+    return this.conversations.getByRole('link', { name: title, exact: true });
   }
 
   async open(url = '/'): Promise<void> {

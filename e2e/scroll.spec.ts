@@ -239,4 +239,37 @@ test.describe('scrolling while a reply streams', () => {
     await expect(chat.usage(reply)).toBeAttached();
     expect(await stillSelected()).toBe(true);
   });
+
+  test('the view never moves while another conversation streams', async ({ page }) => {
+    await page.setViewportSize({ width: 900, height: 600 });
+    const chat = new ChatPage(page);
+    await chat.open();
+    await chat.waitForSettled(await chat.ask('Give me a detailed answer', 'groq/llama-3.3-70b-versatile'));
+    await chat.newChat.click();
+    const background = await chat.ask('Run a stress test');
+    const backgroundId = await chat.openConversationId();
+    await waitForGrowth(background, 200);
+
+    // Read the settled conversation from its middle while the other one streams.
+    await chat.savedConversation('Give me a detailed answer').click();
+    await expect(chat.conversation.getByRole('article')).toHaveCount(2);
+    await chat.conversation.hover();
+    await page.mouse.wheel(0, -700);
+    const reading = await restingScroll(chat.conversation);
+    expect(reading.distanceFromBottom).toBeGreaterThan(300);
+    // Each round, the other reply has grown (its saved text, written at most a second behind).
+    let saved = (await chat.savedReplyText(backgroundId)).length;
+    for (let i = 0; i < 3; i++) {
+      const before = saved;
+      await expect.poll(async () => (saved = (await chat.savedReplyText(backgroundId)).length), { timeout: 10_000 }).toBeGreaterThan(before);
+      expect(await scrollState(chat.conversation)).toEqual(reading);
+    }
+
+    // It finished while out of sight, whole, with its usage.
+    await chat.savedConversation('Run a stress test').click();
+    const finished = chat.lastReply();
+    await chat.waitForSettled(finished);
+    await expect(chat.usage(finished)).toContainText('Total tokens');
+    expect((await chat.savedReplyText(backgroundId)).length).toBeGreaterThan(27_000);
+  });
 });

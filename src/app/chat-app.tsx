@@ -1,25 +1,30 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Preference } from '../chat/model-catalog.ts';
 import { Composer } from '../components/composer.tsx';
 import { Conversation } from '../components/conversation.tsx';
+import { ConversationList } from '../components/conversation-list.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
 import { GatewayNotice } from '../components/gateway-notice.tsx';
 import { ModelPicker, type ModelListState } from '../components/model-picker.tsx';
 import { SystemPrompt } from '../components/system-prompt.tsx';
 import type { FetchLike, GatewayClient } from '../gateway/client.ts';
 import { useChatSession } from '../hooks/use-chat-session.ts';
+import { conversationIdFromPath, conversationPath, useConversationRoute } from '../hooks/use-conversation-route.ts';
 import { useModelSelection } from '../hooks/use-model-selection.ts';
 import { appConfigQuery, modelsQuery } from '../queries/queries.ts';
+import type { ConversationStore } from '../storage/conversation-store.ts';
 
 const DEFAULT_SYSTEM_PROMPT = 'You are a helpful assistant.';
 
 interface ChatAppProps {
   client: GatewayClient;
   fetch: FetchLike;
+  /** Where conversations are saved; without one they last as long as the page. */
+  store?: ConversationStore | undefined;
 }
 
-export function ChatApp({ client, fetch }: ChatAppProps) {
+export function ChatApp({ client, fetch, store }: ChatAppProps) {
   const config = useQuery(appConfigQuery(fetch));
   const models = useQuery(modelsQuery(client));
   const preference = useMemo<Preference | undefined>(
@@ -28,9 +33,26 @@ export function ChatApp({ client, fetch }: ChatAppProps) {
   );
   const selection = useModelSelection(models.data, preference);
   const [systemPrompt, setSystemPrompt] = useState(DEFAULT_SYSTEM_PROMPT);
-  const session = useChatSession(client, { model: selection.model, systemPrompt });
+  const [initialOpenId] = useState(() => conversationIdFromPath(location.pathname));
+  const session = useChatSession(client, { model: selection.model, systemPrompt }, { store, initialOpenId });
   const streaming = session.streaming !== undefined;
-  const { stop } = session;
+  const { stop, open, newChat } = session;
+  // On a phone the conversations are a panel over the chat, opened from the header.
+  const [listOpen, setListOpen] = useState(false);
+  const openConversation = useCallback(
+    (id: string) => {
+      open(id);
+      setListOpen(false);
+    },
+    [open],
+  );
+  const startChat = useCallback(() => {
+    newChat();
+    setListOpen(false);
+  }, [newChat]);
+  const navigate = useCallback((id: string | undefined) => (id ? open(id) : newChat()), [open, newChat]);
+  const saved = session.conversations.some((c) => c.id === session.openId);
+  useConversationRoute(session.openId, saved, session.loaded, navigate);
 
   useEffect(() => {
     if (!streaming) return;
@@ -58,7 +80,7 @@ export function ChatApp({ client, fetch }: ChatAppProps) {
   return (
     <div className="flex h-dvh flex-col bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
       <header className="border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <h1 className="text-base font-semibold">Gateway Chat</h1>
           <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
             <ModelPicker
@@ -70,13 +92,24 @@ export function ChatApp({ client, fetch }: ChatAppProps) {
             onModelChange={selection.selectModel}
             />
           </div>
-          <button
-            type="button"
-            onClick={session.newChat}
-            className="ml-auto h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
-          >
-            New chat
-          </button>
+          <div className="ml-auto flex items-center gap-2">
+            <button
+              type="button"
+              aria-expanded={listOpen}
+              aria-controls="conversation-list"
+              onClick={() => setListOpen((shown) => !shown)}
+              className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 md:hidden dark:border-zinc-700 dark:hover:bg-zinc-900"
+            >
+              Chats
+            </button>
+            <button
+              type="button"
+              onClick={startChat}
+              className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+            >
+              New chat
+            </button>
+          </div>
         </div>
       </header>
       <GatewayNotice
@@ -86,11 +119,30 @@ export function ChatApp({ client, fetch }: ChatAppProps) {
         gatewayUrl={config.data?.gatewayUrl}
         onRetry={() => void models.refetch()}
       />
-      <SystemPrompt value={systemPrompt} onChange={setSystemPrompt} />
-      <main className="flex min-h-0 flex-1 flex-col">
-        <Conversation messages={session.messages} empty={<EmptyState model={selection.model} onPick={session.send} />} />
-        <Composer streaming={streaming} blockedReason={blockedReason} onSend={session.send} onStop={session.stop} />
-      </main>
+      <div className="relative flex min-h-0 flex-1">
+        <aside
+          id="conversation-list"
+          className={`${listOpen ? 'flex' : 'hidden'} absolute inset-0 z-20 flex-col bg-white p-3 md:static md:flex md:w-64 md:shrink-0 md:border-r md:border-zinc-200 dark:bg-zinc-950 md:dark:border-zinc-800`}
+        >
+          <ConversationList
+            conversations={session.conversations}
+            search={session.searchConversations}
+            openId={session.openId}
+            loaded={session.loaded}
+            storageError={session.storageError}
+            hrefFor={conversationPath}
+            onOpen={openConversation}
+          />
+        </aside>
+        <div className="flex min-w-0 flex-1 flex-col">
+          <SystemPrompt value={systemPrompt} onChange={setSystemPrompt} />
+          <main className="flex min-h-0 flex-1 flex-col">
+            {/* Each conversation gets its own scroll state: it opens at its end. */}
+            <Conversation key={session.openId} messages={session.messages} empty={<EmptyState model={selection.model} onPick={session.send} />} />
+            <Composer streaming={streaming} blockedReason={blockedReason} onSend={session.send} onStop={session.stop} />
+          </main>
+        </div>
+      </div>
     </div>
   );
 }

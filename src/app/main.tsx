@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createGatewayClient, type FetchLike } from '../gateway/client.ts';
 import { preloadHighlighterWhenIdle } from '../markdown/highlight.ts';
+import { openConversationStore } from '../storage/conversation-store.ts';
 import { ChatApp } from './chat-app.tsx';
 import { warmUpRendererWhenIdle } from './warm-up.tsx';
 import './index.css';
@@ -12,13 +13,14 @@ import './index.css';
 const boundFetch: FetchLike = (input, init) => window.fetch(input, init);
 const client = createGatewayClient({ fetch: boundFetch });
 const queryClient = new QueryClient();
+const store = openConversationStore();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <ChatApp client={client} fetch={boundFetch} />
+      <ChatApp client={client} fetch={boundFetch} store={store} />
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,15 +1,28 @@
-// Glue between the gateway stream and React: one conversation, one reducer,
-// one in-flight request. Stream events are stamped with their arrival time
+// Glue between the gateway stream, storage and React: the saved conversations
+// in one reducer, one in-flight request per conversation. Stream events are stamped with their arrival time
 // and committed at most once per frame.
-import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import { buildChatRequest } from '../chat/build-request.ts';
-import { chatReducer, initialChatState, streamingReply, type ChatAction, type TimedStreamEvent } from '../chat/chat-reducer.ts';
+import { streamingReply, type ChatAction, type TimedStreamEvent } from '../chat/chat-reducer.ts';
+import {
+  conversationsReducer,
+  initialConversationsState,
+  openMessages,
+  sameSummaries,
+  searchConversations,
+  summarize,
+  type Conversation,
+  type ConversationSummary,
+  type ConversationsState,
+} from '../chat/conversations.ts';
 import { browserFrameScheduler, createEventBatcher, type EventBatcher } from '../chat/event-batcher.ts';
 import { createPaintNow } from '../chat/paint-now.ts';
 import type { AssistantMessage, Message } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { GatewayError } from '../gateway/errors.ts';
+import { createConversationSaver } from '../storage/conversation-saver.ts';
+import type { ConversationStore } from '../storage/conversation-store.ts';
 import type { WireChatRequest } from '../gateway/wire-types.ts';
 
 export interface ChatSettings {
@@ -18,11 +31,24 @@ export interface ChatSettings {
 }
 
 export interface ChatSession {
+  /** Saved conversations, newest first: a new array only when one is added, renamed, or starts or ends a reply. */
+  conversations: ConversationSummary[];
+  /** Ids of the saved conversations whose title or messages hold every word of the query. */
+  searchConversations(query: string): ReadonlySet<string>;
+  /** The open conversation (a new one is not saved until its first message). */
+  openId: string;
+  /** Whether the saved conversations have been read. */
+  loaded: boolean;
+  /** Why conversations cannot be saved, when storage failed. */
+  storageError: string | undefined;
   messages: readonly Message[];
+  /** The open conversation's reply in flight. */
   streaming: AssistantMessage | undefined;
   send(text: string): void;
+  /** Stops the open conversation's reply. */
   stop(): void;
   newChat(): void;
+  open(id: string): void;
 }
 
 interface Run {
@@ -66,55 +92,166 @@ async function pumpStream(
   }
 }
 
-export function useChatSession(client: GatewayClient, { model, systemPrompt }: ChatSettings): ChatSession {
-  const [state, dispatch] = useReducer(chatReducer, initialChatState);
+export interface SessionOptions {
+  /** Where conversations are saved; without it they live as long as the page. */
+  store?: ConversationStore | undefined;
+  /** The conversation to open first (from the URL). */
+  initialOpenId?: string | undefined;
+}
+
+export function newConversationId(): string {
+  return newId();
+}
+
+export function useChatSession(client: GatewayClient, { model, systemPrompt }: ChatSettings, { store, initialOpenId }: SessionOptions = {}): ChatSession {
+  const [state, dispatch] = useReducer(conversationsReducer, initialOpenId ?? '', (id) => initialConversationsState(id || newId()));
+  const [storageError, setStorageError] = useState<string | undefined>();
   // send() builds the request from the committed history, read here rather than re-creating send per frame.
-  const messagesRef = useRef(state.messages);
+  const stateRef = useRef(state);
   useLayoutEffect(() => {
-    messagesRef.current = state.messages;
-  }, [state.messages]);
-  const runRef = useRef<Run | null>(null);
+    stateRef.current = state;
+  }, [state]);
+  // Replies in flight, by conversation: one each, and one may stream while another conversation is open.
+  const runs = useRef(new Map<string, Run>());
+  // Every version of a conversation already saved or read from storage: only a new object needs writing.
+  const seen = useRef(new WeakSet<Conversation>());
+
+  useEffect(() => {
+    if (!store) {
+      dispatch({ type: 'conversationsLoaded', conversations: [] });
+      return;
+    }
+    let cancelled = false;
+    store.loadAll().then(
+      (conversations) => {
+        if (cancelled) return;
+        for (const conversation of conversations) seen.current.add(conversation);
+        dispatch({ type: 'conversationsLoaded', conversations });
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        setStorageError(storageProblem(error));
+        dispatch({ type: 'conversationsLoaded', conversations: [] });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [store]);
+
+  useConversationSaving(state, store, seen, setStorageError);
 
   const stop = useCallback(() => {
-    const run = runRef.current;
+    const conversationId = stateRef.current.openId;
+    const run = runs.current.get(conversationId);
     if (!run) return;
-    runRef.current = null;
+    runs.current.delete(conversationId);
     run.batcher.flushNow();
-    dispatch({ type: 'stopRequested', replyId: run.replyId, at: now() });
+    dispatch({ type: 'chatAction', conversationId, action: { type: 'stopRequested', replyId: run.replyId, at: now() } });
     run.controller.abort(new DOMException('Stopped by the user', 'AbortError'));
   }, []);
 
   const send = useCallback(
     (text: string) => {
       const content = text.trim();
-      if (!model || !content || runRef.current) return;
+      const conversationId = stateRef.current.openId;
+      if (!model || !content || runs.current.has(conversationId)) return;
+      const toConversation = (action: ChatAction): void => dispatch({ type: 'chatAction', conversationId, action });
       const user: Message = { id: newId(), role: 'user', content };
       const replyId = newId();
-      const request = buildChatRequest([...messagesRef.current, user], { model, systemPrompt });
+      const request = buildChatRequest([...openMessages(stateRef.current), user], { model, systemPrompt });
       const controller = new AbortController();
       const batcher = createEventBatcher<TimedStreamEvent>(
         // Commit inside this frame, before it paints: no transition, no deferral (a
         // stream of urgent updates starves those).
-        (events) => flushSync(() => dispatch({ type: 'streamEventsReceived', replyId, events })),
+        (events) => flushSync(() => toConversation({ type: 'streamEventsReceived', replyId, events })),
         browserFrameScheduler(),
       );
       const run: Run = { replyId, controller, batcher };
-      runRef.current = run;
-      dispatch({ type: 'sendRequested', user, replyId, model, at: now() });
+      runs.current.set(conversationId, run);
+      toConversation({ type: 'sendRequested', user, replyId, model, at: now() });
 
-      void pumpStream(client, request, run, dispatch, () => {
-        if (runRef.current === run) runRef.current = null;
+      void pumpStream(client, request, run, toConversation, () => {
+        if (runs.current.get(conversationId) === run) runs.current.delete(conversationId);
       });
     },
     [client, model, systemPrompt],
   );
 
-  const newChat = useCallback(() => {
-    stop();
-    dispatch({ type: 'conversationCleared' });
-  }, [stop]);
+  // A new chat opens an empty conversation; a reply streaming elsewhere goes on.
+  const newChat = useCallback(() => dispatch({ type: 'conversationOpened', id: newId() }), []);
+  const open = useCallback((id: string) => dispatch({ type: 'conversationOpened', id }), []);
 
-  useEffect(() => () => runRef.current?.controller.abort(), []);
+  useEffect(() => {
+    const all = runs.current;
+    return () => {
+      for (const run of all.values()) run.controller.abort();
+    };
+  }, []);
 
-  return { messages: state.messages, streaming: streamingReply(state), send, stop, newChat };
+  const messages = openMessages(state);
+  const conversations = useStableSummaries(state.byId);
+  const search = useCallback(
+    (query: string) => new Set(searchConversations(Object.values(stateRef.current.byId), query).map((c) => c.id)),
+    [],
+  );
+  return {
+    conversations,
+    searchConversations: search,
+    openId: state.openId,
+    loaded: state.loaded,
+    storageError,
+    messages,
+    streaming: streamingReply({ messages: messages as Message[] }),
+    send,
+    stop,
+    newChat,
+    open,
+  };
+}
+
+/** The list's summaries, kept as the same array while a reply only grows. */
+function useStableSummaries(byId: ConversationsState['byId']): ConversationSummary[] {
+  const [kept, setKept] = useState<ConversationSummary[]>([]);
+  const next = useMemo(() => summarize(byId), [byId]);
+  const same = sameSummaries(next, kept);
+  // Storing what was derived during render, React's pattern for state from the previous render.
+  if (!same) setKept(next);
+  return same ? kept : next;
+}
+
+function storageProblem(error: unknown): string {
+  const detail = error instanceof Error && error.message ? ` (${error.message})` : '';
+  return `Conversations are not saved: this browser refused storage${detail}.`;
+}
+
+/** Saves every conversation that changed: settled ones at once, streaming ones once a second. */
+function useConversationSaving(
+  state: ConversationsState,
+  store: ConversationStore | undefined,
+  seen: RefObject<WeakSet<Conversation>>,
+  onError: (message: string) => void,
+): void {
+  const [saver] = useState(() => (store ? createConversationSaver(store, { onError: (error) => onError(storageProblem(error)) }) : undefined));
+  useEffect(() => {
+    if (!saver || !state.loaded) return;
+    for (const conversation of Object.values(state.byId)) {
+      if (seen.current.has(conversation)) continue;
+      seen.current.add(conversation);
+      saver.changed(conversation);
+    }
+  }, [saver, seen, state.byId, state.loaded]);
+  useEffect(() => {
+    if (!saver) return;
+    const flush = (): void => {
+      if (document.visibilityState === 'hidden') saver.flushAll();
+    };
+    document.addEventListener('visibilitychange', flush);
+    window.addEventListener('pagehide', saver.flushAll);
+    return () => {
+      document.removeEventListener('visibilitychange', flush);
+      window.removeEventListener('pagehide', saver.flushAll);
+      saver.flushAll();
+    };
+  }, [saver]);
 }

@@ -1,0 +1,120 @@
+// Saved conversations: kept in the browser (IndexedDB) across reloads, listed
+// newest first, opened by link (the URL names the open one), searched by title
+// and message text. A reply cut by a reload keeps its text, marked Interrupted.
+import { expect, test } from '@playwright/test';
+import { ChatPage } from './chat-page.ts';
+
+const FAST = 'groq/llama-3.3-70b-versatile';
+
+test('a conversation is saved, named by its first message, and a reload brings it back', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await expect(chat.conversations).toContainText('Your conversations will appear here.');
+  const reply = await chat.ask('hello', FAST);
+  await chat.waitForSettled(reply);
+  await expect(chat.savedConversation('hello')).toHaveAttribute('aria-current', 'page');
+  await expect(page).toHaveURL(/\/c\/[\w-]+$/);
+  const url = page.url();
+
+  await page.reload();
+  await expect(page).toHaveURL(url);
+  await expect(chat.conversation.getByRole('article')).toHaveCount(2);
+  await expect(chat.lastReply()).toContainText('demo gateway');
+  await expect(chat.lastReply()).toHaveAttribute('aria-busy', 'false');
+  await expect(chat.usage(chat.lastReply())).toContainText('Total tokens');
+  await expect(chat.savedConversation('hello')).toHaveAttribute('aria-current', 'page');
+
+  // The history goes on from where it was.
+  const next = await chat.ask('Compare providers in a table');
+  await chat.waitForSettled(next);
+  expect((await chat.lastDemoStream()).messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+  await expect(chat.conversations.getByRole('link')).toHaveCount(1);
+});
+
+test('New chat starts another conversation; links, Back and Forward switch between them', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.waitForSettled(await chat.ask('hello', FAST));
+  const helloUrl = page.url();
+
+  await chat.newChat.click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(chat.conversation.getByRole('article')).toHaveCount(0);
+  await expect(chat.conversations.locator('[aria-current="page"]')).toHaveCount(0);
+  await chat.waitForSettled(await chat.ask('Compare providers in a table'));
+  // Newest first.
+  await expect(chat.conversations.getByRole('link')).toHaveText(['Compare providers in a table', 'hello']);
+  await expect(chat.savedConversation('Compare providers in a table')).toHaveAttribute('aria-current', 'page');
+  const tableUrl = page.url();
+  expect(tableUrl).not.toBe(helloUrl);
+
+  await chat.savedConversation('hello').click();
+  await expect(page).toHaveURL(helloUrl);
+  await expect(chat.savedConversation('hello')).toHaveAttribute('aria-current', 'page');
+  await expect(chat.conversation.getByRole('article')).toHaveCount(2);
+  await expect(chat.lastReply()).toContainText('demo gateway');
+  // A new message goes to the open conversation only.
+  await chat.waitForSettled(await chat.ask('thanks'));
+  expect((await chat.lastDemoStream()).messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['hello', 'thanks']);
+
+  await page.goBack();
+  await expect(page).toHaveURL(tableUrl);
+  await expect(chat.lastReply().getByRole('table').first()).toBeVisible();
+  await page.goForward();
+  await expect(page).toHaveURL(helloUrl);
+  await expect(chat.conversation.getByRole('article')).toHaveCount(4);
+});
+
+test('searching conversations matches titles and the text of their messages', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.waitForSettled(await chat.ask('hello', FAST));
+  await chat.newChat.click();
+  await chat.waitForSettled(await chat.ask('Compare providers in a table'));
+
+  await chat.searchConversations.fill('typical speed');
+  await expect(chat.conversations.getByRole('link')).toHaveText(['Compare providers in a table']);
+  await chat.searchConversations.fill('HELLO');
+  await expect(chat.conversations.getByRole('link')).toHaveText(['hello']);
+  await chat.searchConversations.fill('no such words anywhere');
+  await expect(chat.conversations.getByRole('link')).toHaveCount(0);
+  await expect(chat.conversations).toContainText('No conversation matches');
+  await chat.searchConversations.fill('');
+  await expect(chat.conversations.getByRole('link')).toHaveCount(2);
+});
+
+test('a reply cut off by a reload keeps the text it had, marked Interrupted', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  const reply = await chat.ask('Run a stress test', FAST);
+  // Saved while streaming (at most a second behind): reload once some text is stored.
+  const id = await chat.openConversationId();
+  await expect.poll(async () => (await chat.savedReplyText(id)).length, { timeout: 10_000 }).toBeGreaterThan(200);
+  await expect(reply).toHaveAttribute('aria-busy', 'true');
+  await page.reload();
+
+  const kept = chat.lastReply();
+  await expect(kept).toContainText('Interrupted');
+  await expect(kept).toHaveAttribute('aria-busy', 'false');
+  await expect(kept).toContainText('The connection ended before the reply was complete.');
+  expect(((await kept.locator('.markdown').textContent()) ?? '').length).toBeGreaterThan(100);
+  await expect(chat.stop).toHaveCount(0);
+  await expect(chat.message).toBeEditable();
+});
+
+test('at phone width the conversations open from the header and close on a pick', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.waitForSettled(await chat.ask('hello', FAST));
+  await chat.newChat.click();
+  await expect(chat.conversations).toBeHidden();
+  const toggle = page.getByRole('button', { name: 'Chats' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await chat.savedConversation('hello').click();
+  await expect(chat.conversations).toBeHidden();
+  await expect(chat.lastReply()).toContainText('demo gateway');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

@@ -1,0 +1,87 @@
+import { memo, useDeferredValue, useId, useMemo, useState, type MouseEvent } from 'react';
+import type { ConversationSummary } from '../chat/conversations.ts';
+
+interface ConversationListProps {
+  /** Saved conversations, newest first. */
+  conversations: readonly ConversationSummary[];
+  /** Ids of the conversations whose title or messages match the query. */
+  search(query: string): ReadonlySet<string>;
+  openId: string;
+  loaded: boolean;
+  storageError: string | undefined;
+  /** Where a conversation's link points (opened in a new tab, it opens there). */
+  hrefFor(id: string): string;
+  onOpen(id: string): void;
+}
+
+// Memoised: the page re-renders every frame of a reply, the list only when a conversation is added, renamed, or starts or ends a reply.
+export const ConversationList = memo(function ConversationList({ conversations, search, openId, loaded, storageError, hrefFor, onOpen }: ConversationListProps) {
+  const [query, setQuery] = useState('');
+  const searchId = useId();
+  // Searching message text of a long history can take a while: typing stays ahead of it.
+  const deferredQuery = useDeferredValue(query);
+  const shown = useMemo(() => {
+    if (!deferredQuery.trim()) return conversations;
+    const matches = search(deferredQuery);
+    return conversations.filter((c) => matches.has(c.id));
+  }, [conversations, search, deferredQuery]);
+
+  const follow = (event: MouseEvent<HTMLAnchorElement>, id: string): void => {
+    // A modified click opens a new tab or window, as a link does.
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    onOpen(id);
+  };
+
+  return (
+    <nav aria-label="Conversations" className="flex min-h-0 flex-1 flex-col gap-2">
+      <label htmlFor={searchId} className="sr-only">
+        Search conversations
+      </label>
+      <input
+        id={searchId}
+        type="search"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        placeholder="Search conversations"
+        className="h-9 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      />
+      {storageError ? <p className="text-xs text-amber-700 dark:text-amber-400">{storageError}</p> : null}
+      {!loaded ? (
+        <p className="px-1 text-sm text-zinc-500 dark:text-zinc-400">Loading conversations…</p>
+      ) : conversations.length === 0 ? (
+        <p className="px-1 text-sm text-zinc-500 dark:text-zinc-400">Your conversations will appear here.</p>
+      ) : shown.length === 0 ? (
+        <p className="px-1 text-sm text-zinc-500 dark:text-zinc-400">No conversation matches “{deferredQuery}”.</p>
+      ) : (
+        <ul className="-mx-1 min-h-0 flex-1 overflow-y-auto">
+          {shown.map((conversation) => {
+            const current = conversation.id === openId;
+            return (
+              <li key={conversation.id}>
+                <a
+                  href={hrefFor(conversation.id)}
+                  aria-current={current ? 'page' : undefined}
+                  onClick={(event) => follow(event, conversation.id)}
+                  className={`flex items-center gap-2 rounded-md px-2 py-1.5 text-sm ${
+                    current
+                      ? 'bg-zinc-200 font-medium text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100'
+                      : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-900'
+                  }`}
+                >
+                  <span className="min-w-0 flex-1 truncate">{conversation.title}</span>
+                  {/* The link stays named by the title alone; the dot is for the eye. */}
+                  {conversation.streaming ? (
+                    <span aria-hidden="true" className="shrink-0 text-xs text-indigo-600 dark:text-indigo-400" title="A reply is streaming">
+                      ●
+                    </span>
+                  ) : null}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </nav>
+  );
+});
