@@ -118,3 +118,94 @@ test('at phone width the conversations open from the header and close on a pick'
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test.describe('per message: Copy, Edit and Regenerate', () => {
+  test('Copy puts a message’s markdown on the clipboard', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const chat = new ChatPage(page);
+    await chat.open();
+    const reply = await chat.ask('hello', FAST);
+    await chat.waitForSettled(reply);
+    await reply.getByRole('button', { name: 'Copy', exact: true }).click();
+    await expect(reply.getByRole('button', { name: 'Copy', exact: true })).toHaveText('Copied');
+    // The source, markers and all, not the rendered text.
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("I'm the **demo gateway**");
+    const question = chat.conversation.getByRole('article', { name: 'You' });
+    await question.getByRole('button', { name: 'Copy', exact: true }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('hello');
+  });
+
+  test('Regenerate asks again for the last reply, with the model now picked, in its place', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    const first = await chat.ask('hello', FAST);
+    await chat.waitForSettled(first);
+    // Only the last reply, and only once nothing streams.
+    const second = await chat.ask('thanks');
+    await expect(chat.conversation.getByRole('button', { name: 'Regenerate' })).toHaveCount(0);
+    await chat.waitForSettled(second);
+    await expect(chat.conversation.getByRole('button', { name: 'Regenerate' })).toHaveCount(1);
+    // ask() returns the last reply, whichever it is by then: the first one by position.
+    const firstReply = chat.conversation.getByRole('article', { name: 'Assistant' }).first();
+    await expect(firstReply.getByRole('button', { name: 'Regenerate' })).toHaveCount(0);
+
+    await chat.model.selectOption('google/models/gemini-2.5-flash');
+    await second.getByRole('button', { name: 'Regenerate' }).click();
+    const again = chat.lastReply();
+    await chat.waitForSettled(again);
+    await expect(again).toContainText('google/models/gemini-2.5-flash');
+    await expect(chat.conversation.getByRole('article')).toHaveCount(4);
+    const stream = await chat.lastDemoStream();
+    expect(stream.model).toBe('google/models/gemini-2.5-flash');
+    expect(stream.messages.map((m) => [m.role, m.role === 'assistant' ? '…' : m.content])).toEqual([
+      ['system', 'You are a helpful assistant.'],
+      ['user', 'hello'],
+      ['assistant', '…'],
+      ['user', 'thanks'],
+    ]);
+  });
+
+  test('Edit sends a message again in its place and replaces the replies after it', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    await chat.waitForSettled(await chat.ask('hello', FAST));
+    await chat.waitForSettled(await chat.ask('thanks'));
+    const firstQuestion = chat.conversation.getByRole('article', { name: 'You' }).first();
+
+    // Esc leaves the text as it was.
+    await firstQuestion.getByRole('button', { name: 'Edit' }).click();
+    const box = firstQuestion.getByRole('textbox', { name: 'Edited prompt' });
+    await expect(box).toBeFocused();
+    await box.fill('something else');
+    await box.press('Escape');
+    await expect(firstQuestion).toContainText('hello');
+    await expect(chat.conversation.getByRole('article')).toHaveCount(4);
+
+    await firstQuestion.getByRole('button', { name: 'Edit' }).click();
+    await firstQuestion.getByRole('textbox', { name: 'Edited prompt' }).fill('Compare providers in a table');
+    await firstQuestion.getByRole('button', { name: 'Save' }).click();
+    const reply = chat.lastReply();
+    await chat.waitForSettled(reply);
+    await expect(chat.conversation.getByRole('article')).toHaveCount(2);
+    await expect(reply.getByRole('table').first()).toBeVisible();
+    expect((await chat.lastDemoStream()).messages.map((m) => m.role)).toEqual(['system', 'user']);
+
+    // What was saved is the edited conversation.
+    await page.reload();
+    await expect(chat.conversation.getByRole('article')).toHaveCount(2);
+    await expect(chat.conversation.getByRole('article', { name: 'You' })).toContainText('Compare providers in a table');
+  });
+
+  test('a reply that failed can be regenerated with another model', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    const failed = await chat.ask('hello', 'openai/demo-rate-limit');
+    await expect(failed.getByRole('alert')).toContainText('Rate limit exceeded');
+    await chat.model.selectOption(FAST);
+    await failed.getByRole('button', { name: 'Regenerate' }).click();
+    const reply = chat.lastReply();
+    await chat.waitForSettled(reply);
+    await expect(reply).toContainText('demo gateway');
+    await expect(chat.conversation.getByRole('alert')).toHaveCount(0);
+  });
+});

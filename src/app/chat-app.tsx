@@ -138,7 +138,13 @@ export function ChatApp({ client, fetch, store }: ChatAppProps) {
           <SystemPrompt value={systemPrompt} onChange={setSystemPrompt} />
           <main className="flex min-h-0 flex-1 flex-col">
             {/* Each conversation gets its own scroll state: it opens at its end. */}
-            <Conversation key={session.openId} messages={session.messages} empty={<EmptyState model={selection.model} onPick={session.send} />} />
+            <Conversation
+              key={session.openId}
+              messages={session.messages}
+              empty={<EmptyState model={selection.model} onPick={session.send} />}
+              onEdit={streaming || blockedReason ? undefined : session.edit}
+              onRegenerate={streaming || blockedReason ? undefined : session.regenerate}
+            />
             <Composer streaming={streaming} blockedReason={blockedReason} onSend={session.send} onStop={session.stop} />
           </main>
         </div>

@@ -4,8 +4,8 @@ import type { Message } from './types.ts';
 export interface RequestSettings {
   model: string;
   systemPrompt: string;
-  temperature?: number;
-  maxTokens?: number;
+  temperature?: number | undefined;
+  maxTokens?: number | undefined;
 }
 
 /**

@@ -99,4 +99,12 @@ describe('chatReducer', () => {
   it('starts over on a new chat', () => {
     expect(run(send, { type: 'conversationCleared' })).toEqual(initialChatState);
   });
+
+  it('rewinds to before a message, dropping it and everything after; an unknown id changes nothing', () => {
+    const second: ChatAction = { ...send, user: { id: 'u2', role: 'user', content: 'again' }, replyId: 'r2', at: 2000 };
+    const state = run(send, events([{ type: 'delta', text: 'Hi' }, 1100], [{ type: 'done' }, 1200]), second);
+    expect(chatReducer(state, { type: 'historyRewound', messageId: 'u2' }).messages.map((m) => m.id)).toEqual(['u1', 'r1']);
+    expect(chatReducer(state, { type: 'historyRewound', messageId: 'u1' }).messages).toEqual([]);
+    expect(chatReducer(state, { type: 'historyRewound', messageId: 'nope' })).toBe(state);
+  });
 });

@@ -18,7 +18,9 @@ export type ChatAction =
   | { type: 'streamEventsReceived'; replyId: string; events: TimedStreamEvent[] }
   | { type: 'stopRequested'; replyId: string; at: number }
   | { type: 'streamFailed'; replyId: string; message: string; at: number }
-  | { type: 'conversationCleared' };
+  | { type: 'conversationCleared' }
+  /** Drops a message and everything after it: an edited message or a regenerated reply is sent again from there. */
+  | { type: 'historyRewound'; messageId: string };
 
 export const initialChatState: ChatState = { messages: [] };
 
@@ -101,6 +103,10 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       );
     case 'conversationCleared':
       return initialChatState;
+    case 'historyRewound': {
+      const index = state.messages.findIndex((m) => m.id === action.messageId);
+      return index < 0 ? state : { messages: state.messages.slice(0, index) };
+    }
   }
 }
 

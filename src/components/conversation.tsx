@@ -7,6 +7,10 @@ interface ConversationProps {
   messages: readonly Message[];
   /** Shown when there are no messages yet. */
   empty: ReactNode;
+  /** Given when a message can be edited and sent again (no reply streaming here). */
+  onEdit?: ((messageId: string, text: string) => void) | undefined;
+  /** Given when the last reply can be asked for again. */
+  onRegenerate?: ((replyId: string) => void) | undefined;
 }
 
 const UP_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
@@ -28,7 +32,7 @@ function holdAtEnd(state: StickToBottomState, pressed: boolean): void {
 }
 
 /** The scrolling log: follows the reply only while the reader is at the bottom. */
-export function Conversation({ messages, empty }: ConversationProps) {
+export function Conversation({ messages, empty, onEdit, onRegenerate }: ConversationProps) {
   const { scrollRef, contentRef, isAtBottom, scrollToBottom, stopScroll, state } = useStickToBottom({ initial: 'instant', resize: 'instant' });
   const touchY = useRef<number | undefined>(undefined);
   const lastScroll = useRef({ top: 0, height: 0 });
@@ -42,6 +46,8 @@ export function Conversation({ messages, empty }: ConversationProps) {
     if (event.deltaY < 0) stopScroll();
   };
   const onKeyDown = (event: KeyboardEvent): void => {
+    // Keys in a message being edited move its caret, not the view.
+    if (event.target instanceof HTMLTextAreaElement) return;
     if (UP_KEYS.has(event.key) || (event.key === ' ' && event.shiftKey)) stopScroll();
   };
   const onTouchStart = (event: TouchEvent): void => {
@@ -119,7 +125,16 @@ export function Conversation({ messages, empty }: ConversationProps) {
         onMouseDown={() => (pressed.current = true)}
       >
         <div ref={contentRef} className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
-          {messages.length === 0 ? empty : messages.map((m) => <MessageView key={m.id} message={m} />)}
+          {messages.length === 0
+            ? empty
+            : messages.map((m, i) => (
+                <MessageView
+                  key={m.id}
+                  message={m}
+                  onEdit={onEdit}
+                  onRegenerate={i === messages.length - 1 && m.role === 'assistant' ? onRegenerate : undefined}
+                />
+              ))}
         </div>
       </div>
       {!isAtBottom && messages.length > 0 ? (

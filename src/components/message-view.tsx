@@ -1,13 +1,101 @@
-import { memo } from 'react';
+import { memo, useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { isSettled, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
 import { MarkdownView } from '../markdown/markdown-view.tsx';
 import { UsagePanel } from './usage-panel.tsx';
 
-function UserMessageView({ message }: { message: UserMessage }) {
+const ACTION_CLASS =
+  'rounded px-2 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 disabled:opacity-50 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-200';
+
+/** Copies a message's markdown source; says "Copied" for a moment, and to a screen reader. */
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(false), 1500);
+    return () => clearTimeout(timer);
+  }, [copied]);
+  const copy = (): void => {
+    navigator.clipboard?.writeText(text).then(
+      () => setCopied(true),
+      () => undefined,
+    );
+  };
   return (
-    <article aria-label="You" className="msg-item flex justify-end">
+    <>
+      <button type="button" onClick={copy} aria-label="Copy" className={ACTION_CLASS}>
+        {copied ? 'Copied' : 'Copy'}
+      </button>
+      <span aria-live="polite" className="sr-only">
+        {copied ? 'Copied' : ''}
+      </span>
+    </>
+  );
+}
+
+interface UserMessageProps {
+  message: UserMessage;
+  /** Present when the message can be edited and sent again (no reply streaming). */
+  onEdit?: ((messageId: string, text: string) => void) | undefined;
+}
+
+function UserMessageView({ message, onEdit }: UserMessageProps) {
+  // The text being edited, while editing.
+  const [draft, setDraft] = useState<string | undefined>();
+  const boxId = useId();
+  if (draft !== undefined && onEdit) {
+    const save = (): void => {
+      if (!draft.trim()) return;
+      setDraft(undefined);
+      onEdit(message.id, draft);
+    };
+    const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+        event.preventDefault();
+        save();
+      } else if (event.key === 'Escape') setDraft(undefined);
+    };
+    return (
+      <article aria-label="You" className="msg-item flex flex-col items-end gap-1.5">
+        <label htmlFor={boxId} className="sr-only">
+          Edited prompt
+        </label>
+        <textarea
+          id={boxId}
+          value={draft}
+          autoFocus
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={onKeyDown}
+          className="max-h-72 min-h-16 w-full max-w-[85%] resize-none rounded-xl border border-zinc-300 bg-white px-3 py-2 text-[15px] text-zinc-900 [field-sizing:content] focus:outline-2 focus:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        />
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">Saving sends it again; the replies after it are replaced.</p>
+        <div className="flex gap-2">
+          <button type="button" onClick={() => setDraft(undefined)} className={ACTION_CLASS}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            onClick={save}
+            disabled={!draft.trim()}
+            className="rounded-md bg-indigo-600 px-3 py-1 text-xs font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
+          >
+            Save
+          </button>
+        </div>
+      </article>
+    );
+  }
+  return (
+    <article aria-label="You" className="msg-item flex flex-col items-end">
       <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-sm bg-indigo-600 px-4 py-2 text-white">
         {message.content}
+      </div>
+      <div className="mt-1 flex gap-1">
+        <CopyButton text={message.content} />
+        {onEdit ? (
+          <button type="button" onClick={() => setDraft(message.content)} className={ACTION_CLASS}>
+            Edit
+          </button>
+        ) : null}
       </div>
     </article>
   );
@@ -33,7 +121,13 @@ function ReasoningGroup({ text, streaming }: { text: string; streaming: boolean 
   );
 }
 
-function AssistantMessageView({ message }: { message: AssistantMessage }) {
+interface AssistantMessageProps {
+  message: AssistantMessage;
+  /** Present when this reply can be asked for again (the last one, nothing streaming). */
+  onRegenerate?: ((replyId: string) => void) | undefined;
+}
+
+function AssistantMessageView({ message, onRegenerate }: AssistantMessageProps) {
   const settled = isSettled(message.status);
   const answering = message.status === 'streaming' && message.content.length > 0;
   const reasoningStreaming = !settled && !answering;
@@ -78,10 +172,29 @@ function AssistantMessageView({ message }: { message: AssistantMessage }) {
       ) : (
         <UsagePanel reply={message} pending />
       )}
+      {/* Like the usage panel, the row holds its place while the reply streams: its end moves nothing. */}
+      <div aria-hidden={!settled || undefined} className={`${settled ? '' : 'invisible '}mt-1 flex h-7 items-center gap-1`}>
+        {settled && hasText ? <CopyButton text={message.content} /> : null}
+        {settled && onRegenerate ? (
+          <button type="button" onClick={() => onRegenerate(message.id)} className={ACTION_CLASS}>
+            Regenerate
+          </button>
+        ) : null}
+      </div>
     </article>
   );
 }
 
-export const MessageView = memo(function MessageView({ message }: { message: Message }) {
-  return message.role === 'user' ? <UserMessageView message={message} /> : <AssistantMessageView message={message} />;
+interface MessageViewProps {
+  message: Message;
+  onEdit?: ((messageId: string, text: string) => void) | undefined;
+  onRegenerate?: ((replyId: string) => void) | undefined;
+}
+
+export const MessageView = memo(function MessageView({ message, onEdit, onRegenerate }: MessageViewProps) {
+  return message.role === 'user' ? (
+    <UserMessageView message={message} onEdit={onEdit} />
+  ) : (
+    <AssistantMessageView message={message} onRegenerate={onRegenerate} />
+  );
 });
