@@ -7,6 +7,8 @@ export interface DemoStream {
   model: string;
   outcome: 'streaming' | 'completed' | 'client-closed' | 'cut' | 'errored';
   messages: Array<{ role: string; content: string }>;
+  temperature?: unknown;
+  max_tokens?: unknown;
   usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
 }
 

@@ -169,7 +169,12 @@ test.describe('chatting through the app server', () => {
   test('the edited system prompt is what the gateway receives', async ({ page }) => {
     const chat = new ChatPage(page);
     await chat.open();
-    await page.getByRole('textbox', { name: 'System prompt' }).fill('Answer like a pirate.');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('textbox', { name: 'System prompt' }).fill('Answer like a pirate.');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(chat.conversation).toContainText('System prompt: “Answer like a pirate.”');
     await chat.waitForSettled(await chat.ask('hello', 'groq/llama-3.3-70b-versatile'));
     expect((await chat.lastDemoStream()).messages[0]).toEqual({ role: 'system', content: 'Answer like a pirate.' });
   });

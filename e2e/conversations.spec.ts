@@ -209,3 +209,52 @@ test.describe('per message: Copy, Edit and Regenerate', () => {
     await expect(chat.conversation.getByRole('alert')).toHaveCount(0);
   });
 });
+
+test.describe('Settings', () => {
+  test('temperature and max tokens reach the gateway, are kept across a reload, and bad values say why', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    const openSettings = page.getByRole('button', { name: 'Settings' });
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await openSettings.click();
+    await expect(dialog.getByRole('textbox', { name: 'System prompt' })).toHaveValue('You are a helpful assistant.');
+    await dialog.getByRole('spinbutton', { name: 'Temperature' }).fill('0.3');
+    await dialog.getByRole('spinbutton', { name: 'Max tokens' }).fill('12');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    const reply = await chat.ask('hello', FAST);
+    await chat.waitForSettled(reply);
+    expect(await chat.lastDemoStream()).toMatchObject({ temperature: 0.3, max_tokens: 12 });
+    await expect(chat.usage(reply)).toContainText('Stopped at the max tokens limit');
+
+    await page.reload();
+    await expect(chat.model).toBeEnabled();
+    await openSettings.click();
+    await expect(dialog.getByRole('spinbutton', { name: 'Temperature' })).toHaveValue('0.3');
+    await dialog.getByRole('spinbutton', { name: 'Temperature' }).fill('3');
+    await expect(dialog).toContainText('Temperature is a number from 0 to 2');
+    await dialog.getByRole('spinbutton', { name: 'Max tokens' }).fill('');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await chat.waitForSettled(await chat.ask('hello again'));
+    await expect(chat.conversation.getByRole('article')).toHaveCount(4);
+    const stream = await chat.lastDemoStream();
+    expect(stream.temperature).toBeUndefined();
+    expect(stream.max_tokens).toBeUndefined();
+  });
+
+  test('Esc in the dialog closes it without stopping a streaming reply', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    const reply = await chat.ask('Run a stress test', FAST);
+    await expect(chat.stop).toBeVisible();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(reply).toHaveAttribute('aria-busy', 'true');
+    await chat.message.press('Escape');
+    await expect(reply).toContainText('Stopped');
+  });
+});

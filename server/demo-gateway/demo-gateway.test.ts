@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayClient, type StreamEvent } from '../../src/gateway/client.ts';
 import { GatewayError } from '../../src/gateway/errors.ts';
+import type { WireChatRequest } from '../../src/gateway/wire-types.ts';
 import { DEMO_MODELS } from './catalog.ts';
 import { startDemoGateway, type RunningDemoGateway } from './demo-gateway.ts';
 
@@ -85,5 +86,17 @@ describe('demo gateway, read by the real client', () => {
     const stress = joined(await chat('groq/llama-3.3-70b-versatile', 'Give me a very long answer'), 'delta');
     expect(stress.startsWith('# A streamed answer')).toBe(true);
     expect(stress.length).toBeGreaterThan(28_000);
+  });
+
+  it('stops at max_tokens with finish_reason "length", and records the sampling fields it was sent', async () => {
+    const events: StreamEvent[] = [];
+    const request: WireChatRequest = { model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'hello' }], stream: true, temperature: 0.2, max_tokens: 5 };
+    for await (const event of client().streamChat(request)) events.push(event);
+    expect(events).toContainEqual({ type: 'finish', reason: 'length' });
+    expect(events.at(-1)).toEqual({ type: 'done' });
+    const record = demo.gateway.streams.at(-1)!;
+    expect(record.usage.completion_tokens).toBe(5);
+    expect(record).toMatchObject({ temperature: 0.2, max_tokens: 5 });
+    expect(joined(events, 'delta').length).toBeLessThan(40);
   });
 });

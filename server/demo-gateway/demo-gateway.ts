@@ -18,6 +18,9 @@ export interface StreamRecord {
   chunksSent: number;
   /** What the request carried, so tests can check the history went back. */
   messages: Array<{ role: string; content: string }>;
+  /** The request's sampling fields, as sent (absent when not sent). */
+  temperature?: unknown;
+  max_tokens?: unknown;
   usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
 }
 
@@ -31,6 +34,8 @@ interface ChatBody {
   model?: unknown;
   messages?: unknown;
   stream?: unknown;
+  temperature?: unknown;
+  max_tokens?: unknown;
 }
 
 const MAX_BODY = 10 * 1024 * 1024;
@@ -168,8 +173,16 @@ export function createDemoGateway({ timeScale = 1, fixtures = {} }: DemoGatewayO
 
     const reasoningText = model.reasoning === 'none' || fixture !== undefined ? '' : reply.reasoning;
     const answer = model.reasoning === 'inline-think' ? `<think>\n${reasoningText}\n</think>\n\n${reply.content}` : reply.content;
-    const reasoningPieces = model.reasoning === 'inline-think' ? [] : tokenPieces(reasoningText);
-    const contentPieces = fixture !== undefined && typeof fixtureName === 'string' ? piecesOf(fixtureName, fixture) : tokenPieces(answer);
+    let reasoningPieces = model.reasoning === 'inline-think' ? [] : tokenPieces(reasoningText);
+    let contentPieces = fixture !== undefined && typeof fixtureName === 'string' ? piecesOf(fixtureName, fixture) : tokenPieces(answer);
+    // A reply longer than max_tokens stops there, with finish_reason "length", as providers do.
+    let finishReason = 'stop';
+    const maxTokens = typeof body.max_tokens === 'number' && body.max_tokens >= 1 ? Math.floor(body.max_tokens) : undefined;
+    if (maxTokens !== undefined && reasoningPieces.length + contentPieces.length > maxTokens) {
+      finishReason = 'length';
+      reasoningPieces = reasoningPieces.slice(0, maxTokens);
+      contentPieces = contentPieces.slice(0, maxTokens - reasoningPieces.length);
+    }
     const usage = {
       prompt_tokens: countPromptTokens(messages),
       completion_tokens: reasoningPieces.length + contentPieces.length,
@@ -189,6 +202,8 @@ export function createDemoGateway({ timeScale = 1, fixtures = {} }: DemoGatewayO
     }
 
     const record: StreamRecord = { id: `chatcmpl-demo-${++counter}`, model: model.id, outcome: 'streaming', chunksSent: 0, messages, usage };
+    if (body.temperature !== undefined) record.temperature = body.temperature;
+    if (body.max_tokens !== undefined) record.max_tokens = body.max_tokens;
     streams.push(record);
     res.writeHead(200, {
       'Content-Type': 'text/event-stream',
@@ -225,7 +240,7 @@ export function createDemoGateway({ timeScale = 1, fixtures = {} }: DemoGatewayO
       else frames.push(chunk({ ...role(), content: piece }));
     }
     const tokenFrames = frames.length;
-    frames.push(chunk({}, 'stop', model.usage === 'finish-chunk'));
+    frames.push(chunk({}, finishReason, model.usage === 'finish-chunk'));
     if (model.usage === 'final-chunk') {
       frames.push(frame(JSON.stringify({ id: record.id, object: 'chat.completion.chunk', created, model: upstreamModel, choices: [], usage })));
     }

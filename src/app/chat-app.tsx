@@ -7,24 +7,26 @@ import { ConversationList } from '../components/conversation-list.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
 import { GatewayNotice } from '../components/gateway-notice.tsx';
 import { ModelPicker, type ModelListState } from '../components/model-picker.tsx';
-import { SystemPrompt } from '../components/system-prompt.tsx';
+import { SettingsDialog } from '../components/settings-dialog.tsx';
 import type { FetchLike, GatewayClient } from '../gateway/client.ts';
 import { useChatSession } from '../hooks/use-chat-session.ts';
 import { conversationIdFromPath, conversationPath, useConversationRoute } from '../hooks/use-conversation-route.ts';
 import { useModelSelection } from '../hooks/use-model-selection.ts';
+import { useSettings } from '../hooks/use-settings.ts';
 import { appConfigQuery, modelsQuery } from '../queries/queries.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
-
-const DEFAULT_SYSTEM_PROMPT = 'You are a helpful assistant.';
+import type { SettingsStore } from '../storage/settings-store.ts';
 
 interface ChatAppProps {
   client: GatewayClient;
   fetch: FetchLike;
   /** Where conversations are saved; without one they last as long as the page. */
   store?: ConversationStore | undefined;
+  /** Where the Settings dialog's values are kept. */
+  settingsStore: SettingsStore;
 }
 
-export function ChatApp({ client, fetch, store }: ChatAppProps) {
+export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
   const config = useQuery(appConfigQuery(fetch));
   const models = useQuery(modelsQuery(client));
   const preference = useMemo<Preference | undefined>(
@@ -32,9 +34,14 @@ export function ChatApp({ client, fetch, store }: ChatAppProps) {
     [config.isPending, config.data],
   );
   const selection = useModelSelection(models.data, preference);
-  const [systemPrompt, setSystemPrompt] = useState(DEFAULT_SYSTEM_PROMPT);
+  const settings = useSettings(settingsStore);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [initialOpenId] = useState(() => conversationIdFromPath(location.pathname));
-  const session = useChatSession(client, { model: selection.model, systemPrompt }, { store, initialOpenId });
+  const session = useChatSession(
+    client,
+    { model: selection.model, systemPrompt: settings.text.systemPrompt, temperature: settings.temperature.value, maxTokens: settings.maxTokens.value },
+    { store, initialOpenId },
+  );
   const streaming = session.streaming !== undefined;
   const { stop, open, newChat } = session;
   // On a phone the conversations are a panel over the chat, opened from the header.
@@ -57,7 +64,9 @@ export function ChatApp({ client, fetch, store }: ChatAppProps) {
   useEffect(() => {
     if (!streaming) return;
     const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') stop();
+      // Esc in a dialog or in a message being edited closes that, not the stream.
+      const inside = event.target instanceof Element && event.target.closest('dialog, article textarea');
+      if (event.key === 'Escape' && !inside) stop();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -104,10 +113,22 @@ export function ChatApp({ client, fetch, store }: ChatAppProps) {
             </button>
             <button
               type="button"
+              aria-label="Settings"
+              aria-haspopup="dialog"
+              onClick={() => setSettingsOpen(true)}
+              className="h-9 rounded-md border border-zinc-300 px-2.5 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+            >
+              <span aria-hidden="true">⚙</span>
+              <span className="hidden lg:inline"> Settings</span>
+            </button>
+            <button
+              type="button"
+              aria-label="New chat"
               onClick={startChat}
               className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
             >
-              New chat
+              {/* "New" alone on a phone, so the header's buttons share the title's row. */}
+              New<span className="hidden sm:inline"> chat</span>
             </button>
           </div>
         </div>
@@ -135,13 +156,12 @@ export function ChatApp({ client, fetch, store }: ChatAppProps) {
           />
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
-          <SystemPrompt value={systemPrompt} onChange={setSystemPrompt} />
           <main className="flex min-h-0 flex-1 flex-col">
             {/* Each conversation gets its own scroll state: it opens at its end. */}
             <Conversation
               key={session.openId}
               messages={session.messages}
-              empty={<EmptyState model={selection.model} onPick={session.send} />}
+              empty={<EmptyState model={selection.model} systemPrompt={settings.text.systemPrompt} onPick={session.send} />}
               onEdit={streaming || blockedReason ? undefined : session.edit}
               onRegenerate={streaming || blockedReason ? undefined : session.regenerate}
             />
@@ -149,6 +169,14 @@ export function ChatApp({ client, fetch, store }: ChatAppProps) {
           </main>
         </div>
       </div>
+      <SettingsDialog
+        open={settingsOpen}
+        settings={settings.text}
+        temperatureError={settings.temperature.error}
+        maxTokensError={settings.maxTokens.error}
+        onChange={settings.change}
+        onClose={() => setSettingsOpen(false)}
+      />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { createGatewayClient, type FetchLike } from '../gateway/client.ts';
 import { preloadHighlighterWhenIdle } from '../markdown/highlight.ts';
 import { openConversationStore } from '../storage/conversation-store.ts';
+import { webSettingsStore } from '../storage/settings-store.ts';
 import { ChatApp } from './chat-app.tsx';
 import { warmUpRendererWhenIdle } from './warm-up.tsx';
 import './index.css';
@@ -14,13 +15,14 @@ const boundFetch: FetchLike = (input, init) => window.fetch(input, init);
 const client = createGatewayClient({ fetch: boundFetch });
 const queryClient = new QueryClient();
 const store = openConversationStore();
+const settingsStore = webSettingsStore();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <ChatApp client={client} fetch={boundFetch} store={store} />
+      <ChatApp client={client} fetch={boundFetch} store={store} settingsStore={settingsStore} />
     </QueryClientProvider>
   </StrictMode>,
 );

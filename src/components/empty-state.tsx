@@ -7,10 +7,11 @@ const SUGGESTIONS = [
 
 interface EmptyStateProps {
   model: string | undefined;
+  systemPrompt: string;
   onPick(prompt: string): void;
 }
 
-export function EmptyState({ model, onPick }: EmptyStateProps) {
+export function EmptyState({ model, systemPrompt, onPick }: EmptyStateProps) {
   return (
     <div className="flex flex-col items-center gap-4 py-16 text-center">
       <h2 className="text-xl font-semibold text-zinc-800 dark:text-zinc-100">Start a conversation</h2>
@@ -22,6 +23,16 @@ export function EmptyState({ model, onPick }: EmptyStateProps) {
         ) : (
           'Pick a model above to start.'
         )}
+      </p>
+      <p className="max-w-md text-xs text-zinc-500 dark:text-zinc-400">
+        {systemPrompt.trim() ? (
+          <>
+            System prompt: <span className="italic">“{systemPrompt.trim().length > 120 ? `${systemPrompt.trim().slice(0, 119)}…` : systemPrompt.trim()}”</span>
+          </>
+        ) : (
+          'No system prompt.'
+        )}{' '}
+        Change it under ⚙ Settings.
       </p>
       <div className="grid w-full max-w-xl gap-2 sm:grid-cols-2">
         {SUGGESTIONS.map((prompt) => (
