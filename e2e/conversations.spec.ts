@@ -1,6 +1,7 @@
 // Saved conversations: kept in the browser (IndexedDB) across reloads, listed
 // newest first, opened by link (the URL names the open one), searched by title
 // and message text. A reply cut by a reload keeps its text, marked Interrupted.
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { ChatPage } from './chat-page.ts';
 
@@ -256,5 +257,54 @@ test.describe('Settings', () => {
     await expect(reply).toHaveAttribute('aria-busy', 'true');
     await chat.message.press('Escape');
     await expect(reply).toContainText('Stopped');
+  });
+});
+
+test.describe('Export and Import', () => {
+  test('a conversation exported as Markdown reads as the chat; as JSON it imports into another browser', async ({ page, browser }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    await expect(page.getByRole('button', { name: 'Export' })).toBeDisabled();
+    await chat.waitForSettled(await chat.ask('hello', FAST));
+
+    const exportAs = async (item: string) => {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export' }).click();
+      await page.getByRole('button', { name: item }).click();
+      const file = await download;
+      return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+    };
+    const markdown = await exportAs('Markdown (.md)');
+    expect(markdown.name).toBe('hello.md');
+    expect(markdown.text).toContain('# hello\n\n## You\n\nhello\n\n## Assistant (groq/llama-3.3-70b-versatile)\n\nHello! 👋');
+    expect(markdown.text).toMatch(/_Tokens: \d+ prompt, \d+ completion, \d+ total\._/);
+    const json = await exportAs('JSON (.json), to import');
+    expect(json.name).toBe('hello.json');
+
+    // Another browser profile: nothing saved yet.
+    const other = await browser.newContext();
+    try {
+      const otherPage = await other.newPage();
+      const otherChat = new ChatPage(otherPage);
+      await otherChat.open();
+      await expect(otherChat.conversations.getByRole('link')).toHaveCount(0);
+      const chooser = otherPage.waitForEvent('filechooser');
+      await otherPage.getByRole('button', { name: 'Import' }).click();
+      await (await chooser).setFiles({ name: 'hello.json', mimeType: 'application/json', buffer: Buffer.from(json.text) });
+      await expect(otherChat.savedConversation('hello')).toHaveAttribute('aria-current', 'page');
+      await expect(otherChat.lastReply()).toContainText('demo gateway');
+      await expect(otherChat.usage(otherChat.lastReply())).toContainText('Total tokens');
+      await otherPage.reload();
+      await expect(otherChat.lastReply()).toContainText('demo gateway');
+
+      // A file that is not an export says so, and changes nothing.
+      const again = otherPage.waitForEvent('filechooser');
+      await otherPage.getByRole('button', { name: 'Import' }).click();
+      await (await again).setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+      await expect(otherPage.getByRole('alert')).toContainText('not a Gateway Chat export');
+      await expect(otherChat.conversations.getByRole('link')).toHaveCount(1);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { Composer } from '../components/composer.tsx';
 import { Conversation } from '../components/conversation.tsx';
 import { ConversationList } from '../components/conversation-list.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
+import { ExportImport, type ExportFormat } from '../components/export-import.tsx';
 import { GatewayNotice } from '../components/gateway-notice.tsx';
 import { ModelPicker, type ModelListState } from '../components/model-picker.tsx';
 import { SettingsDialog } from '../components/settings-dialog.tsx';
@@ -13,8 +14,10 @@ import { useChatSession } from '../hooks/use-chat-session.ts';
 import { conversationIdFromPath, conversationPath, useConversationRoute } from '../hooks/use-conversation-route.ts';
 import { useModelSelection } from '../hooks/use-model-selection.ts';
 import { useSettings } from '../hooks/use-settings.ts';
+import { conversationsFromJson, conversationsToJson, conversationToMarkdown, exportFileName, ImportError } from '../chat/export.ts';
 import { appConfigQuery, modelsQuery } from '../queries/queries.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
+import { downloadText } from './download.ts';
 import type { SettingsStore } from '../storage/settings-store.ts';
 
 interface ChatAppProps {
@@ -60,6 +63,25 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
   const navigate = useCallback((id: string | undefined) => (id ? open(id) : newChat()), [open, newChat]);
   const saved = session.conversations.some((c) => c.id === session.openId);
   useConversationRoute(session.openId, saved, session.loaded, navigate);
+
+  const [importError, setImportError] = useState<string | undefined>();
+  const exportOpen = (format: ExportFormat): void => {
+    const conversation = session.conversation(session.openId);
+    if (!conversation) return;
+    if (format === 'markdown') downloadText(exportFileName(conversation, 'md'), conversationToMarkdown(conversation), 'text/markdown');
+    else downloadText(exportFileName(conversation, 'json'), conversationsToJson([conversation]), 'application/json');
+  };
+  const importFile = async (file: File): Promise<void> => {
+    try {
+      const conversations = conversationsFromJson(await file.text());
+      if (conversations.length === 0) throw new ImportError('The file holds no conversation.');
+      setImportError(undefined);
+      session.importConversations(conversations);
+      setListOpen(false);
+    } catch (error) {
+      setImportError(error instanceof ImportError ? error.message : `The file could not be read (${error instanceof Error ? error.message : 'unknown error'}).`);
+    }
+  };
 
   useEffect(() => {
     if (!streaming) return;
@@ -154,6 +176,7 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
             hrefFor={conversationPath}
             onOpen={openConversation}
           />
+          <ExportImport canExport={saved} onExport={exportOpen} onImport={(file) => void importFile(file)} importError={importError} />
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
           <main className="flex min-h-0 flex-1 flex-col">

@@ -117,3 +117,16 @@ describe('searchConversations', () => {
     expect(searchConversations(list, '  ')).toHaveLength(2);
   });
 });
+
+describe('conversationsImported', () => {
+  it('adds imported conversations, replaces one of the same id, and opens the first', () => {
+    const state = run(initialConversationsState('a'), inConversation('a', send('mine', 'r1', 1)));
+    const imported: Conversation = { ...state.byId['a']!, title: 'from the file', messages: [] };
+    const other: Conversation = { id: 'b', title: 'other', createdAt: 5, updatedAt: 5, messages: [] };
+    const next = run(state, { type: 'conversationOpened', id: 'draft' }, { type: 'conversationsImported', conversations: [other, imported] });
+    expect(next.openId).toBe('b');
+    expect(Object.keys(next.byId).toSorted()).toEqual(['a', 'b']);
+    expect(next.byId['a']!.title).toBe('from the file');
+    expect(run(next, { type: 'conversationsImported', conversations: [] })).toBe(next);
+  });
+});

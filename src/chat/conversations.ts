@@ -27,6 +27,8 @@ export interface ConversationsState {
 export type ConversationsAction =
   | { type: 'conversationsLoaded'; conversations: Conversation[] }
   | { type: 'conversationOpened'; id: string }
+  /** Conversations read from a file: one with the id of a saved one replaces it; the first is opened. */
+  | { type: 'conversationsImported'; conversations: Conversation[] }
   | { type: 'chatAction'; conversationId: string; action: ChatAction };
 
 export function initialConversationsState(openId: string): ConversationsState {
@@ -78,6 +80,13 @@ export function conversationsReducer(state: ConversationsState, action: Conversa
       const byId: Record<string, Conversation> = {};
       for (const conversation of action.conversations) byId[conversation.id] = restoredConversation(conversation);
       return { ...state, byId: { ...byId, ...state.byId }, loaded: true };
+    }
+    case 'conversationsImported': {
+      const first = action.conversations[0];
+      if (!first) return state;
+      const byId = { ...state.byId };
+      for (const conversation of action.conversations) byId[conversation.id] = restoredConversation(conversation);
+      return { ...state, byId, openId: first.id };
     }
     case 'conversationOpened':
       return action.id === state.openId ? state : { ...state, openId: action.id };

@@ -56,6 +56,10 @@ export interface ChatSession {
   stop(): void;
   newChat(): void;
   open(id: string): void;
+  /** Adds conversations read from a file (replacing saved ones of the same id) and opens the first. */
+  importConversations(conversations: Conversation[]): void;
+  /** A saved conversation by id, as it is now. */
+  conversation(id: string): Conversation | undefined;
 }
 
 interface Run {
@@ -204,6 +208,8 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
   // A new chat opens an empty conversation; a reply streaming elsewhere goes on.
   const newChat = useCallback(() => dispatch({ type: 'conversationOpened', id: newId() }), []);
   const open = useCallback((id: string) => dispatch({ type: 'conversationOpened', id }), []);
+  const importConversations = useCallback((conversations: Conversation[]) => dispatch({ type: 'conversationsImported', conversations }), []);
+  const conversation = useCallback((id: string) => stateRef.current.byId[id], []);
 
   useEffect(() => {
     const all = runs.current;
@@ -232,6 +238,8 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
     stop,
     newChat,
     open,
+    importConversations,
+    conversation,
   };
 }
 

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { Conversation } from './conversations.ts';
+import { conversationsFromJson, conversationsToJson, conversationToMarkdown, exportFileName, ImportError } from './export.ts';
+import type { AssistantMessage } from './types.ts';
+
+const reply = (over: Partial<AssistantMessage>): AssistantMessage => ({
+  id: 'r1',
+  role: 'assistant',
+  model: 'groq/llama',
+  content: 'Goroutines are **cheap**.',
+  reasoning: '',
+  toolCalls: [],
+  status: 'done',
+  usage: { promptTokens: 10, completionTokens: 5, totalTokens: 15 },
+  finishReason: 'stop',
+  error: undefined,
+  timing: { startedAt: 1, firstTokenAt: 2, endedAt: 3 },
+  ...over,
+});
+const conversation: Conversation = {
+  id: 'abc-123',
+  title: 'Goroutines vs threads?',
+  createdAt: 100,
+  updatedAt: 200,
+  messages: [{ id: 'u1', role: 'user', content: 'Explain goroutines' }, reply({})],
+};
+
+const fails = (json: string) => () => conversationsFromJson(json);
+
+describe('export', () => {
+  it('writes Markdown with a heading per turn, the reply as markdown and its tokens', () => {
+    expect(conversationToMarkdown(conversation)).toBe(
+      '# Goroutines vs threads?\n\n## You\n\nExplain goroutines\n\n## Assistant (groq/llama)\n\nGoroutines are **cheap**.\n\n_Tokens: 10 prompt, 5 completion, 15 total._\n',
+    );
+    const failed = { ...conversation, messages: [reply({ content: '', status: 'failed', error: 'Rate limit exceeded', usage: undefined })] };
+    expect(conversationToMarkdown(failed)).toContain('## Assistant (groq/llama)\n\n> Error: Rate limit exceeded\n\n_(failed)_');
+  });
+
+  it('reads back what it wrote', () => {
+    expect(conversationsFromJson(conversationsToJson([conversation]))).toEqual([conversation]);
+  });
+
+  it('restores a reply exported mid-stream as interrupted, and fills what an older file lacks', () => {
+    const file = JSON.stringify({
+      format: 'gateway-chat',
+      version: 1,
+      conversations: [{ id: 'x', messages: [{ id: 'r', role: 'assistant', content: 'half', status: 'streaming' }] }],
+    });
+    const [imported] = conversationsFromJson(file);
+    expect(imported).toMatchObject({ id: 'x', title: 'Imported conversation', createdAt: 0 });
+    expect(imported!.messages[0]).toMatchObject({ status: 'interrupted', content: 'half', model: 'unknown model', usage: undefined });
+  });
+
+  it('says in words what is wrong with a file it cannot read', () => {
+    expect(fails('not json')).toThrow(ImportError);
+    expect(fails('not json')).toThrow('The file is not JSON');
+    expect(fails('{"conversations": []}')).toThrow('not a Gateway Chat export');
+    expect(fails('{"format":"gateway-chat","version":9,"conversations":[]}')).toThrow('newer Gateway Chat');
+    expect(fails('{"format":"gateway-chat","version":1,"conversations":[{"id":"../x","messages":[]}]}')).toThrow('Conversation 1 has no id');
+    expect(fails('{"format":"gateway-chat","version":1,"conversations":[{"id":"a","messages":[{"id":"m","role":"system","content":"x"}]}]}')).toThrow(
+      'Conversation 1, message 1, is neither',
+    );
+  });
+
+  it('names files after the title', () => {
+    expect(exportFileName(conversation, 'md')).toBe('goroutines-vs-threads.md');
+    expect(exportFileName({ ...conversation, title: '???' }, 'json')).toBe('conversation.json');
+  });
+});

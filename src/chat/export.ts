@@ -1,0 +1,126 @@
+// A conversation as a file: Markdown to read or share, JSON to import back.
+// Import reads only this app's JSON and says in words what is wrong with
+// anything else.
+import type { Conversation } from './conversations.ts';
+import { isSettled, type AssistantMessage, type Message, type ReplyStatus } from './types.ts';
+
+const FORMAT = 'gateway-chat';
+const VERSION = 1;
+
+export interface ExportFile {
+  format: typeof FORMAT;
+  version: number;
+  conversations: Conversation[];
+}
+
+const STATUS_NOTE: Partial<Record<ReplyStatus, string>> = {
+  stopped: '_(stopped)_',
+  interrupted: '_(interrupted)_',
+  failed: '_(failed)_',
+};
+
+/** The conversation as Markdown: a heading per turn, replies as the markdown they were. */
+export function conversationToMarkdown(conversation: Conversation): string {
+  const parts = [`# ${conversation.title}`];
+  for (const message of conversation.messages) {
+    if (message.role === 'user') {
+      parts.push(`## You\n\n${message.content}`);
+      continue;
+    }
+    const lines = [`## Assistant (${message.model})`];
+    if (message.content) lines.push(message.content);
+    if (message.error) lines.push(`> Error: ${message.error}`);
+    const note = STATUS_NOTE[message.status];
+    if (note) lines.push(note);
+    if (message.usage) {
+      lines.push(`_Tokens: ${message.usage.promptTokens} prompt, ${message.usage.completionTokens} completion, ${message.usage.totalTokens} total._`);
+    }
+    parts.push(lines.join('\n\n'));
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+export function conversationsToJson(conversations: readonly Conversation[]): string {
+  const file: ExportFile = { format: FORMAT, version: VERSION, conversations: [...conversations] };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+export class ImportError extends Error {}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
+const number = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
+const STATUSES: readonly ReplyStatus[] = ['waiting', 'streaming', 'done', 'stopped', 'interrupted', 'failed'];
+
+function messageFrom(value: unknown, where: string): Message {
+  if (!isRecord(value) || typeof value['content'] !== 'string' || typeof value['id'] !== 'string') {
+    throw new ImportError(`${where} has no id or text.`);
+  }
+  if (value['role'] === 'user') return { id: value['id'], role: 'user', content: value['content'] };
+  if (value['role'] !== 'assistant') throw new ImportError(`${where} is neither yours nor the assistant’s.`);
+  const status = STATUSES.includes(value['status'] as ReplyStatus) ? (value['status'] as ReplyStatus) : 'done';
+  const timing = isRecord(value['timing']) ? value['timing'] : {};
+  const usage = isRecord(value['usage']) ? value['usage'] : undefined;
+  const reply: AssistantMessage = {
+    id: value['id'],
+    role: 'assistant',
+    model: text(value['model'], 'unknown model'),
+    content: value['content'],
+    reasoning: text(value['reasoning']),
+    toolCalls: [],
+    // A reply exported while it streamed was cut there.
+    status: isSettled(status) ? status : 'interrupted',
+    usage:
+      usage && typeof usage['promptTokens'] === 'number' && typeof usage['completionTokens'] === 'number' && typeof usage['totalTokens'] === 'number'
+        ? { promptTokens: usage['promptTokens'], completionTokens: usage['completionTokens'], totalTokens: usage['totalTokens'] }
+        : undefined,
+    finishReason: typeof value['finishReason'] === 'string' ? value['finishReason'] : undefined,
+    error: typeof value['error'] === 'string' ? value['error'] : undefined,
+    timing: {
+      startedAt: number(timing['startedAt'], 0),
+      firstTokenAt: typeof timing['firstTokenAt'] === 'number' ? timing['firstTokenAt'] : undefined,
+      endedAt: typeof timing['endedAt'] === 'number' ? timing['endedAt'] : undefined,
+    },
+  };
+  return reply;
+}
+
+/** Reads a file written by conversationsToJson; throws ImportError saying what is wrong. */
+export function conversationsFromJson(json: string): Conversation[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new ImportError('The file is not JSON. Import takes a JSON file exported from Gateway Chat.');
+  }
+  if (!isRecord(parsed) || parsed['format'] !== FORMAT || !Array.isArray(parsed['conversations'])) {
+    throw new ImportError('The file is not a Gateway Chat export (Export → JSON writes one).');
+  }
+  if (number(parsed['version'], 0) > VERSION) throw new ImportError('The file comes from a newer Gateway Chat: update this one to import it.');
+  return parsed['conversations'].map((value, i) => {
+    const where = `Conversation ${i + 1}`;
+    // The id is part of the conversation's URL.
+    if (!isRecord(value) || typeof value['id'] !== 'string' || !/^[\w-]{1,100}$/.test(value['id']) || !Array.isArray(value['messages'])) {
+      throw new ImportError(`${where} has no id or messages.`);
+    }
+    const messages = value['messages'].map((m, j) => messageFrom(m, `${where}, message ${j + 1},`));
+    const createdAt = number(value['createdAt'], 0);
+    return {
+      id: value['id'],
+      title: text(value['title'], 'Imported conversation'),
+      createdAt,
+      updatedAt: number(value['updatedAt'], createdAt),
+      messages,
+    };
+  });
+}
+
+/** A file name from the title: letters, digits and dashes. */
+export function exportFileName(conversation: Conversation, extension: 'md' | 'json'): string {
+  const slug = conversation.title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50);
+  return `${slug || 'conversation'}.${extension}`;
+}
