@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import type { Preference } from '../chat/model-catalog.ts';
 import { Composer } from '../components/composer.tsx';
 import { Conversation } from '../components/conversation.tsx';
@@ -8,17 +8,21 @@ import { EmptyState } from '../components/empty-state.tsx';
 import { ExportImport, type ExportFormat } from '../components/export-import.tsx';
 import { GatewayNotice } from '../components/gateway-notice.tsx';
 import { ModelPicker, type ModelListState } from '../components/model-picker.tsx';
-import { SettingsDialog } from '../components/settings-dialog.tsx';
 import type { FetchLike, GatewayClient } from '../gateway/client.ts';
 import { useChatSession } from '../hooks/use-chat-session.ts';
 import { conversationIdFromPath, conversationPath, useConversationRoute } from '../hooks/use-conversation-route.ts';
 import { useModelSelection } from '../hooks/use-model-selection.ts';
 import { useSettings } from '../hooks/use-settings.ts';
-import { conversationsFromJson, conversationsToJson, conversationToMarkdown, exportFileName, ImportError } from '../chat/export.ts';
+import { comparePath, lanesFromSearch } from '../chat/compare.ts';
 import { appConfigQuery, modelsQuery } from '../queries/queries.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
 import { downloadText } from './download.ts';
 import type { SettingsStore } from '../storage/settings-store.ts';
+
+const COMPARE_PATH = '/compare';
+// Loaded when first used: they are not on the path to the first message.
+const CompareScreen = lazy(() => import('./compare-screen.tsx'));
+const SettingsDialog = lazy(() => import('../components/settings-dialog.tsx').then((m) => ({ default: m.SettingsDialog })));
 
 interface ChatAppProps {
   client: GatewayClient;
@@ -40,11 +44,17 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
   const settings = useSettings(settingsStore);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [initialOpenId] = useState(() => conversationIdFromPath(location.pathname));
-  const session = useChatSession(
-    client,
-    { model: selection.model, systemPrompt: settings.text.systemPrompt, temperature: settings.temperature.value, maxTokens: settings.maxTokens.value },
-    { store, initialOpenId },
-  );
+  const requestSettings = { systemPrompt: settings.text.systemPrompt, temperature: settings.temperature.value, maxTokens: settings.maxTokens.value };
+  const session = useChatSession(client, { model: selection.model, ...requestSettings }, { store, initialOpenId });
+  // The chat, or the compare view at /compare (its lanes in the URL).
+  const [view, setView] = useState<'chat' | 'compare'>(() => (location.pathname === COMPARE_PATH ? 'compare' : 'chat'));
+  const [initialLanes] = useState(() => lanesFromSearch(location.pathname === COMPARE_PATH ? location.search : ''));
+  // The compare view's lanes, for the Compare link; its screen owns them.
+  const [lanes, setLanes] = useState<readonly string[]>(initialLanes);
+  const comparing = view === 'compare';
+  // Mounted from the first visit on, hidden while the chat shows.
+  const [compareMounted, setCompareMounted] = useState(comparing);
+  if (comparing && !compareMounted) setCompareMounted(true);
   const streaming = session.streaming !== undefined;
   const { stop, open, newChat } = session;
   // On a phone the conversations are a panel over the chat, opened from the header.
@@ -59,19 +69,39 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
   const startChat = useCallback(() => {
     newChat();
     setListOpen(false);
+    setView('chat');
   }, [newChat]);
-  const navigate = useCallback((id: string | undefined) => (id ? open(id) : newChat()), [open, newChat]);
+  // Back and Forward: to the compare view, or to a conversation (or a new one at /).
+  const navigate = useCallback(
+    (pathname: string) => {
+      if (pathname === COMPARE_PATH) return setView('compare');
+      setView('chat');
+      const id = conversationIdFromPath(pathname);
+      if (id) open(id);
+      else newChat();
+    },
+    [open, newChat],
+  );
   const saved = session.conversations.some((c) => c.id === session.openId);
-  useConversationRoute(session.openId, saved, session.loaded, navigate);
+  useConversationRoute(session.openId, saved, session.loaded && !comparing, navigate);
+
+  const switchView = (event: MouseEvent<HTMLAnchorElement>, next: 'chat' | 'compare'): void => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    history.pushState(null, '', event.currentTarget.href);
+    setView(next);
+  };
 
   const [importError, setImportError] = useState<string | undefined>();
-  const exportOpen = (format: ExportFormat): void => {
+  const exportOpen = async (format: ExportFormat): Promise<void> => {
     const conversation = session.conversation(session.openId);
     if (!conversation) return;
+    const { conversationToMarkdown, conversationsToJson, exportFileName } = await import('../chat/export.ts');
     if (format === 'markdown') downloadText(exportFileName(conversation, 'md'), conversationToMarkdown(conversation), 'text/markdown');
     else downloadText(exportFileName(conversation, 'json'), conversationsToJson([conversation]), 'application/json');
   };
   const importFile = async (file: File): Promise<void> => {
+    const { conversationsFromJson, ImportError } = await import('../chat/export.ts');
     try {
       const conversations = conversationsFromJson(await file.text());
       if (conversations.length === 0) throw new ImportError('The file holds no conversation.');
@@ -104,7 +134,7 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
     ? 'Loading models…'
     : models.isError
       ? 'The gateway is not reachable'
-      : selection.model
+      : selection.model || comparing
         ? undefined
         : 'Pick a model to start';
 
@@ -112,7 +142,8 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
     <div className="flex h-dvh flex-col bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
       <header className="border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-          <h1 className="text-base font-semibold">Gateway Chat</h1>
+          {/* On a phone the title gives its row to the buttons; screen readers still have it. */}
+          <h1 className="sr-only text-base font-semibold sm:not-sr-only">Gateway Chat</h1>
           <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
             <ModelPicker
             list={list}
@@ -124,15 +155,34 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
             />
           </div>
           <div className="ml-auto flex items-center gap-2">
-            <button
-              type="button"
-              aria-expanded={listOpen}
-              aria-controls="conversation-list"
-              onClick={() => setListOpen((shown) => !shown)}
-              className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 md:hidden dark:border-zinc-700 dark:hover:bg-zinc-900"
-            >
-              Chats
-            </button>
+            {comparing ? (
+              <a
+                href={session.conversations.some((c) => c.id === session.openId) ? conversationPath(session.openId) : '/'}
+                onClick={(event) => switchView(event, 'chat')}
+                className="flex h-9 items-center rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+              >
+                Chat
+              </a>
+            ) : (
+              <>
+                <button
+                  type="button"
+                  aria-expanded={listOpen}
+                  aria-controls="conversation-list"
+                  onClick={() => setListOpen((shown) => !shown)}
+                  className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 md:hidden dark:border-zinc-700 dark:hover:bg-zinc-900"
+                >
+                  Chats
+                </button>
+                <a
+                  href={comparePath(lanes)}
+                  onClick={(event) => switchView(event, 'compare')}
+                  className="flex h-9 items-center rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+                >
+                  Compare
+                </a>
+              </>
+            )}
             <button
               type="button"
               aria-label="Settings"
@@ -162,44 +212,63 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
         gatewayUrl={config.data?.gatewayUrl}
         onRetry={() => void models.refetch()}
       />
-      <div className="relative flex min-h-0 flex-1">
-        <aside
-          id="conversation-list"
-          className={`${listOpen ? 'flex' : 'hidden'} absolute inset-0 z-20 flex-col bg-white p-3 md:static md:flex md:w-64 md:shrink-0 md:border-r md:border-zinc-200 dark:bg-zinc-950 md:dark:border-zinc-800`}
-        >
-          <ConversationList
-            conversations={session.conversations}
-            search={session.searchConversations}
-            openId={session.openId}
-            loaded={session.loaded}
-            storageError={session.storageError}
-            hrefFor={conversationPath}
-            onOpen={openConversation}
+      {compareMounted ? (
+        <Suspense fallback={<p className="p-6 text-sm text-zinc-500">Loading the compare view…</p>}>
+          <CompareScreen
+            client={client}
+            settings={requestSettings}
+            initialLanes={initialLanes}
+            active={comparing}
+            modelToAdd={selection.model}
+            blockedReason={models.isPending ? 'Loading models…' : models.isError ? 'The gateway is not reachable' : undefined}
+            onLanesChange={setLanes}
           />
-          <ExportImport canExport={saved} onExport={exportOpen} onImport={(file) => void importFile(file)} importError={importError} />
-        </aside>
-        <div className="flex min-w-0 flex-1 flex-col">
-          <main className="flex min-h-0 flex-1 flex-col">
-            {/* Each conversation gets its own scroll state: it opens at its end. */}
-            <Conversation
-              key={session.openId}
-              messages={session.messages}
-              empty={<EmptyState model={selection.model} systemPrompt={settings.text.systemPrompt} onPick={session.send} />}
-              onEdit={streaming || blockedReason ? undefined : session.edit}
-              onRegenerate={streaming || blockedReason ? undefined : session.regenerate}
+        </Suspense>
+      ) : null}
+      {comparing ? null : (
+        <div className="relative flex min-h-0 flex-1">
+          <aside
+            id="conversation-list"
+            className={`${listOpen ? 'flex' : 'hidden'} absolute inset-0 z-20 flex-col bg-white p-3 md:static md:flex md:w-64 md:shrink-0 md:border-r md:border-zinc-200 dark:bg-zinc-950 md:dark:border-zinc-800`}
+          >
+            <ConversationList
+              conversations={session.conversations}
+              search={session.searchConversations}
+              openId={session.openId}
+              loaded={session.loaded}
+              storageError={session.storageError}
+              hrefFor={conversationPath}
+              onOpen={openConversation}
             />
-            <Composer streaming={streaming} blockedReason={blockedReason} onSend={session.send} onStop={session.stop} />
-          </main>
+            <ExportImport canExport={saved} onExport={(format) => void exportOpen(format)} onImport={(file) => void importFile(file)} importError={importError} />
+          </aside>
+          <div className="flex min-w-0 flex-1 flex-col">
+            <main className="flex min-h-0 flex-1 flex-col">
+              {/* Each conversation gets its own scroll state: it opens at its end. */}
+              <Conversation
+                key={session.openId}
+                messages={session.messages}
+                empty={<EmptyState model={selection.model} systemPrompt={settings.text.systemPrompt} onPick={session.send} />}
+                onEdit={streaming || blockedReason ? undefined : session.edit}
+                onRegenerate={streaming || blockedReason ? undefined : session.regenerate}
+              />
+              <Composer streaming={streaming} blockedReason={blockedReason} onSend={session.send} onStop={session.stop} />
+            </main>
+          </div>
         </div>
-      </div>
-      <SettingsDialog
-        open={settingsOpen}
-        settings={settings.text}
-        temperatureError={settings.temperature.error}
-        maxTokensError={settings.maxTokens.error}
-        onChange={settings.change}
-        onClose={() => setSettingsOpen(false)}
-      />
+      )}
+      {settingsOpen ? (
+        <Suspense fallback={null}>
+          <SettingsDialog
+            open
+            settings={settings.text}
+            temperatureError={settings.temperature.error}
+            maxTokensError={settings.maxTokens.error}
+            onChange={settings.change}
+            onClose={() => setSettingsOpen(false)}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 
 interface ComposerProps {
   streaming: boolean;
@@ -11,6 +11,8 @@ interface ComposerProps {
 export function Composer({ streaming, blockedReason, onSend, onStop }: ComposerProps) {
   const [text, setText] = useState('');
   const box = useRef<HTMLTextAreaElement>(null);
+  // The chat's and the compare view's composers can both be mounted.
+  const boxId = useId();
   const canSend = !streaming && !blockedReason && text.trim().length > 0;
 
   const submit = (event?: FormEvent): void => {
@@ -31,11 +33,11 @@ export function Composer({ streaming, blockedReason, onSend, onStop }: ComposerP
   return (
     <form onSubmit={submit} className="border-t border-zinc-200 bg-white px-3 py-3 dark:border-zinc-800 dark:bg-zinc-950">
       <div className="mx-auto flex max-w-3xl items-end gap-2">
-        <label htmlFor="message-box" className="sr-only">
+        <label htmlFor={boxId} className="sr-only">
           Message
         </label>
         <textarea
-          id="message-box"
+          id={boxId}
           ref={box}
           rows={1}
           value={text}

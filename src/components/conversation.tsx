@@ -11,6 +11,8 @@ interface ConversationProps {
   onEdit?: ((messageId: string, text: string) => void) | undefined;
   /** Given when the last reply can be asked for again. */
   onRegenerate?: ((replyId: string) => void) | undefined;
+  /** The log's name: "Conversation" unless it is one of several (a compare lane). */
+  label?: string;
 }
 
 const UP_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
@@ -32,7 +34,7 @@ function holdAtEnd(state: StickToBottomState, pressed: boolean): void {
 }
 
 /** The scrolling log: follows the reply only while the reader is at the bottom. */
-export function Conversation({ messages, empty, onEdit, onRegenerate }: ConversationProps) {
+export function Conversation({ messages, empty, onEdit, onRegenerate, label = 'Conversation' }: ConversationProps) {
   const { scrollRef, contentRef, isAtBottom, scrollToBottom, stopScroll, state } = useStickToBottom({ initial: 'instant', resize: 'instant' });
   const touchY = useRef<number | undefined>(undefined);
   const lastScroll = useRef({ top: 0, height: 0 });
@@ -114,7 +116,7 @@ export function Conversation({ messages, empty, onEdit, onRegenerate }: Conversa
       <div
         ref={scrollRef}
         role="log"
-        aria-label="Conversation"
+        aria-label={label}
         className="h-full overflow-y-auto overscroll-contain"
         tabIndex={0}
         onWheel={onWheel}

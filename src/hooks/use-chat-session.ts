@@ -2,9 +2,8 @@
 // in one reducer, one in-flight request per conversation. Stream events are stamped with their arrival time
 // and committed at most once per frame.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type RefObject } from 'react';
-import { flushSync } from 'react-dom';
 import { buildChatRequest } from '../chat/build-request.ts';
-import { streamingReply, type ChatAction, type TimedStreamEvent } from '../chat/chat-reducer.ts';
+import { streamingReply, type ChatAction } from '../chat/chat-reducer.ts';
 import {
   conversationsReducer,
   initialConversationsState,
@@ -16,14 +15,11 @@ import {
   type ConversationSummary,
   type ConversationsState,
 } from '../chat/conversations.ts';
-import { browserFrameScheduler, createEventBatcher, type EventBatcher } from '../chat/event-batcher.ts';
-import { createPaintNow } from '../chat/paint-now.ts';
 import type { AssistantMessage, Message } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
-import { GatewayError } from '../gateway/errors.ts';
 import { createConversationSaver } from '../storage/conversation-saver.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
-import type { WireChatRequest } from '../gateway/wire-types.ts';
+import { newId, now, startReply, stopReply, type ReplyRun } from './reply-stream.ts';
 
 export interface ChatSettings {
   model: string | undefined;
@@ -62,56 +58,11 @@ export interface ChatSession {
   conversation(id: string): Conversation | undefined;
 }
 
-interface Run {
-  replyId: string;
-  controller: AbortController;
-  batcher: EventBatcher<TimedStreamEvent>;
-}
-
-const now = (): number => performance.timeOrigin + performance.now();
-
-function newId(): string {
-  return crypto.randomUUID();
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof GatewayError) return error.message;
-  if (error instanceof Error && error.message) return error.message;
-  return 'Something went wrong while streaming the reply.';
-}
-
-/** Reads the stream into the reducer, one batched dispatch per frame. */
-async function pumpStream(
-  client: GatewayClient,
-  request: WireChatRequest,
-  { replyId, controller, batcher }: Run,
-  dispatch: (action: ChatAction) => void,
-  onSettled: () => void,
-): Promise<void> {
-  const paintNow = createPaintNow();
-  try {
-    for await (const event of client.streamChat(request, { signal: controller.signal })) {
-      batcher.push({ event, at: now() }, paintNow(event));
-    }
-  } catch (error) {
-    batcher.flushNow();
-    if (!controller.signal.aborted) dispatch({ type: 'streamFailed', replyId, message: describeError(error), at: now() });
-  } finally {
-    batcher.flushNow();
-    batcher.dispose();
-    onSettled();
-  }
-}
-
 export interface SessionOptions {
   /** Where conversations are saved; without it they live as long as the page. */
   store?: ConversationStore | undefined;
   /** The conversation to open first (from the URL). */
   initialOpenId?: string | undefined;
-}
-
-export function newConversationId(): string {
-  return newId();
 }
 
 export function useChatSession(client: GatewayClient, { model, systemPrompt, temperature, maxTokens }: ChatSettings, { store, initialOpenId }: SessionOptions = {}): ChatSession {
@@ -123,7 +74,7 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
     stateRef.current = state;
   }, [state]);
   // Replies in flight, by conversation: one each, and one may stream while another conversation is open.
-  const runs = useRef(new Map<string, Run>());
+  const runs = useRef(new Map<string, ReplyRun>());
   // Every version of a conversation already saved or read from storage: only a new object needs writing.
   const seen = useRef(new WeakSet<Conversation>());
 
@@ -157,9 +108,7 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
     const run = runs.current.get(conversationId);
     if (!run) return;
     runs.current.delete(conversationId);
-    run.batcher.flushNow();
-    dispatch({ type: 'chatAction', conversationId, action: { type: 'stopRequested', replyId: run.replyId, at: now() } });
-    run.controller.abort(new DOMException('Stopped by the user', 'AbortError'));
+    stopReply(run, (action) => dispatch({ type: 'chatAction', conversationId, action }));
   }, []);
 
   /** Sends in the open conversation; with `from`, after dropping that message and all after it (an edit, a regenerate). */
@@ -173,23 +122,13 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
       if (cut < 0) return;
       const toConversation = (action: ChatAction): void => dispatch({ type: 'chatAction', conversationId, action });
       const user: Message = { id: newId(), role: 'user', content };
-      const replyId = newId();
       const request = buildChatRequest([...all.slice(0, cut), user], { model, systemPrompt, temperature, maxTokens });
-      const controller = new AbortController();
-      const batcher = createEventBatcher<TimedStreamEvent>(
-        // Commit inside this frame, before it paints: no transition, no deferral (a
-        // stream of urgent updates starves those).
-        (events) => flushSync(() => toConversation({ type: 'streamEventsReceived', replyId, events })),
-        browserFrameScheduler(),
-      );
-      const run: Run = { replyId, controller, batcher };
+      const run = startReply(client, request, toConversation, (settled) => {
+        if (runs.current.get(conversationId) === settled) runs.current.delete(conversationId);
+      });
       runs.current.set(conversationId, run);
       if (from !== undefined) toConversation({ type: 'historyRewound', messageId: from });
-      toConversation({ type: 'sendRequested', user, replyId, model, at: now() });
-
-      void pumpStream(client, request, run, toConversation, () => {
-        if (runs.current.get(conversationId) === run) runs.current.delete(conversationId);
-      });
+      toConversation({ type: 'sendRequested', user, replyId: run.replyId, model, at: now() });
     },
     [client, model, systemPrompt, temperature, maxTokens],
   );

@@ -13,13 +13,15 @@ export function conversationPath(id: string): string {
 }
 
 /**
- * Keeps the URL on the open conversation, and opens the conversation of a
- * URL reached by Back or Forward.
+ * Keeps the URL on the open conversation while `active`, and hands the path
+ * reached by Back or Forward to `onNavigate`. One listener for the whole
+ * page: React renders between two listeners of one event, and a render that
+ * saw only half of the change would write the wrong URL.
  */
-export function useConversationRoute(openId: string, saved: boolean, loaded: boolean, onNavigate: (id: string | undefined) => void): void {
+export function useConversationRoute(openId: string, saved: boolean, active: boolean, onNavigate: (pathname: string) => void): void {
   const previous = useRef({ openId, saved });
   useEffect(() => {
-    if (!loaded) return;
+    if (!active) return;
     const target = saved ? conversationPath(openId) : '/';
     const before = previous.current;
     previous.current = { openId, saved };
@@ -27,10 +29,10 @@ export function useConversationRoute(openId: string, saved: boolean, loaded: boo
     // The first message saves a new conversation: its URL replaces "/", it is not a new page.
     if (before.openId === openId) history.replaceState(null, '', target);
     else history.pushState(null, '', target);
-  }, [openId, saved, loaded]);
+  }, [openId, saved, active]);
 
   useEffect(() => {
-    const onPop = (): void => onNavigate(conversationIdFromPath(location.pathname));
+    const onPop = (): void => onNavigate(location.pathname);
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, [onNavigate]);

@@ -1,0 +1,91 @@
+// The compare view: one message to several models at once, each lane a
+// region named by its model, with its own usage, time to first token and
+// tokens per second. Its lanes live in the URL, so a link reproduces it.
+import { expect, test, type Locator } from '@playwright/test';
+import { ChatPage } from './chat-page.ts';
+
+const GROQ = 'groq/llama-3.3-70b-versatile';
+const OPENAI = 'openai/gpt-4o-mini';
+const GEMINI = 'google/models/gemini-2.5-flash';
+
+const lane = (chat: ChatPage, model: string): Locator => chat.page.getByRole('region', { name: model, exact: true });
+
+test('a link with lanes opens them; one message streams in every lane, each with its own figures', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open(`/compare?lanes=${GROQ},${OPENAI}`);
+  await expect(lane(chat, GROQ)).toBeVisible();
+  await expect(lane(chat, OPENAI)).toBeVisible();
+
+  await chat.message.fill('hello');
+  await chat.message.press('Enter');
+  for (const model of [GROQ, OPENAI]) {
+    const reply = lane(chat, model).getByRole('article', { name: 'Assistant' });
+    await chat.waitForSettled(reply);
+    await expect(reply).toContainText('demo gateway');
+    await expect(reply).toContainText(model);
+    const usage = chat.usage(reply);
+    await expect(usage).toContainText(/Total tokens\s*\d+/);
+    await expect(lane(chat, model)).toContainText(/Time to first token\s*\d+(\.\d)?\s*m?s/);
+    await expect(lane(chat, model)).toContainText(/Tokens per second\s*[\d,.]+/);
+  }
+  const streams = (await chat.demoStreams()).slice(-2);
+  expect(streams.map((s) => s.model).toSorted()).toEqual([GROQ, OPENAI].toSorted());
+  for (const stream of streams) expect(stream.messages.at(-1)).toEqual({ role: 'user', content: 'hello' });
+
+  // Each lane keeps its own history with its own model.
+  await chat.message.fill('thanks');
+  await chat.message.press('Enter');
+  await chat.waitForSettled(lane(chat, OPENAI).getByRole('article', { name: 'Assistant' }).last());
+  await chat.waitForSettled(lane(chat, GROQ).getByRole('article', { name: 'Assistant' }).last());
+  const openaiStream = (await chat.demoStreams()).findLast((s) => s.model === OPENAI)!;
+  expect(openaiStream.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+});
+
+test('Compare opens from the chat; Add lane adds the model picked above and the URL follows; Remove takes it away', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await page.getByRole('link', { name: 'Compare' }).click();
+  await expect(page).toHaveURL(/\/compare$/);
+  await expect(chat.message).toHaveAttribute('placeholder', 'Add a lane to compare');
+
+  const add = page.getByRole('button', { name: 'Add lane' });
+  await chat.model.selectOption(GROQ);
+  await add.click();
+  await expect(add).toBeDisabled();
+  await chat.model.selectOption(GEMINI);
+  await add.click();
+  await expect(lane(chat, GROQ)).toBeVisible();
+  await expect(lane(chat, GEMINI)).toBeVisible();
+  await expect(page).toHaveURL(`/compare?lanes=${GROQ},${GEMINI}`);
+
+  await lane(chat, GROQ).getByRole('button', { name: `Remove ${GROQ}` }).click();
+  await expect(lane(chat, GROQ)).toHaveCount(0);
+  await expect(page).toHaveURL(`/compare?lanes=${GEMINI}`);
+
+  // The link reproduces the set-up in a new page.
+  await page.reload();
+  await expect(lane(chat, GEMINI)).toBeVisible();
+  await expect(chat.page.getByRole('region', { name: GROQ })).toHaveCount(0);
+});
+
+test('Stop stops every lane, each keeping what it had; the lanes survive a trip to the chat', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open(`/compare?lanes=${GROQ},${GEMINI}`);
+  await chat.message.fill('Run a stress test');
+  await chat.message.press('Enter');
+  for (const model of [GROQ, GEMINI]) await expect(lane(chat, model).getByRole('article', { name: 'Assistant' })).toContainText('streamed answer');
+  await chat.stop.click();
+  for (const model of [GROQ, GEMINI]) {
+    const reply = lane(chat, model).getByRole('article', { name: 'Assistant' });
+    await expect(reply).toHaveAttribute('aria-busy', 'false');
+    await expect(reply).toContainText('Stopped');
+  }
+  await expect.poll(async () => (await chat.demoStreams()).slice(-2).map((s) => s.outcome)).toEqual(['client-closed', 'client-closed']);
+
+  await page.getByRole('link', { name: 'Chat', exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(chat.conversation).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(`/compare?lanes=${GROQ},${GEMINI}`);
+  await expect(lane(chat, GEMINI).getByRole('article', { name: 'Assistant' })).toContainText('Stopped');
+});

@@ -1,0 +1,64 @@
+// The compare view at /compare, loaded on first visit and kept mounted after,
+// so its lanes and their replies survive a trip back to the chat.
+import { useEffect } from 'react';
+import { comparePath } from '../chat/compare.ts';
+import { CompareView } from '../components/compare-view.tsx';
+import { Composer } from '../components/composer.tsx';
+import type { GatewayClient } from '../gateway/client.ts';
+import type { ChatSettings } from '../hooks/use-chat-session.ts';
+import { useCompareSession } from '../hooks/use-compare-session.ts';
+
+interface CompareScreenProps {
+  client: GatewayClient;
+  settings: Omit<ChatSettings, 'model'>;
+  initialLanes: readonly string[];
+  /** Whether the compare view is the one shown. */
+  active: boolean;
+  /** The model picked in the header: what Add lane adds. */
+  modelToAdd: string | undefined;
+  /** Why nothing can be sent (models not loaded, gateway down). */
+  blockedReason: string | undefined;
+  onLanesChange(lanes: readonly string[]): void;
+}
+
+export default function CompareScreen({ client, settings, initialLanes, active, modelToAdd, blockedReason, onLanesChange }: CompareScreenProps) {
+  const compare = useCompareSession(client, settings, initialLanes);
+  const { lanes, chats } = compare.state;
+  const { streaming, stop } = compare;
+
+  useEffect(() => onLanesChange(lanes), [lanes, onLanesChange]);
+  // The URL names the lanes, so a link reproduces the set-up.
+  useEffect(() => {
+    if (!active) return;
+    const target = comparePath(lanes);
+    if (location.pathname + location.search !== target) history.replaceState(null, '', target);
+  }, [active, lanes]);
+  useEffect(() => {
+    if (!active || !streaming) return;
+    const onKey = (event: KeyboardEvent): void => {
+      const inDialog = event.target instanceof Element && event.target.closest('dialog');
+      if (event.key === 'Escape' && !inDialog) stop();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active, streaming, stop]);
+
+  return (
+    <main className={`${active ? 'flex' : 'hidden'} min-h-0 flex-1 flex-col`}>
+      <CompareView
+        lanes={lanes.map((model) => ({ model, messages: chats[model]?.messages ?? [] }))}
+        modelToAdd={modelToAdd}
+        streaming={streaming}
+        onAdd={compare.addLane}
+        onRemove={compare.removeLane}
+        onClear={compare.clear}
+      />
+      <Composer
+        streaming={streaming}
+        blockedReason={blockedReason ?? (lanes.length ? undefined : 'Add a lane to compare')}
+        onSend={compare.send}
+        onStop={stop}
+      />
+    </main>
+  );
+}

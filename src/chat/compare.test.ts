@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatAction } from './chat-reducer.ts';
+import { comparePath, compareReducer, initialCompareState, isComparing, lanesFromSearch } from './compare.ts';
+
+const send = (replyId: string, model: string): ChatAction => ({
+  type: 'sendRequested',
+  user: { id: `u-${replyId}`, role: 'user', content: 'hi' },
+  replyId,
+  model,
+  at: 1,
+});
+
+describe('compareReducer', () => {
+  it('keeps one lane per model, each with its own history', () => {
+    let state = initialCompareState(['a/x', 'b/y', 'a/x', '']);
+    expect(state.lanes).toEqual(['a/x', 'b/y']);
+    state = compareReducer(state, { type: 'laneAdded', model: 'b/y' });
+    expect(state.lanes).toEqual(['a/x', 'b/y']);
+    state = compareReducer(state, { type: 'laneAction', model: 'a/x', action: send('r1', 'a/x') });
+    expect(state.chats['a/x']!.messages).toHaveLength(2);
+    expect(state.chats['b/y']!.messages).toHaveLength(0);
+    expect(isComparing(state)).toBe(true);
+    state = compareReducer(state, { type: 'laneAction', model: 'a/x', action: { type: 'streamEventsReceived', replyId: 'r1', events: [{ event: { type: 'done' }, at: 2 }] } });
+    expect(isComparing(state)).toBe(false);
+  });
+
+  it('removes a lane and its history; a later lane of that model starts empty', () => {
+    let state = compareReducer(initialCompareState(['a/x']), { type: 'laneAction', model: 'a/x', action: send('r1', 'a/x') });
+    state = compareReducer(state, { type: 'laneRemoved', model: 'a/x' });
+    expect(state).toEqual({ lanes: [], chats: {} });
+    state = compareReducer(state, { type: 'laneAdded', model: 'a/x' });
+    expect(state.chats['a/x']!.messages).toEqual([]);
+  });
+
+  it('ignores actions for a lane that is gone', () => {
+    const state = initialCompareState(['a/x']);
+    expect(compareReducer(state, { type: 'laneAction', model: 'zz', action: send('r', 'zz') })).toBe(state);
+  });
+
+  it('reads and writes lanes in the URL', () => {
+    expect(lanesFromSearch('?lanes=groq/llama-3.3-70b-versatile,openai/gpt-4o-mini')).toEqual(['groq/llama-3.3-70b-versatile', 'openai/gpt-4o-mini']);
+    expect(lanesFromSearch('')).toEqual([]);
+    expect(comparePath(['groq/llama-3.3-70b-versatile', 'ollama/qwen3:8b'])).toBe('/compare?lanes=groq/llama-3.3-70b-versatile,ollama/qwen3:8b');
+    expect(lanesFromSearch(comparePath(['a/b c', 'x/y']).split('?')[1]!)).toEqual(['a/b c', 'x/y']);
+    expect(comparePath([])).toBe('/compare');
+  });
+});

@@ -1,0 +1,56 @@
+// The compare view: one message sent to several models at once, each lane a
+// chat of its own (its own history with its model), owned by chatReducer.
+import { chatReducer, initialChatState, streamingReply, type ChatAction, type ChatState } from './chat-reducer.ts';
+
+export interface CompareState {
+  /** Model ids, in lane order; a model has at most one lane. */
+  lanes: string[];
+  chats: Record<string, ChatState>;
+}
+
+export type CompareAction =
+  | { type: 'laneAdded'; model: string }
+  | { type: 'laneRemoved'; model: string }
+  | { type: 'laneAction'; model: string; action: ChatAction }
+  | { type: 'lanesCleared' };
+
+export function initialCompareState(lanes: readonly string[]): CompareState {
+  const unique = [...new Set(lanes.filter(Boolean))];
+  return { lanes: unique, chats: Object.fromEntries(unique.map((model) => [model, initialChatState])) };
+}
+
+export function compareReducer(state: CompareState, action: CompareAction): CompareState {
+  switch (action.type) {
+    case 'laneAdded':
+      if (state.lanes.includes(action.model)) return state;
+      return { lanes: [...state.lanes, action.model], chats: { ...state.chats, [action.model]: initialChatState } };
+    case 'laneRemoved': {
+      if (!state.lanes.includes(action.model)) return state;
+      const { [action.model]: _removed, ...chats } = state.chats;
+      return { lanes: state.lanes.filter((model) => model !== action.model), chats };
+    }
+    case 'laneAction': {
+      const chat = state.chats[action.model];
+      if (!chat) return state;
+      const next = chatReducer(chat, action.action);
+      return next === chat ? state : { ...state, chats: { ...state.chats, [action.model]: next } };
+    }
+    case 'lanesCleared':
+      return initialCompareState(state.lanes);
+  }
+}
+
+export function isComparing(state: CompareState): boolean {
+  return state.lanes.some((model) => streamingReply(state.chats[model] ?? initialChatState) !== undefined);
+}
+
+/** Lanes from the URL's `lanes` parameter: comma-separated model ids. */
+export function lanesFromSearch(search: string): string[] {
+  const value = new URLSearchParams(search).get('lanes') ?? '';
+  return [...new Set(value.split(',').map((model) => model.trim()).filter(Boolean))];
+}
+
+export function comparePath(lanes: readonly string[]): string {
+  // Model ids hold slashes and colons; commas separate them. Both read fine unescaped in a query.
+  return lanes.length ? `/compare?lanes=${lanes.map((model) => encodeURIComponent(model).replace(/%2F/g, '/').replace(/%3A/g, ':')).join(',')}` : '/compare';
+}

@@ -1,0 +1,86 @@
+import type { Message } from '../chat/types.ts';
+import { Conversation } from './conversation.tsx';
+
+export interface CompareLane {
+  model: string;
+  messages: readonly Message[];
+}
+
+interface CompareViewProps {
+  lanes: readonly CompareLane[];
+  /** The model "Add lane" adds: the one picked in the header. */
+  modelToAdd: string | undefined;
+  streaming: boolean;
+  onAdd(model: string): void;
+  onRemove(model: string): void;
+  onClear(): void;
+}
+
+/** Lanes side by side (stacked on a phone), each following its own reply. */
+export function CompareView({ lanes, modelToAdd, streaming, onAdd, onRemove, onClear }: CompareViewProps) {
+  const alreadyIn = modelToAdd !== undefined && lanes.some((lane) => lane.model === modelToAdd);
+  const anyMessages = lanes.some((lane) => lane.messages.length > 0);
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2 text-sm dark:border-zinc-800">
+        <button
+          type="button"
+          disabled={!modelToAdd || alreadyIn || streaming}
+          onClick={() => modelToAdd && onAdd(modelToAdd)}
+          className="h-8 rounded-md bg-indigo-600 px-3 font-medium text-white hover:bg-indigo-500 disabled:cursor-not-allowed disabled:opacity-50"
+        >
+          Add lane
+        </button>
+        <span className="text-zinc-500 dark:text-zinc-400">
+          {!modelToAdd
+            ? 'Pick a model above to add it as a lane.'
+            : alreadyIn
+              ? `${modelToAdd} already has a lane: pick another model above.`
+              : `Adds ${modelToAdd}, the model picked above.`}
+        </span>
+        {anyMessages ? (
+          <button
+            type="button"
+            onClick={onClear}
+            disabled={streaming}
+            className="ml-auto h-8 rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+          >
+            Clear lanes
+          </button>
+        ) : null}
+      </div>
+      {lanes.length === 0 ? (
+        <div className="flex flex-1 flex-col items-center justify-center gap-2 p-6 text-center">
+          <h2 className="text-xl font-semibold">Compare models</h2>
+          <p className="max-w-md text-sm text-zinc-500 dark:text-zinc-400">
+            Add two or more lanes, then send one message: every lane streams its own model’s reply side by side, with its time to first token, tokens per
+            second and token counts.
+          </p>
+        </div>
+      ) : (
+        <div className="flex min-h-0 flex-1 flex-col divide-y divide-zinc-200 overflow-y-auto md:grid md:auto-cols-fr md:grid-flow-col md:divide-x md:divide-y-0 md:overflow-hidden dark:divide-zinc-800">
+          {lanes.map((lane) => (
+            <section key={lane.model} aria-label={lane.model} className="flex min-h-80 min-w-0 flex-col md:min-h-0">
+              <div className="flex items-center gap-2 px-4 py-2">
+                <h2 className="min-w-0 flex-1 truncate font-mono text-sm font-medium">{lane.model}</h2>
+                <button
+                  type="button"
+                  aria-label={`Remove ${lane.model}`}
+                  onClick={() => onRemove(lane.model)}
+                  className="rounded px-2 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+                >
+                  Remove
+                </button>
+              </div>
+              <Conversation
+                label={`${lane.model} replies`}
+                messages={lane.messages}
+                empty={<p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">Replies from this model appear here.</p>}
+              />
+            </section>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// One reply in flight: the gateway stream read into a chat reducer, stamped
+// with arrival times and committed at most once per frame.
+import { flushSync } from 'react-dom';
+import type { ChatAction, TimedStreamEvent } from '../chat/chat-reducer.ts';
+import { browserFrameScheduler, createEventBatcher, type EventBatcher } from '../chat/event-batcher.ts';
+import { createPaintNow } from '../chat/paint-now.ts';
+import type { GatewayClient } from '../gateway/client.ts';
+import { GatewayError } from '../gateway/errors.ts';
+import type { WireChatRequest } from '../gateway/wire-types.ts';
+
+export interface ReplyRun {
+  replyId: string;
+  controller: AbortController;
+  batcher: EventBatcher<TimedStreamEvent>;
+}
+
+export const now = (): number => performance.timeOrigin + performance.now();
+
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof GatewayError) return error.message;
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong while streaming the reply.';
+}
+
+/** Reads the stream into the reducer, one batched dispatch per frame. */
+async function pumpStream(
+  client: GatewayClient,
+  request: WireChatRequest,
+  { replyId, controller, batcher }: ReplyRun,
+  dispatch: (action: ChatAction) => void,
+  onSettled: () => void,
+): Promise<void> {
+  const paintNow = createPaintNow();
+  try {
+    for await (const event of client.streamChat(request, { signal: controller.signal })) {
+      batcher.push({ event, at: now() }, paintNow(event));
+    }
+  } catch (error) {
+    batcher.flushNow();
+    if (!controller.signal.aborted) dispatch({ type: 'streamFailed', replyId, message: describeError(error), at: now() });
+  } finally {
+    batcher.flushNow();
+    batcher.dispose();
+    onSettled();
+  }
+}
+
+/**
+ * Starts streaming a reply into `dispatch`'s chat. The caller dispatches
+ * sendRequested with the returned replyId right away: stream events arrive
+ * no sooner than the next frame.
+ */
+export function startReply(client: GatewayClient, request: WireChatRequest, dispatch: (action: ChatAction) => void, onSettled: (run: ReplyRun) => void): ReplyRun {
+  const replyId = newId();
+  const batcher = createEventBatcher<TimedStreamEvent>(
+    // Commit inside this frame, before it paints: no transition, no deferral (a
+    // stream of urgent updates starves those).
+    (events) => flushSync(() => dispatch({ type: 'streamEventsReceived', replyId, events })),
+    browserFrameScheduler(),
+  );
+  const run: ReplyRun = { replyId, controller: new AbortController(), batcher };
+  void pumpStream(client, request, run, dispatch, () => onSettled(run));
+  return run;
+}
+
+/** Stops a reply: what arrived is committed and kept, marked stopped. */
+export function stopReply(run: ReplyRun, dispatch: (action: ChatAction) => void): void {
+  run.batcher.flushNow();
+  dispatch({ type: 'stopRequested', replyId: run.replyId, at: now() });
+  run.controller.abort(new DOMException('Stopped by the user', 'AbortError'));
+}

@@ -1,0 +1,87 @@
+// The compare view's glue: one message goes to every lane at once, each
+// lane streaming from its own model with its own history.
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
+import { buildChatRequest } from '../chat/build-request.ts';
+import type { ChatAction } from '../chat/chat-reducer.ts';
+import { compareReducer, initialCompareState, isComparing, type CompareState } from '../chat/compare.ts';
+import type { Message } from '../chat/types.ts';
+import type { GatewayClient } from '../gateway/client.ts';
+import { newId, now, startReply, stopReply, type ReplyRun } from './reply-stream.ts';
+import type { ChatSettings } from './use-chat-session.ts';
+
+export interface CompareSession {
+  state: CompareState;
+  /** Whether any lane is streaming. */
+  streaming: boolean;
+  send(text: string): void;
+  /** Stops every lane. */
+  stop(): void;
+  addLane(model: string): void;
+  removeLane(model: string): void;
+  /** Empties every lane's history, keeping the lanes. */
+  clear(): void;
+}
+
+export function useCompareSession(client: GatewayClient, settings: Omit<ChatSettings, 'model'>, initialLanes: readonly string[]): CompareSession {
+  const [state, dispatch] = useReducer(compareReducer, initialLanes, initialCompareState);
+  const stateRef = useRef(state);
+  useLayoutEffect(() => {
+    stateRef.current = state;
+  }, [state]);
+  const runs = useRef(new Map<string, ReplyRun>());
+  const { systemPrompt, temperature, maxTokens } = settings;
+
+  const stopLane = useCallback((model: string) => {
+    const run = runs.current.get(model);
+    if (!run) return;
+    runs.current.delete(model);
+    stopReply(run, (action) => dispatch({ type: 'laneAction', model, action }));
+  }, []);
+
+  const stop = useCallback(() => {
+    // stopLane deletes the entry it stops; a Map's iterator allows that.
+    for (const model of runs.current.keys()) stopLane(model);
+  }, [stopLane]);
+
+  const send = useCallback(
+    (text: string) => {
+      const content = text.trim();
+      const { lanes, chats } = stateRef.current;
+      if (!content || lanes.length === 0 || runs.current.size > 0) return;
+      const user: Message = { id: newId(), role: 'user', content };
+      for (const model of lanes) {
+        const toLane = (action: ChatAction): void => dispatch({ type: 'laneAction', model, action });
+        const history = chats[model]?.messages ?? [];
+        const request = buildChatRequest([...history, user], { model, systemPrompt, temperature, maxTokens });
+        const run = startReply(client, request, toLane, (settled) => {
+          if (runs.current.get(model) === settled) runs.current.delete(model);
+        });
+        runs.current.set(model, run);
+        toLane({ type: 'sendRequested', user, replyId: run.replyId, model, at: now() });
+      }
+    },
+    [client, systemPrompt, temperature, maxTokens],
+  );
+
+  const addLane = useCallback((model: string) => dispatch({ type: 'laneAdded', model }), []);
+  const removeLane = useCallback(
+    (model: string) => {
+      stopLane(model);
+      dispatch({ type: 'laneRemoved', model });
+    },
+    [stopLane],
+  );
+  const clear = useCallback(() => {
+    stop();
+    dispatch({ type: 'lanesCleared' });
+  }, [stop]);
+
+  useEffect(() => {
+    const all = runs.current;
+    return () => {
+      for (const run of all.values()) run.controller.abort();
+    };
+  }, []);
+
+  return { state, streaming: isComparing(state), send, stop, addLane, removeLane, clear };
+}
