@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatAction } from './chat-reducer.ts';
+import { assistantReply } from './test-messages.ts';
 import {
   conversationsReducer,
   initialConversationsState,
@@ -102,7 +103,7 @@ const conversation = (id: string, title: string, reply: string): Conversation =>
   updatedAt: 0,
   messages: [
     { id: `${id}-u`, role: 'user', content: title },
-    { id: `${id}-r`, role: 'assistant', model: 'm', content: reply, reasoning: '', toolCalls: [], status: 'done', usage: undefined, finishReason: undefined, error: undefined, timing: { startedAt: 0, firstTokenAt: undefined, endedAt: undefined } },
+    assistantReply({ id: `${id}-r`, content: reply }),
   ],
 });
 

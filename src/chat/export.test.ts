@@ -1,22 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from './conversations.ts';
 import { conversationsFromJson, conversationsToJson, conversationToMarkdown, exportFileName, ImportError } from './export.ts';
+import { assistantReply } from './test-messages.ts';
 import type { AssistantMessage } from './types.ts';
 
-const reply = (over: Partial<AssistantMessage>): AssistantMessage => ({
-  id: 'r1',
-  role: 'assistant',
-  model: 'groq/llama',
-  content: 'Goroutines are **cheap**.',
-  reasoning: '',
-  toolCalls: [],
-  status: 'done',
-  usage: { promptTokens: 10, completionTokens: 5, totalTokens: 15 },
-  finishReason: 'stop',
-  error: undefined,
-  timing: { startedAt: 1, firstTokenAt: 2, endedAt: 3 },
-  ...over,
-});
+const reply = (over: Partial<AssistantMessage>): AssistantMessage =>
+  assistantReply({
+    id: 'r1',
+    model: 'groq/llama',
+    content: 'Goroutines are **cheap**.',
+    usage: { promptTokens: 10, completionTokens: 5, totalTokens: 15 },
+    timing: { startedAt: 1, firstTokenAt: 2, endedAt: 3 },
+    ...over,
+  });
 const conversation: Conversation = {
   id: 'abc-123',
   title: 'Goroutines vs threads?',

@@ -1,25 +1,12 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AssistantMessage } from '../chat/types.ts';
+import { assistantReply } from '../chat/test-messages.ts';
 import { MessageView } from './message-view.tsx';
 
 afterEach(cleanup);
 
-const reply = (extra: Partial<AssistantMessage>): AssistantMessage => ({
-  id: 'a',
-  role: 'assistant',
-  model: 'groq/llama-3.3-70b-versatile',
-  content: 'Hello **world**',
-  reasoning: '',
-  toolCalls: [],
-  status: 'done',
-  usage: { promptTokens: 1234, completionTokens: 56, totalTokens: 1290 },
-  finishReason: 'stop',
-  error: undefined,
-  timing: { startedAt: 1000, firstTokenAt: 1250, endedAt: 2250 },
-  ...extra,
-});
+const reply = assistantReply;
 
 describe('MessageView', () => {
   it('shows the usage exactly as reported, with the browser-measured timings', () => {

@@ -1,23 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../chat/conversations.ts';
+import { assistantReply } from '../chat/test-messages.ts';
 import type { AssistantMessage } from '../chat/types.ts';
 import { createConversationSaver, type SaverTimers } from './conversation-saver.ts';
 import { openConversationStore, type ConversationStore } from './conversation-store.ts';
 
-const reply = (status: AssistantMessage['status'], content: string): AssistantMessage => ({
-  id: 'r',
-  role: 'assistant',
-  model: 'm',
-  content,
-  reasoning: '',
-  toolCalls: [],
-  status,
-  usage: undefined,
-  finishReason: undefined,
-  error: undefined,
-  timing: { startedAt: 0, firstTokenAt: undefined, endedAt: undefined },
-});
+const reply = (status: AssistantMessage['status'], content: string): AssistantMessage => assistantReply({ id: 'r', status, content });
 const conversation = (id: string, status: AssistantMessage['status'], content: string): Conversation => ({
   id,
   title: id,
