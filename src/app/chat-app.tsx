@@ -113,8 +113,9 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
     }
   };
 
+  // The chat's Esc; the compare view has its own.
   useEffect(() => {
-    if (!streaming) return;
+    if (!streaming || comparing) return;
     const onKey = (event: KeyboardEvent): void => {
       // Esc in a dialog or in a message being edited closes that, not the stream.
       const inside = event.target instanceof Element && event.target.closest('dialog, article textarea');
@@ -122,7 +123,7 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [streaming, stop]);
+  }, [streaming, comparing, stop]);
 
   const list: ModelListState = models.isPending
     ? { status: 'loading' }
@@ -149,7 +150,7 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
             list={list}
             provider={selection.provider}
             model={selection.model}
-            disabled={streaming}
+            disabled={streaming && !comparing}
             onProviderChange={selection.selectProvider}
             onModelChange={selection.selectModel}
             />

@@ -6,6 +6,7 @@ import { createGatewayClient, type FetchLike } from '../gateway/client.ts';
 import { preloadHighlighterWhenIdle } from '../markdown/highlight.ts';
 import { openConversationStore } from '../storage/conversation-store.ts';
 import { webSettingsStore } from '../storage/settings-store.ts';
+import { appConfigQuery, modelsQuery } from '../queries/queries.ts';
 import { ChatApp } from './chat-app.tsx';
 import { warmUpRendererWhenIdle } from './warm-up.tsx';
 import './index.css';
@@ -16,6 +17,11 @@ const client = createGatewayClient({ fetch: boundFetch });
 const queryClient = new QueryClient();
 const store = openConversationStore();
 const settingsStore = webSettingsStore();
+
+// Asked for before the first render, not from its effects: on a slow machine
+// that render is a few hundred milliseconds the requests need not wait for.
+void queryClient.prefetchQuery(appConfigQuery(boundFetch));
+void queryClient.prefetchQuery(modelsQuery(client));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
