@@ -308,3 +308,28 @@ test.describe('Export and Import', () => {
     }
   });
 });
+
+test('a conversation can be deleted, from storage too, and Undo brings it back', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.waitForSettled(await chat.ask('hello', FAST));
+  await chat.newChat.click();
+  await chat.waitForSettled(await chat.ask('Compare providers in a table'));
+
+  // Deleting the open conversation leaves an empty new one.
+  await chat.conversations.getByRole('button', { name: 'Delete Compare providers in a table' }).click();
+  await expect(chat.conversations.getByRole('link')).toHaveText(['hello']);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(chat.conversation.getByRole('article')).toHaveCount(0);
+  await expect(chat.conversations.getByText('Deleted “Compare providers in a table”')).toBeVisible();
+  await page.reload();
+  await expect(chat.conversations.getByRole('link')).toHaveText(['hello']);
+
+  await chat.conversations.getByRole('button', { name: 'Delete hello' }).click();
+  await expect(chat.conversations.getByRole('link')).toHaveCount(0);
+  await chat.conversations.getByRole('button', { name: 'Undo' }).click();
+  await expect(chat.conversations.getByRole('link')).toHaveText(['hello']);
+  await page.reload();
+  await chat.savedConversation('hello').click();
+  await expect(chat.lastReply()).toContainText('demo gateway');
+});

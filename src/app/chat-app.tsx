@@ -14,6 +14,7 @@ import { conversationIdFromPath, conversationPath, useConversationRoute } from '
 import { useModelSelection } from '../hooks/use-model-selection.ts';
 import { useSettings } from '../hooks/use-settings.ts';
 import { comparePath, lanesFromSearch } from '../chat/compare.ts';
+import type { Conversation as SavedConversation } from '../chat/conversations.ts';
 import { appConfigQuery, modelsQuery } from '../queries/queries.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
 import { downloadText } from './download.ts';
@@ -91,6 +92,21 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
     history.pushState(null, '', event.currentTarget.href);
     setView(next);
   };
+
+  // The conversation last deleted, while Undo is offered.
+  const [deleted, setDeleted] = useState<SavedConversation | undefined>();
+  const { deleteConversation, restoreConversation } = session;
+  const onDelete = useCallback((id: string) => setDeleted(deleteConversation(id)), [deleteConversation]);
+  const onUndoDelete = useCallback(() => {
+    if (!deleted) return;
+    restoreConversation(deleted);
+    setDeleted(undefined);
+  }, [deleted, restoreConversation]);
+  useEffect(() => {
+    if (!deleted) return;
+    const timer = setTimeout(() => setDeleted(undefined), 10_000);
+    return () => clearTimeout(timer);
+  }, [deleted]);
 
   const [importError, setImportError] = useState<string | undefined>();
   const exportOpen = async (format: ExportFormat): Promise<void> => {
@@ -240,6 +256,9 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
               storageError={session.storageError}
               hrefFor={conversationPath}
               onOpen={openConversation}
+              onDelete={onDelete}
+              deletedTitle={deleted?.title}
+              onUndoDelete={onUndoDelete}
             />
             <ExportImport canExport={saved} onExport={(format) => void exportOpen(format)} onImport={(file) => void importFile(file)} importError={importError} />
           </aside>

@@ -119,6 +119,22 @@ describe('searchConversations', () => {
   });
 });
 
+describe('deleting', () => {
+  it('drops a conversation, opens the new one given when it was open, and Undo puts it back', () => {
+    const state = run(initialConversationsState('a'), inConversation('a', send('mine', 'r1', 1)), inConversation('b', send('other', 'r2', 2)));
+    const deleted = state.byId['a']!;
+    const next = run(state, { type: 'conversationDeleted', id: 'a', nextOpenId: 'fresh' });
+    expect(Object.keys(next.byId)).toEqual(['b']);
+    expect(next.openId).toBe('fresh');
+    expect(run(state, { type: 'conversationDeleted', id: 'b', nextOpenId: 'fresh' }).openId).toBe('a');
+    expect(run(next, { type: 'conversationDeleted', id: 'zz', nextOpenId: 'x' })).toBe(next);
+    // Deleted while its reply streamed: it comes back interrupted, not streaming.
+    const back = run(next, { type: 'conversationRestored', conversation: deleted });
+    expect(back.byId['a']!.messages[1]).toMatchObject({ status: 'interrupted' });
+    expect(back.openId).toBe('fresh');
+  });
+});
+
 describe('conversationsImported', () => {
   it('adds imported conversations, replaces one of the same id, and opens the first', () => {
     const state = run(initialConversationsState('a'), inConversation('a', send('mine', 'r1', 1)));

@@ -27,6 +27,10 @@ export interface ConversationsState {
 export type ConversationsAction =
   | { type: 'conversationsLoaded'; conversations: Conversation[] }
   | { type: 'conversationOpened'; id: string }
+  /** A conversation deleted; when it was open, `nextOpenId` (a new, empty one) opens instead. */
+  | { type: 'conversationDeleted'; id: string; nextOpenId: string }
+  /** A deleted conversation put back (Undo). */
+  | { type: 'conversationRestored'; conversation: Conversation }
   /** Conversations read from a file: one with the id of a saved one replaces it; the first is opened. */
   | { type: 'conversationsImported'; conversations: Conversation[] }
   | { type: 'chatAction'; conversationId: string; action: ChatAction };
@@ -88,6 +92,13 @@ export function conversationsReducer(state: ConversationsState, action: Conversa
       for (const conversation of action.conversations) byId[conversation.id] = restoredConversation(conversation);
       return { ...state, byId, openId: first.id };
     }
+    case 'conversationDeleted': {
+      if (!state.byId[action.id]) return state;
+      const { [action.id]: _deleted, ...byId } = state.byId;
+      return { ...state, byId, openId: state.openId === action.id ? action.nextOpenId : state.openId };
+    }
+    case 'conversationRestored':
+      return { ...state, byId: { ...state.byId, [action.conversation.id]: restoredConversation(action.conversation) } };
     case 'conversationOpened':
       return action.id === state.openId ? state : { ...state, openId: action.id };
     case 'chatAction':

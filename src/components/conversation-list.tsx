@@ -12,10 +12,25 @@ interface ConversationListProps {
   /** Where a conversation's link points (opened in a new tab, it opens there). */
   hrefFor(id: string): string;
   onOpen(id: string): void;
+  onDelete(id: string): void;
+  /** The title of a conversation just deleted, while it can be undone. */
+  deletedTitle: string | undefined;
+  onUndoDelete(): void;
 }
 
 // Memoised: the page re-renders every frame of a reply, the list only when a conversation is added, renamed, or starts or ends a reply.
-export const ConversationList = memo(function ConversationList({ conversations, search, openId, loaded, storageError, hrefFor, onOpen }: ConversationListProps) {
+export const ConversationList = memo(function ConversationList({
+  conversations,
+  search,
+  openId,
+  loaded,
+  storageError,
+  hrefFor,
+  onOpen,
+  onDelete,
+  deletedTitle,
+  onUndoDelete,
+}: ConversationListProps) {
   const [query, setQuery] = useState('');
   const searchId = useId();
   // Searching message text of a long history can take a while: typing stays ahead of it.
@@ -47,6 +62,17 @@ export const ConversationList = memo(function ConversationList({ conversations, 
         className="h-9 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       />
       {storageError ? <p className="text-xs text-amber-700 dark:text-amber-400">{storageError}</p> : null}
+      {/* Announced, but not a second role=status: the page's one status is the gateway notice. */}
+      <p aria-live="polite" className={deletedTitle ? 'flex items-center gap-2 px-1 text-sm text-zinc-600 dark:text-zinc-300' : 'sr-only'}>
+        {deletedTitle ? (
+          <>
+            <span className="min-w-0 flex-1 truncate">Deleted “{deletedTitle}”</span>
+            <button type="button" onClick={onUndoDelete} className="shrink-0 rounded px-2 py-0.5 font-medium text-indigo-600 hover:bg-zinc-100 dark:text-indigo-400 dark:hover:bg-zinc-800">
+              Undo
+            </button>
+          </>
+        ) : null}
+      </p>
       {!loaded ? (
         <p className="px-1 text-sm text-zinc-500 dark:text-zinc-400">Loading conversations…</p>
       ) : conversations.length === 0 ? (
@@ -58,12 +84,12 @@ export const ConversationList = memo(function ConversationList({ conversations, 
           {shown.map((conversation) => {
             const current = conversation.id === openId;
             return (
-              <li key={conversation.id}>
+              <li key={conversation.id} className="group relative">
                 <a
                   href={hrefFor(conversation.id)}
                   aria-current={current ? 'page' : undefined}
                   onClick={(event) => follow(event, conversation.id)}
-                  className={`flex items-center gap-2 rounded-md px-2 py-1.5 text-sm ${
+                  className={`flex items-center gap-2 rounded-md py-1.5 pr-8 pl-2 text-sm ${
                     current
                       ? 'bg-zinc-200 font-medium text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100'
                       : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-900'
@@ -77,6 +103,16 @@ export const ConversationList = memo(function ConversationList({ conversations, 
                     </span>
                   ) : null}
                 </a>
+                {/* Shown on hover or focus where there is a mouse, always on a touch screen. */}
+                <button
+                  type="button"
+                  aria-label={`Delete ${conversation.title}`}
+                  title="Delete"
+                  onClick={() => onDelete(conversation.id)}
+                  className="absolute top-1/2 right-1 -translate-y-1/2 rounded px-1.5 text-zinc-500 opacity-0 group-hover:opacity-100 hover:bg-zinc-200 hover:text-zinc-900 focus:opacity-100 [@media(hover:none)]:opacity-100 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-zinc-100"
+                >
+                  <span aria-hidden="true">×</span>
+                </button>
               </li>
             );
           })}

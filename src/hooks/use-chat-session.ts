@@ -17,7 +17,7 @@ import {
 } from '../chat/conversations.ts';
 import type { AssistantMessage, Message } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
-import { createConversationSaver } from '../storage/conversation-saver.ts';
+import { createConversationSaver, type ConversationSaver } from '../storage/conversation-saver.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
 import { newId, now, startReply, stopReply, type ReplyRun } from './reply-stream.ts';
 
@@ -52,6 +52,10 @@ export interface ChatSession {
   stop(): void;
   newChat(): void;
   open(id: string): void;
+  /** Deletes a saved conversation (stopping its reply if one streams); returns it, for undo. */
+  deleteConversation(id: string): Conversation | undefined;
+  /** Puts a deleted conversation back. */
+  restoreConversation(conversation: Conversation): void;
   /** Adds conversations read from a file (replacing saved ones of the same id) and opens the first. */
   importConversations(conversations: Conversation[]): void;
   /** A saved conversation by id, as it is now. */
@@ -101,7 +105,7 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
     };
   }, [store]);
 
-  useConversationSaving(state, store, seen, setStorageError);
+  const saver = useConversationSaving(state, store, seen, setStorageError);
 
   const stop = useCallback(() => {
     const conversationId = stateRef.current.openId;
@@ -149,6 +153,26 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
   const open = useCallback((id: string) => dispatch({ type: 'conversationOpened', id }), []);
   const importConversations = useCallback((conversations: Conversation[]) => dispatch({ type: 'conversationsImported', conversations }), []);
   const conversation = useCallback((id: string) => stateRef.current.byId[id], []);
+  const deleteConversation = useCallback(
+    (id: string) => {
+      const deleted = stateRef.current.byId[id];
+      if (!deleted) return undefined;
+      const run = runs.current.get(id);
+      if (run) {
+        runs.current.delete(id);
+        stopReply(run, (action) => dispatch({ type: 'chatAction', conversationId: id, action }));
+      }
+      dispatch({ type: 'conversationDeleted', id, nextOpenId: newId() });
+      saver?.removed(id);
+      return deleted;
+    },
+    [saver],
+  );
+  const restoreConversation = useCallback((deleted: Conversation) => {
+    // It was saved before: as a new arrival it must be written again.
+    seen.current.delete(deleted);
+    dispatch({ type: 'conversationRestored', conversation: deleted });
+  }, []);
 
   useEffect(() => {
     const all = runs.current;
@@ -179,6 +203,8 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
     open,
     importConversations,
     conversation,
+    deleteConversation,
+    restoreConversation,
   };
 }
 
@@ -203,7 +229,7 @@ function useConversationSaving(
   store: ConversationStore | undefined,
   seen: RefObject<WeakSet<Conversation>>,
   onError: (message: string) => void,
-): void {
+): ConversationSaver | undefined {
   const [saver] = useState(() => (store ? createConversationSaver(store, { onError: (error) => onError(storageProblem(error)) }) : undefined));
   useEffect(() => {
     if (!saver || !state.loaded) return;
@@ -226,4 +252,5 @@ function useConversationSaving(
       saver.flushAll();
     };
   }, [saver]);
+  return saver;
 }

@@ -35,13 +35,17 @@ function manualTimers() {
 
 function recordingStore() {
   const saved: Array<{ id: string; content: string }> = [];
+  const removed: string[] = [];
   const store: ConversationStore = {
     loadAll: async () => [],
     save: async (c) => {
       saved.push({ id: c.id, content: c.messages[1]?.content ?? '' });
     },
+    remove: async (id) => {
+      removed.push(id);
+    },
   };
-  return { store, saved };
+  return { store, saved, removed };
 }
 
 describe('createConversationSaver', () => {
@@ -85,9 +89,22 @@ describe('createConversationSaver', () => {
     expect(saved).toHaveLength(2);
   });
 
+  it('deletes a conversation and drops its write still waiting', () => {
+    const { store, saved, removed } = recordingStore();
+    const { timers, fire, pending } = manualTimers();
+    const saver = createConversationSaver(store, { timers });
+    saver.changed(conversation('a', 'streaming', 'part'));
+    saver.removed('a');
+    expect(removed).toEqual(['a']);
+    expect(pending()).toBe(0);
+    fire();
+    saver.flushAll();
+    expect(saved).toEqual([]);
+  });
+
   it('reports a failed write', async () => {
     const errors: unknown[] = [];
-    const store: ConversationStore = { loadAll: async () => [], save: () => Promise.reject(new Error('QuotaExceededError')) };
+    const store: ConversationStore = { loadAll: async () => [], save: () => Promise.reject(new Error('QuotaExceededError')), remove: async () => undefined };
     createConversationSaver(store, { onError: (e) => errors.push(e) }).changed(conversation('a', 'done', 'x'));
     await expect.poll(() => errors.length).toBe(1);
   });
@@ -105,5 +122,7 @@ describe('openConversationStore (IndexedDB)', () => {
       ['a', 'whole'],
       ['b', 'b'],
     ]);
+    await again.remove('a');
+    expect((await store.loadAll()).map((c) => c.id)).toEqual(['b']);
   });
 });

@@ -20,6 +20,8 @@ export interface ConversationSaver {
   changed(conversation: Conversation): void;
   /** Writes every pending change now (the page is being hidden). */
   flushAll(): void;
+  /** Deletes a conversation, and any write of it still waiting. */
+  removed(id: string): void;
   dispose(): void;
 }
 
@@ -56,6 +58,13 @@ export function createConversationSaver(store: ConversationStore, { intervalMs =
           }, intervalMs),
         );
       }
+    },
+    removed(id) {
+      const handle = scheduled.get(id);
+      if (handle !== undefined) timers.clear(handle);
+      scheduled.delete(id);
+      pending.delete(id);
+      store.remove(id).catch((error: unknown) => onError?.(error));
     },
     flushAll() {
       // flush() deletes the entry it writes; a Map's iterator allows that.

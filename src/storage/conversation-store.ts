@@ -6,6 +6,7 @@ import type { Conversation } from '../chat/conversations.ts';
 export interface ConversationStore {
   loadAll(): Promise<Conversation[]>;
   save(conversation: Conversation): Promise<void>;
+  remove(id: string): Promise<void>;
 }
 
 interface ChatDb extends DBSchema {
@@ -31,6 +32,9 @@ export function openConversationStore(name = 'gateway-chat'): ConversationStore 
     },
     async save(conversation) {
       await (await open()).put('conversations', conversation);
+    },
+    async remove(id) {
+      await (await open()).delete('conversations', id);
     },
   };
 }
