@@ -322,6 +322,14 @@ test('a conversation can be deleted, from storage too, and Undo brings it back',
   await expect(page).toHaveURL(/\/$/);
   await expect(chat.conversation.getByRole('article')).toHaveCount(0);
   await expect(chat.conversations.getByText('Deleted “Compare providers in a table”')).toBeVisible();
+  // Back to the deleted conversation's URL finds nothing there; one more Back
+  // reaches the conversation before it, instead of bouncing off the deleted one.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(chat.conversation.getByRole('article')).toHaveCount(0);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/c\/[\w-]+$/);
+  await expect(chat.lastReply()).toContainText('demo gateway');
   await page.reload();
   await expect(chat.conversations.getByRole('link')).toHaveText(['hello']);
 

@@ -27,7 +27,9 @@ export function useConversationRoute(openId: string, saved: boolean, active: boo
     previous.current = { openId, saved };
     if (location.pathname === target) return;
     // The first message saves a new conversation: its URL replaces "/", it is not a new page.
-    if (before.openId === openId) history.replaceState(null, '', target);
+    // A URL naming a conversation that is not saved (deleted, or from another
+    // browser) is replaced by "/", not stacked on it, so Back does not bounce.
+    if (before.openId === openId || conversationIdFromPath(location.pathname) === openId) history.replaceState(null, '', target);
     else history.pushState(null, '', target);
   }, [openId, saved, active]);
 
