@@ -341,3 +341,22 @@ test('a conversation can be deleted, from storage too, and Undo brings it back',
   await chat.savedConversation('hello').click();
   await expect(chat.lastReply()).toContainText('demo gateway');
 });
+
+test('two tabs keep each other’s conversations: neither writes an old copy over the other', async ({ page, context }) => {
+  const chat = new ChatPage(page);
+  const other = new ChatPage(await context.newPage());
+  await chat.open();
+  await other.open();
+  await chat.waitForSettled(await chat.ask('hello', FAST));
+  // The other tab lists it without a reload, and goes on with it.
+  await other.savedConversation('hello').click();
+  await expect(other.lastReply()).toContainText('demo gateway');
+  await other.waitForSettled(await other.ask('thanks', FAST));
+  // The first tab now holds the longer conversation, and a new message there builds on it.
+  await expect(chat.conversation.getByRole('article')).toHaveCount(4);
+  await chat.waitForSettled(await chat.ask('Compare providers in a table'));
+  await expect(chat.conversation.getByRole('article')).toHaveCount(6);
+  await expect(other.conversation.getByRole('article')).toHaveCount(6);
+  await other.page.reload();
+  await expect(other.conversation.getByRole('article')).toHaveCount(6);
+});

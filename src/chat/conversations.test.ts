@@ -135,6 +135,18 @@ describe('deleting', () => {
   });
 });
 
+describe('conversationChangedElsewhere', () => {
+  it('takes another tab’s version as it is, and a deletion there deletes here', () => {
+    const state = run(initialConversationsState('a'), inConversation('a', send('mine', 'r1', 1)));
+    const theirs: Conversation = { ...state.byId['a']!, title: 'theirs', messages: [] };
+    const taken = run(state, { type: 'conversationChangedElsewhere', id: 'a', conversation: theirs, nextOpenId: 'x' });
+    expect(taken.byId['a']).toBe(theirs);
+    const gone = run(state, { type: 'conversationChangedElsewhere', id: 'a', conversation: undefined, nextOpenId: 'x' });
+    expect(gone.byId).toEqual({});
+    expect(gone.openId).toBe('x');
+  });
+});
+
 describe('conversationsImported', () => {
   it('adds imported conversations, replaces one of the same id, and opens the first', () => {
     const state = run(initialConversationsState('a'), inConversation('a', send('mine', 'r1', 1)));

@@ -29,6 +29,11 @@ export type ConversationsAction =
   | { type: 'conversationOpened'; id: string }
   /** A conversation deleted; when it was open, `nextOpenId` (a new, empty one) opens instead. */
   | { type: 'conversationDeleted'; id: string; nextOpenId: string }
+  /**
+   * Another tab saved or deleted a conversation (undefined: it is gone): this
+   * tab takes that version, so neither overwrites the other with an old one.
+   */
+  | { type: 'conversationChangedElsewhere'; id: string; conversation: Conversation | undefined; nextOpenId: string }
   /** A deleted conversation put back (Undo). */
   | { type: 'conversationRestored'; conversation: Conversation }
   /** Conversations read from a file: one with the id of a saved one replaces it; the first is opened. */
@@ -96,6 +101,10 @@ export function conversationsReducer(state: ConversationsState, action: Conversa
       if (!state.byId[action.id]) return state;
       const { [action.id]: _deleted, ...byId } = state.byId;
       return { ...state, byId, openId: state.openId === action.id ? action.nextOpenId : state.openId };
+    }
+    case 'conversationChangedElsewhere': {
+      if (action.conversation) return { ...state, byId: { ...state.byId, [action.id]: action.conversation } };
+      return conversationsReducer(state, { type: 'conversationDeleted', id: action.id, nextOpenId: action.nextOpenId });
     }
     case 'conversationRestored':
       return { ...state, byId: { ...state.byId, [action.conversation.id]: restoredConversation(action.conversation) } };

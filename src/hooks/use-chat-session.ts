@@ -7,6 +7,7 @@ import { streamingReply, type ChatAction } from '../chat/chat-reducer.ts';
 import {
   conversationsReducer,
   initialConversationsState,
+  isStreaming,
   openMessages,
   sameSummaries,
   searchConversations,
@@ -19,6 +20,7 @@ import type { AssistantMessage, Message } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { createConversationSaver, type ConversationSaver } from '../storage/conversation-saver.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
+import { broadcastSync, type ConversationSync } from '../storage/conversation-sync.ts';
 import { newId, now, startReply, stopReply, type ReplyRun } from './reply-stream.ts';
 
 export interface ChatSettings {
@@ -105,7 +107,25 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
     };
   }, [store]);
 
-  const saver = useConversationSaving(state, store, seen, setStorageError);
+  // Other tabs: a conversation one of them wrote replaces this tab's copy,
+  // unless this tab is streaming into it, or the other tab still is (its
+  // last write follows). A copy taken this way is not written back.
+  const [sync] = useState(() => (store ? broadcastSync() : undefined));
+  const saver = useConversationSaving(state, store, seen, setStorageError, sync);
+  useEffect(() => {
+    if (!sync || !store) return;
+    return sync.listen((id) => {
+      if (runs.current.has(id)) return;
+      store.load(id).then(
+        (conversation) => {
+          if (runs.current.has(id) || (conversation && isStreaming(conversation))) return;
+          if (conversation) seen.current.add(conversation);
+          dispatch({ type: 'conversationChangedElsewhere', id, conversation, nextOpenId: newId() });
+        },
+        () => undefined,
+      );
+    });
+  }, [sync, store]);
 
   const stop = useCallback(() => {
     const conversationId = stateRef.current.openId;
@@ -229,8 +249,11 @@ function useConversationSaving(
   store: ConversationStore | undefined,
   seen: RefObject<WeakSet<Conversation>>,
   onError: (message: string) => void,
+  sync: ConversationSync | undefined,
 ): ConversationSaver | undefined {
-  const [saver] = useState(() => (store ? createConversationSaver(store, { onError: (error) => onError(storageProblem(error)) }) : undefined));
+  const [saver] = useState(() =>
+    store ? createConversationSaver(store, { onError: (error) => onError(storageProblem(error)), onWritten: (id) => sync?.announce(id) }) : undefined,
+  );
   useEffect(() => {
     if (!saver || !state.loaded) return;
     for (const conversation of Object.values(state.byId)) {

@@ -38,6 +38,7 @@ function recordingStore() {
   const removed: string[] = [];
   const store: ConversationStore = {
     loadAll: async () => [],
+    load: async () => undefined,
     save: async (c) => {
       saved.push({ id: c.id, content: c.messages[1]?.content ?? '' });
     },
@@ -104,7 +105,12 @@ describe('createConversationSaver', () => {
 
   it('reports a failed write', async () => {
     const errors: unknown[] = [];
-    const store: ConversationStore = { loadAll: async () => [], save: () => Promise.reject(new Error('QuotaExceededError')), remove: async () => undefined };
+    const store: ConversationStore = {
+      loadAll: async () => [],
+      load: async () => undefined,
+      save: () => Promise.reject(new Error('QuotaExceededError')),
+      remove: async () => undefined,
+    };
     createConversationSaver(store, { onError: (e) => errors.push(e) }).changed(conversation('a', 'done', 'x'));
     await expect.poll(() => errors.length).toBe(1);
   });

@@ -29,9 +29,14 @@ export interface SaverOptions {
   intervalMs?: number;
   timers?: SaverTimers;
   onError?: (error: unknown) => void;
+  /** After a write or a delete has landed: other tabs are told to read it. */
+  onWritten?: (id: string) => void;
 }
 
-export function createConversationSaver(store: ConversationStore, { intervalMs = 1000, timers = browserTimers, onError }: SaverOptions = {}): ConversationSaver {
+export function createConversationSaver(
+  store: ConversationStore,
+  { intervalMs = 1000, timers = browserTimers, onError, onWritten }: SaverOptions = {},
+): ConversationSaver {
   const pending = new Map<string, Conversation>();
   const scheduled = new Map<string, unknown>();
 
@@ -42,7 +47,10 @@ export function createConversationSaver(store: ConversationStore, { intervalMs =
     const conversation = pending.get(id);
     if (!conversation) return;
     pending.delete(id);
-    store.save(conversation).catch((error: unknown) => onError?.(error));
+    store.save(conversation).then(
+      () => onWritten?.(id),
+      (error: unknown) => onError?.(error),
+    );
   };
 
   return {
@@ -64,7 +72,10 @@ export function createConversationSaver(store: ConversationStore, { intervalMs =
       if (handle !== undefined) timers.clear(handle);
       scheduled.delete(id);
       pending.delete(id);
-      store.remove(id).catch((error: unknown) => onError?.(error));
+      store.remove(id).then(
+        () => onWritten?.(id),
+        (error: unknown) => onError?.(error),
+      );
     },
     flushAll() {
       // flush() deletes the entry it writes; a Map's iterator allows that.

@@ -5,6 +5,7 @@ import type { Conversation } from '../chat/conversations.ts';
 
 export interface ConversationStore {
   loadAll(): Promise<Conversation[]>;
+  load(id: string): Promise<Conversation | undefined>;
   save(conversation: Conversation): Promise<void>;
   remove(id: string): Promise<void>;
 }
@@ -29,6 +30,9 @@ export function openConversationStore(name = 'gateway-chat'): ConversationStore 
   return {
     async loadAll() {
       return (await open()).getAll('conversations');
+    },
+    async load(id) {
+      return (await open()).get('conversations', id);
     },
     async save(conversation) {
       await (await open()).put('conversations', conversation);
