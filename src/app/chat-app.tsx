@@ -12,6 +12,7 @@ import type { FetchLike, GatewayClient } from '../gateway/client.ts';
 import { useChatSession } from '../hooks/use-chat-session.ts';
 import { conversationIdFromPath, conversationPath, useConversationRoute } from '../hooks/use-conversation-route.ts';
 import { useModelSelection } from '../hooks/use-model-selection.ts';
+import { useEscapeToStop } from '../hooks/use-escape-to-stop.ts';
 import { useSettings } from '../hooks/use-settings.ts';
 import { comparePath, lanesFromSearch } from '../chat/compare.ts';
 import type { Conversation as SavedConversation } from '../chat/conversations.ts';
@@ -130,16 +131,7 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
   };
 
   // The chat's Esc; the compare view has its own.
-  useEffect(() => {
-    if (!streaming || comparing) return;
-    const onKey = (event: KeyboardEvent): void => {
-      // Esc in a dialog or in a message being edited closes that, not the stream.
-      const inside = event.target instanceof Element && event.target.closest('dialog, article textarea');
-      if (event.key === 'Escape' && !inside) stop();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [streaming, comparing, stop]);
+  useEscapeToStop(streaming && !comparing, stop);
 
   const list: ModelListState = models.isPending
     ? { status: 'loading' }

@@ -7,6 +7,7 @@ import { Composer } from '../components/composer.tsx';
 import type { GatewayClient } from '../gateway/client.ts';
 import type { ChatSettings } from '../hooks/use-chat-session.ts';
 import { useCompareSession } from '../hooks/use-compare-session.ts';
+import { useEscapeToStop } from '../hooks/use-escape-to-stop.ts';
 
 interface CompareScreenProps {
   client: GatewayClient;
@@ -33,15 +34,7 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
     const target = comparePath(lanes);
     if (location.pathname + location.search !== target) history.replaceState(null, '', target);
   }, [active, lanes]);
-  useEffect(() => {
-    if (!active || !streaming) return;
-    const onKey = (event: KeyboardEvent): void => {
-      const inDialog = event.target instanceof Element && event.target.closest('dialog');
-      if (event.key === 'Escape' && !inDialog) stop();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [active, streaming, stop]);
+  useEscapeToStop(active && streaming, stop);
 
   return (
     <main className={`${active ? 'flex' : 'hidden'} min-h-0 flex-1 flex-col`}>

@@ -1,0 +1,15 @@
+// Esc stops the reply in flight, unless it is closing something first: a
+// dialog, or a message being edited.
+import { useEffect } from 'react';
+
+export function useEscapeToStop(enabled: boolean, stop: () => void): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (event: KeyboardEvent): void => {
+      const inside = event.target instanceof Element && event.target.closest('dialog, article textarea');
+      if (event.key === 'Escape' && !inside) stop();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enabled, stop]);
+}
