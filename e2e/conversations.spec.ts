@@ -2,10 +2,20 @@
 // newest first, opened by link (the URL names the open one), searched by title
 // and message text. A reply cut by a reload keeps its text, marked Interrupted.
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { ChatPage } from './chat-page.ts';
 
 const FAST = 'groq/llama-3.3-70b-versatile';
+
+/** Two saved conversations, "hello" and then "Compare providers in a table" (open). */
+async function twoConversations(page: Page): Promise<ChatPage> {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.waitForSettled(await chat.ask('hello', FAST));
+  await chat.newChat.click();
+  await chat.waitForSettled(await chat.ask('Compare providers in a table'));
+  return chat;
+}
 
 test('a conversation is saved, named by its first message, and a reload brings it back', async ({ page }) => {
   const chat = new ChatPage(page);
@@ -67,11 +77,7 @@ test('New chat starts another conversation; links, Back and Forward switch betwe
 });
 
 test('searching conversations matches titles and the text of their messages', async ({ page }) => {
-  const chat = new ChatPage(page);
-  await chat.open();
-  await chat.waitForSettled(await chat.ask('hello', FAST));
-  await chat.newChat.click();
-  await chat.waitForSettled(await chat.ask('Compare providers in a table'));
+  const chat = await twoConversations(page);
 
   await chat.searchConversations.fill('typical speed');
   await expect(chat.conversations.getByRole('link')).toHaveText(['Compare providers in a table']);
@@ -310,11 +316,7 @@ test.describe('Export and Import', () => {
 });
 
 test('a conversation can be deleted, from storage too, and Undo brings it back', async ({ page }) => {
-  const chat = new ChatPage(page);
-  await chat.open();
-  await chat.waitForSettled(await chat.ask('hello', FAST));
-  await chat.newChat.click();
-  await chat.waitForSettled(await chat.ask('Compare providers in a table'));
+  const chat = await twoConversations(page);
 
   // Deleting the open conversation leaves an empty new one.
   await chat.conversations.getByRole('button', { name: 'Delete Compare providers in a table' }).click();

@@ -166,7 +166,7 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
           <div className="ml-auto flex items-center gap-2">
             {comparing ? (
               <a
-                href={session.conversations.some((c) => c.id === session.openId) ? conversationPath(session.openId) : '/'}
+                href={saved ? conversationPath(session.openId) : '/'}
                 onClick={(event) => switchView(event, 'chat')}
                 className="flex h-9 items-center rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
               >

@@ -12,6 +12,7 @@ interface EmptyStateProps {
 }
 
 export function EmptyState({ model, systemPrompt, onPick }: EmptyStateProps) {
+  const system = systemPrompt.trim();
   return (
     <div className="flex flex-col items-center gap-4 py-16 text-center">
       <h2 className="text-xl font-semibold text-zinc-800 dark:text-zinc-100">Start a conversation</h2>
@@ -25,9 +26,9 @@ export function EmptyState({ model, systemPrompt, onPick }: EmptyStateProps) {
         )}
       </p>
       <p className="max-w-md text-xs text-zinc-500 dark:text-zinc-400">
-        {systemPrompt.trim() ? (
+        {system ? (
           <>
-            System prompt: <span className="italic">“{systemPrompt.trim().length > 120 ? `${systemPrompt.trim().slice(0, 119)}…` : systemPrompt.trim()}”</span>
+            System prompt: <span className="italic">“{system.length > 120 ? `${system.slice(0, 119)}…` : system}”</span>
           </>
         ) : (
           'No system prompt.'

@@ -1,6 +1,7 @@
-import { memo, useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { memo, useId, useState, type KeyboardEvent } from 'react';
 import { isSettled, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
 import { MarkdownView } from '../markdown/markdown-view.tsx';
+import { useCopy } from '../markdown/use-copy.ts';
 import { UsagePanel } from './usage-panel.tsx';
 
 const ACTION_CLASS =
@@ -8,21 +9,10 @@ const ACTION_CLASS =
 
 /** Copies a message's markdown source; says "Copied" for a moment, and to a screen reader. */
 function CopyButton({ text }: { text: string }) {
-  const [copied, setCopied] = useState(false);
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), 1500);
-    return () => clearTimeout(timer);
-  }, [copied]);
-  const copy = (): void => {
-    navigator.clipboard?.writeText(text).then(
-      () => setCopied(true),
-      () => undefined,
-    );
-  };
+  const { copied, copy } = useCopy();
   return (
     <>
-      <button type="button" onClick={copy} aria-label="Copy" className={ACTION_CLASS}>
+      <button type="button" onClick={() => copy(text)} aria-label="Copy" className={ACTION_CLASS}>
         {copied ? 'Copied' : 'Copy'}
       </button>
       <span aria-live="polite" className="sr-only">

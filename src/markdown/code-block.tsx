@@ -5,6 +5,7 @@
 import { memo, useEffect, useState } from 'react';
 import { highlightCode } from './highlight.ts';
 import { LineChunker } from './line-chunker.ts';
+import { useCopy } from './use-copy.ts';
 
 const FrozenLines = memo(function FrozenLines({ text }: { text: string }) {
   return <>{text}</>;
@@ -25,7 +26,7 @@ export function CodeBlock({ code, language, complete }: CodeBlockProps) {
   const { chunks, rest } = chunker.update(code, !complete);
   const shown = complete ? rest : rest.replace(HALF_CLOSING_FENCE, '$1');
   const [highlighted, setHighlighted] = useState<{ code: string; html: string } | undefined>();
-  const [copied, setCopied] = useState(false);
+  const { copied, copy } = useCopy();
 
   useEffect(() => {
     if (!complete) return;
@@ -41,25 +42,13 @@ export function CodeBlock({ code, language, complete }: CodeBlockProps) {
     };
   }, [code, language, complete]);
 
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), 1500);
-    return () => clearTimeout(timer);
-  }, [copied]);
-
-  const copy = (): void => {
-    navigator.clipboard?.writeText(complete ? code : chunks.join('') + shown).then(
-      () => setCopied(true),
-      () => undefined,
-    );
-  };
 
   const html = highlighted?.code === code ? highlighted.html : undefined;
   return (
     <div className="code-block">
       <div className="code-block-bar">
         <span>{language ?? 'text'}</span>
-        <button type="button" onClick={copy} aria-label="Copy code" className="code-copy">
+        <button type="button" onClick={() => copy(complete ? code : chunks.join('') + shown)} aria-label="Copy code" className="code-copy">
           {copied ? 'Copied' : 'Copy'}
         </button>
       </div>
