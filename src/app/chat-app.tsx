@@ -2,14 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import type { Preference } from '../chat/model-catalog.ts';
 import { Composer } from '../components/composer.tsx';
-import { Conversation } from '../components/conversation.tsx';
+import { Conversation, type ConversationProps } from '../components/conversation.tsx';
 import { ConversationList } from '../components/conversation-list.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
 import { ExportImport, type ExportFormat } from '../components/export-import.tsx';
 import { GatewayNotice } from '../components/gateway-notice.tsx';
 import { ModelPicker, type ModelListState } from '../components/model-picker.tsx';
 import type { FetchLike, GatewayClient } from '../gateway/client.ts';
-import { useChatSession } from '../hooks/use-chat-session.ts';
+import { useChatSession, useOpenMessages, type ChatSession } from '../hooks/use-chat-session.ts';
 import { conversationIdFromPath, conversationPath, useConversationRoute } from '../hooks/use-conversation-route.ts';
 import { useModelSelection } from '../hooks/use-model-selection.ts';
 import { useEscapeToStop } from '../hooks/use-escape-to-stop.ts';
@@ -57,7 +57,7 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
   // Mounted from the first visit on, hidden while the chat shows.
   const [compareMounted, setCompareMounted] = useState(comparing);
   if (comparing && !compareMounted) setCompareMounted(true);
-  const streaming = session.streaming !== undefined;
+  const { streaming } = session;
   const { stop, open, newChat } = session;
   // On a phone the conversations are a panel over the chat, opened from the header.
   const [listOpen, setListOpen] = useState(false);
@@ -257,9 +257,9 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
           <div className="flex min-w-0 flex-1 flex-col">
             <main className="flex min-h-0 flex-1 flex-col">
               {/* Each conversation gets its own scroll state: it opens at its end. */}
-              <Conversation
+              <OpenConversation
                 key={session.openId}
-                messages={session.messages}
+                session={session}
                 empty={<EmptyState model={selection.model} systemPrompt={settings.text.systemPrompt} onPick={session.send} />}
                 onEdit={streaming || blockedReason ? undefined : session.edit}
                 onRegenerate={streaming || blockedReason ? undefined : session.regenerate}
@@ -283,4 +283,13 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
       ) : null}
     </div>
   );
+}
+
+/**
+ * The open conversation's log: the one part of the page that subscribes to its
+ * messages, so a streamed frame re-renders it and not the header, the model
+ * picker or the list.
+ */
+function OpenConversation({ session, ...props }: Omit<ConversationProps, 'messages'> & { session: ChatSession }) {
+  return <Conversation messages={useOpenMessages(session)} {...props} />;
 }

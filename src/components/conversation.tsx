@@ -3,7 +3,7 @@ import { useStickToBottom, type StickToBottomState } from 'use-stick-to-bottom';
 import type { Message } from '../chat/types.ts';
 import { MessageView } from './message-view.tsx';
 
-interface ConversationProps {
+export interface ConversationProps {
   messages: readonly Message[];
   /** Shown when there are no messages yet. */
   empty: ReactNode;

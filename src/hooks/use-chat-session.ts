@@ -1,22 +1,19 @@
 // Glue between the gateway stream, storage and React: the saved conversations
 // in one reducer, one in-flight request per conversation. Stream events are stamped with their arrival time
 // and committed at most once per frame.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { buildChatRequest } from '../chat/build-request.ts';
-import { streamingReply, type ChatAction } from '../chat/chat-reducer.ts';
+import type { ChatAction } from '../chat/chat-reducer.ts';
 import {
-  conversationsReducer,
   initialConversationsState,
   isStreaming,
   openMessages,
-  sameSummaries,
   searchConversations,
-  summarize,
   type Conversation,
   type ConversationSummary,
-  type ConversationsState,
 } from '../chat/conversations.ts';
-import type { AssistantMessage, Message } from '../chat/types.ts';
+import { createConversationsStore, type ConversationsStore } from '../chat/conversations-store.ts';
+import type { Message } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { createConversationSaver, type ConversationSaver } from '../storage/conversation-saver.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
@@ -42,9 +39,10 @@ export interface ChatSession {
   loaded: boolean;
   /** Why conversations cannot be saved, when storage failed. */
   storageError: string | undefined;
-  messages: readonly Message[];
-  /** The open conversation's reply in flight. */
-  streaming: AssistantMessage | undefined;
+  /** Whether the open conversation has a reply in flight. */
+  streaming: boolean;
+  /** The conversations' state; read the open conversation's messages with useOpenMessages, so only that view re-renders per streamed frame. */
+  conversationsStore: ConversationsStore;
   send(text: string): void;
   /** Sends an edited message in place of the one with this id, dropping what came after it. */
   edit(messageId: string, text: string): void;
@@ -72,13 +70,11 @@ export interface SessionOptions {
 }
 
 export function useChatSession(client: GatewayClient, { model, systemPrompt, temperature, maxTokens }: ChatSettings, { store, initialOpenId }: SessionOptions = {}): ChatSession {
-  const [state, dispatch] = useReducer(conversationsReducer, initialOpenId ?? '', (id) => initialConversationsState(id || newId()));
+  // Held outside React: this hook's caller re-renders when the list, the open
+  // conversation or whether it streams changes, not per streamed frame.
+  const [conversationsStore] = useState(() => createConversationsStore(initialConversationsState(initialOpenId || newId())));
+  const dispatch = conversationsStore.dispatch;
   const [storageError, setStorageError] = useState<string | undefined>();
-  // send() builds the request from the committed history, read here rather than re-creating send per frame.
-  const stateRef = useRef(state);
-  useLayoutEffect(() => {
-    stateRef.current = state;
-  }, [state]);
   // Replies in flight, by conversation: one each, and one may stream while another conversation is open.
   const runs = useRef(new Map<string, ReplyRun>());
   // Every version of a conversation already saved or read from storage: only a new object needs writing.
@@ -105,13 +101,13 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
     return () => {
       cancelled = true;
     };
-  }, [store]);
+  }, [store, dispatch]);
 
   // Other tabs: a conversation one of them wrote replaces this tab's copy,
   // unless this tab is streaming into it, or the other tab still is (its
   // last write follows). A copy taken this way is not written back.
   const [sync] = useState(() => (store ? broadcastSync() : undefined));
-  const saver = useConversationSaving(state, store, seen, setStorageError, sync);
+  const saver = useConversationSaving(conversationsStore, store, seen, setStorageError, sync);
   useEffect(() => {
     if (!sync || !store) return;
     return sync.listen((id) => {
@@ -125,23 +121,23 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
         () => undefined,
       );
     });
-  }, [sync, store]);
+  }, [sync, store, dispatch]);
 
   const stop = useCallback(() => {
-    const conversationId = stateRef.current.openId;
+    const conversationId = conversationsStore.getState().openId;
     const run = runs.current.get(conversationId);
     if (!run) return;
     runs.current.delete(conversationId);
     stopReply(run, (action) => dispatch({ type: 'chatAction', conversationId, action }));
-  }, []);
+  }, [conversationsStore, dispatch]);
 
   /** Sends in the open conversation; with `from`, after dropping that message and all after it (an edit, a regenerate). */
   const sendFrom = useCallback(
     (text: string, from?: string) => {
       const content = text.trim();
-      const conversationId = stateRef.current.openId;
+      const conversationId = conversationsStore.getState().openId;
       if (!model || !content || runs.current.has(conversationId)) return;
-      const all = openMessages(stateRef.current);
+      const all = openMessages(conversationsStore.getState());
       const cut = from === undefined ? all.length : all.findIndex((m) => m.id === from);
       if (cut < 0) return;
       const toConversation = (action: ChatAction): void => dispatch({ type: 'chatAction', conversationId, action });
@@ -154,28 +150,28 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
       if (from !== undefined) toConversation({ type: 'historyRewound', messageId: from });
       toConversation({ type: 'sendRequested', user, replyId: run.replyId, model, at: now() });
     },
-    [client, model, systemPrompt, temperature, maxTokens],
+    [conversationsStore, dispatch, client, model, systemPrompt, temperature, maxTokens],
   );
   const send = useCallback((text: string) => sendFrom(text), [sendFrom]);
   const edit = useCallback((messageId: string, text: string) => sendFrom(text, messageId), [sendFrom]);
   // A reply is regenerated by sending the message before it again, with the model now picked.
   const regenerate = useCallback(
     (replyId: string) => {
-      const all = openMessages(stateRef.current);
+      const all = openMessages(conversationsStore.getState());
       const question = all[all.findIndex((m) => m.id === replyId) - 1];
       if (question?.role === 'user') sendFrom(question.content, question.id);
     },
-    [sendFrom],
+    [conversationsStore, sendFrom],
   );
 
   // A new chat opens an empty conversation; a reply streaming elsewhere goes on.
-  const newChat = useCallback(() => dispatch({ type: 'conversationOpened', id: newId() }), []);
-  const open = useCallback((id: string) => dispatch({ type: 'conversationOpened', id }), []);
-  const importConversations = useCallback((conversations: Conversation[]) => dispatch({ type: 'conversationsImported', conversations }), []);
-  const conversation = useCallback((id: string) => stateRef.current.byId[id], []);
+  const newChat = useCallback(() => dispatch({ type: 'conversationOpened', id: newId() }), [dispatch]);
+  const open = useCallback((id: string) => dispatch({ type: 'conversationOpened', id }), [dispatch]);
+  const importConversations = useCallback((conversations: Conversation[]) => dispatch({ type: 'conversationsImported', conversations }), [dispatch]);
+  const conversation = useCallback((id: string) => conversationsStore.getState().byId[id], [conversationsStore]);
   const deleteConversation = useCallback(
     (id: string) => {
-      const deleted = stateRef.current.byId[id];
+      const deleted = conversationsStore.getState().byId[id];
       if (!deleted) return undefined;
       const run = runs.current.get(id);
       if (run) {
@@ -186,13 +182,13 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
       saver?.removed(id);
       return deleted;
     },
-    [saver],
+    [conversationsStore, dispatch, saver],
   );
   const restoreConversation = useCallback((deleted: Conversation) => {
     // It was saved before: as a new arrival it must be written again.
     seen.current.delete(deleted);
     dispatch({ type: 'conversationRestored', conversation: deleted });
-  }, []);
+  }, [dispatch]);
 
   useEffect(() => {
     const all = runs.current;
@@ -201,20 +197,22 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
     };
   }, []);
 
-  const messages = openMessages(state);
-  const conversations = useStableSummaries(state.byId);
+  const conversations = useSyncExternalStore(conversationsStore.subscribe, conversationsStore.summaries);
+  const openId = useSyncExternalStore(conversationsStore.subscribe, () => conversationsStore.getState().openId);
+  const loaded = useSyncExternalStore(conversationsStore.subscribe, () => conversationsStore.getState().loaded);
+  const streaming = useSyncExternalStore(conversationsStore.subscribe, conversationsStore.openStreaming);
   const search = useCallback(
-    (query: string) => new Set(searchConversations(Object.values(stateRef.current.byId), query).map((c) => c.id)),
-    [],
+    (query: string) => new Set(searchConversations(Object.values(conversationsStore.getState().byId), query).map((c) => c.id)),
+    [conversationsStore],
   );
   return {
     conversations,
     searchConversations: search,
-    openId: state.openId,
-    loaded: state.loaded,
+    openId,
+    loaded,
     storageError,
-    messages,
-    streaming: streamingReply({ messages: messages as Message[] }),
+    streaming,
+    conversationsStore,
     send,
     edit,
     regenerate,
@@ -228,14 +226,10 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
   };
 }
 
-/** The list's summaries, kept as the same array while a reply only grows. */
-function useStableSummaries(byId: ConversationsState['byId']): ConversationSummary[] {
-  const [kept, setKept] = useState<ConversationSummary[]>([]);
-  const next = useMemo(() => summarize(byId), [byId]);
-  const same = sameSummaries(next, kept);
-  // Storing what was derived during render, React's pattern for state from the previous render.
-  if (!same) setKept(next);
-  return same ? kept : next;
+/** The open conversation's messages: the one part of the session that changes every streamed frame. */
+export function useOpenMessages(session: Pick<ChatSession, 'conversationsStore'>): readonly Message[] {
+  const { conversationsStore } = session;
+  return useSyncExternalStore(conversationsStore.subscribe, conversationsStore.openMessages);
 }
 
 function storageProblem(error: unknown): string {
@@ -245,7 +239,7 @@ function storageProblem(error: unknown): string {
 
 /** Saves every conversation that changed: settled ones at once, streaming ones once a second. */
 function useConversationSaving(
-  state: ConversationsState,
+  conversations: ConversationsStore,
   store: ConversationStore | undefined,
   seen: RefObject<WeakSet<Conversation>>,
   onError: (message: string) => void,
@@ -255,13 +249,19 @@ function useConversationSaving(
     store ? createConversationSaver(store, { onError: (error) => onError(storageProblem(error)), onWritten: (id) => sync?.announce(id) }) : undefined,
   );
   useEffect(() => {
-    if (!saver || !state.loaded) return;
-    for (const conversation of Object.values(state.byId)) {
-      if (seen.current.has(conversation)) continue;
-      seen.current.add(conversation);
-      saver.changed(conversation);
-    }
-  }, [saver, seen, state.byId, state.loaded]);
+    if (!saver) return;
+    const saveChanged = (): void => {
+      const { byId, loaded } = conversations.getState();
+      if (!loaded) return;
+      for (const conversation of Object.values(byId)) {
+        if (seen.current.has(conversation)) continue;
+        seen.current.add(conversation);
+        saver.changed(conversation);
+      }
+    };
+    saveChanged();
+    return conversations.subscribe(saveChanged);
+  }, [saver, seen, conversations]);
   useEffect(() => {
     if (!saver) return;
     const flush = (): void => {

@@ -1,0 +1,65 @@
+// The conversations reducer's state, held outside React so a view can
+// subscribe to the part it shows: while a reply streams, only the open
+// conversation's log re-renders each frame, not the header, the model picker
+// and the list around it. React binds to it with useSyncExternalStore.
+import {
+  conversationsReducer,
+  isStreaming,
+  openMessages,
+  sameSummaries,
+  summarize,
+  type ConversationSummary,
+  type ConversationsAction,
+  type ConversationsState,
+} from './conversations.ts';
+import type { Message } from './types.ts';
+
+export interface ConversationsStore {
+  getState(): ConversationsState;
+  dispatch(action: ConversationsAction): void;
+  /** Calls `listener` after every change; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+  /** The list's summaries, newest first: the same array until a conversation is added, renamed, or starts or ends a reply. */
+  summaries(): ConversationSummary[];
+  /** The open conversation's messages: a new array only when they change. */
+  openMessages(): readonly Message[];
+  /** Whether the open conversation has a reply streaming. */
+  openStreaming(): boolean;
+}
+
+export function createConversationsStore(initial: ConversationsState): ConversationsStore {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  // Derived once per version of byId, and kept as the same array while a reply only grows.
+  let summarizedFrom: ConversationsState['byId'] | undefined;
+  let summaries: ConversationSummary[] = [];
+
+  return {
+    getState: () => state,
+    dispatch(action) {
+      const next = conversationsReducer(state, action);
+      if (next === state) return;
+      state = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    summaries() {
+      if (summarizedFrom !== state.byId) {
+        summarizedFrom = state.byId;
+        const next = summarize(state.byId);
+        if (!sameSummaries(next, summaries)) summaries = next;
+      }
+      return summaries;
+    },
+    openMessages: () => openMessages(state),
+    openStreaming() {
+      const open = state.byId[state.openId];
+      return open !== undefined && isStreaming(open);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { afterEach, expect, it } from 'vitest';
+import { createGatewayClient, type FetchLike } from '../gateway/client.ts';
+import { useChatSession, useOpenMessages } from './use-chat-session.ts';
+
+afterEach(cleanup);
+
+const chunk = (content: string): string =>
+  `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
+
+/** A gateway that sends `pieces` one at a time, `gapMs` apart: each lands in a frame of its own. */
+function slowGateway(pieces: readonly string[], gapMs: number): FetchLike {
+  const encoder = new TextEncoder();
+  return async () =>
+    new Response(
+      new ReadableStream<Uint8Array>({
+        async start(controller) {
+          for (const piece of [...pieces.map(chunk), 'data: [DONE]\n\n']) {
+            await new Promise((resolve) => setTimeout(resolve, gapMs));
+            controller.enqueue(encoder.encode(piece));
+          }
+          controller.close();
+        },
+      }),
+      { status: 200, headers: { 'Content-Type': 'text/event-stream' } },
+    );
+}
+
+it('re-renders its caller when a reply starts and ends, and only the open messages per streamed frame', async () => {
+  const words = Array.from({ length: 12 }, (_, i) => `word${i} `);
+  const client = createGatewayClient({ fetch: slowGateway(words, 40) });
+  let sessionRenders = 0;
+  let messageRenders = 0;
+  const { result } = renderHook(() => {
+    sessionRenders++;
+    return useChatSession(client, { model: 'p/m', systemPrompt: '' });
+  });
+  const messages = renderHook(() => {
+    messageRenders++;
+    return useOpenMessages(result.current);
+  });
+  await waitFor(() => expect(result.current.loaded).toBe(true));
+  const sessionBefore = sessionRenders;
+  const messagesBefore = messageRenders;
+
+  act(() => result.current.send('Hello'));
+  await waitFor(() => expect(result.current.streaming).toBe(false), { timeout: 5000 });
+
+  expect(messages.result.current.at(-1)).toMatchObject({ role: 'assistant', content: words.join(''), status: 'done' });
+  // The text arrived over many frames, and the messages' reader saw them.
+  expect(messageRenders - messagesBefore).toBeGreaterThanOrEqual(6);
+  // The session's caller (the page's header, picker and list) saw the reply start and end.
+  expect(sessionRenders - sessionBefore).toBeLessThanOrEqual(3);
+});
