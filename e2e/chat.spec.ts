@@ -24,8 +24,12 @@ test.describe('chatting through the app server', () => {
     await expect(reply).toHaveAttribute('aria-busy', 'true');
     await expect(chat.stop).toBeVisible();
     await expect(chat.usage(reply)).toHaveCount(0);
+    // Where the usage will be, the rate so far.
+    const live = reply.getByText(/^≈ \d+ tok\/s so far · first token in \d+ ms$/);
+    await expect(live).toBeVisible();
 
     await chat.waitForSettled(reply);
+    await expect(live).toHaveCount(0);
     const stream = await chat.lastDemoStream();
     expect(stream.outcome).toBe('completed');
     const usage = chat.usage(reply);

@@ -10,7 +10,11 @@ export interface ReplyMetrics {
 
 /** Rough tokens in English text; used only when the gateway reports no usage. */
 export function estimateTokens(text: string): number {
-  return Math.max(1, Math.round(text.length / 4));
+  return tokensInLength(text.length);
+}
+
+function tokensInLength(characters: number): number {
+  return Math.max(1, Math.round(characters / 4));
 }
 
 export function replyMetrics(reply: AssistantMessage): ReplyMetrics {
@@ -25,4 +29,18 @@ export function replyMetrics(reply: AssistantMessage): ReplyMetrics {
     if (generating > 0 && tokens > 0) tokensPerSecond = tokens / generating;
   }
   return { timeToFirstTokenMs, totalMs, tokensPerSecond, tokensEstimated };
+}
+
+/**
+ * The rate of a reply still streaming, as of `now`: tokens estimated from the
+ * text so far (usage comes only at the end) over the time since its first
+ * token. Undefined until there is a first token, and for the first quarter
+ * second, when a handful of tokens over a few milliseconds says nothing.
+ */
+export function liveTokensPerSecond(reply: AssistantMessage, now: number): number | undefined {
+  const { firstTokenAt } = reply.timing;
+  if (firstTokenAt === undefined) return undefined;
+  const seconds = (now - firstTokenAt) / 1000;
+  if (seconds < 0.25) return undefined;
+  return tokensInLength(reply.reasoning.length + reply.content.length) / seconds;
 }

@@ -35,17 +35,24 @@ describe('MessageView', () => {
   });
 
   it('holds the usage panel\'s place, hidden and empty, while streaming, and fills that same panel when the reply ends', () => {
-    const streaming = reply({ status: 'streaming', usage: undefined, finishReason: undefined, timing: { startedAt: 1000, firstTokenAt: 1250, endedAt: undefined } });
+    // The first token came 2 s ago, 250 ms after the request.
+    const firstTokenAt = performance.timeOrigin + performance.now() - 2000;
+    const streaming = reply({ status: 'streaming', usage: undefined, finishReason: undefined, timing: { startedAt: firstTokenAt - 250, firstTokenAt, endedAt: undefined } });
     const { container, rerender } = render(<MessageView message={streaming} />);
     const placeholder = container.querySelector('section[aria-label="Usage"]');
     expect(placeholder?.getAttribute('aria-hidden')).toBe('true');
     expect(placeholder?.className).toContain('invisible');
-    expect(placeholder?.textContent).not.toMatch(/\d/);
+    expect(placeholder?.querySelector('dl')?.textContent).not.toMatch(/\d/);
+    // Where the figures will be, the rate so far shows: "Hello **world**" is about 4 tokens in 2 s.
+    const live = within(placeholder as HTMLElement).getByText(/tok\/s so far/);
+    expect(live.textContent).toBe('≈ 2 tok/s so far · first token in 250 ms');
+    expect(live.className.split(' ')).toContain('visible');
     rerender(<MessageView message={reply({})} />);
     const usage = screen.getByRole('region', { name: 'Usage' });
     expect(usage).toBe(placeholder);
     expect(usage.className).not.toContain('invisible');
     expect(usage.textContent).toContain('Total tokens1,290');
+    expect(usage.textContent).not.toContain('so far');
   });
 
   it('keeps a stopped reply and labels it Stopped', () => {

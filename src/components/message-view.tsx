@@ -2,7 +2,7 @@ import { memo, useId, useState, type KeyboardEvent } from 'react';
 import { isSettled, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
 import { MarkdownView } from '../markdown/markdown-view.tsx';
 import { useCopy } from '../markdown/use-copy.ts';
-import { UsagePanel } from './usage-panel.tsx';
+import { liveLine, UsagePanel } from './usage-panel.tsx';
 
 const ACTION_CLASS =
   'rounded px-2 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 disabled:opacity-50 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-200';
@@ -160,7 +160,7 @@ function AssistantMessageView({ message, onRegenerate }: AssistantMessageProps) 
           <UsagePanel reply={message} />
         ) : null
       ) : (
-        <UsagePanel reply={message} pending />
+        <UsagePanel reply={message} pending live={liveLine(message, performance.timeOrigin + performance.now())} />
       )}
       {/* Like the usage panel, the row holds its place while the reply streams: its end moves nothing. */}
       <div aria-hidden={!settled || undefined} className={`${settled ? '' : 'invisible '}mt-1 flex h-7 items-center gap-1`}>

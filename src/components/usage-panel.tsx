@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { replyMetrics } from '../chat/reply-metrics.ts';
+import { liveTokensPerSecond, replyMetrics } from '../chat/reply-metrics.ts';
 import type { AssistantMessage } from '../chat/types.ts';
 
 const integer = new Intl.NumberFormat('en-US');
@@ -8,6 +8,16 @@ const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, mi
 function seconds(ms: number | undefined): string {
   if (ms === undefined) return '—';
   return ms < 1000 ? `${Math.round(ms)} ms` : `${oneDecimal.format(ms / 1000)} s`;
+}
+
+const wholeNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** While a reply streams: its rate so far and how long its first token took, for whoever watches it arrive. */
+export function liveLine(reply: AssistantMessage, now: number): string | undefined {
+  const rate = liveTokensPerSecond(reply, now);
+  const { startedAt, firstTokenAt } = reply.timing;
+  if (rate === undefined || firstTokenAt === undefined) return undefined;
+  return `≈ ${wholeNumber.format(rate)} tok/s so far · first token in ${seconds(firstTokenAt - startedAt)}`;
 }
 
 const FINISH_WORDS: Record<string, string> = {
@@ -34,14 +44,16 @@ interface UsagePanelProps {
    * new boxes.
    */
   pending?: boolean;
+  /** While pending: the reply's rate so far, shown where the figures will be. */
+  live?: string | undefined;
 }
 
 const PENDING = '—';
 
-// A pending panel shows no figures, so it need not follow the streaming reply.
-export const UsagePanel = memo(UsagePanelView, (prev, next) => prev.pending === true && next.pending === true);
+// A pending panel shows no figures, so it follows the streaming reply only when its live line changes.
+export const UsagePanel = memo(UsagePanelView, (prev, next) => prev.pending === true && next.pending === true && prev.live === next.live);
 
-function UsagePanelView({ reply, pending = false }: UsagePanelProps) {
+function UsagePanelView({ reply, pending = false, live }: UsagePanelProps) {
   const metrics = pending ? undefined : replyMetrics(reply);
   const usage = pending ? undefined : reply.usage;
   const tokens = (count: number | undefined): string => (pending ? PENDING : count === undefined ? 'not reported' : integer.format(count));
@@ -50,7 +62,7 @@ function UsagePanelView({ reply, pending = false }: UsagePanelProps) {
     <section
       aria-label="Usage"
       aria-hidden={pending || undefined}
-      className={`${pending ? 'invisible ' : ''}mt-3 rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-xs dark:border-zinc-800 dark:bg-zinc-900/60`}
+      className={`${pending ? 'invisible relative ' : ''}mt-3 rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-xs dark:border-zinc-800 dark:bg-zinc-900/60`}
     >
       <dl className="flex flex-wrap gap-x-5 gap-y-1">
         <Row label="Prompt tokens" value={tokens(usage?.promptTokens)} />
@@ -64,6 +76,8 @@ function UsagePanelView({ reply, pending = false }: UsagePanelProps) {
           title={metrics?.tokensEstimated ? 'Estimated from the text length: the gateway reported no usage' : 'Completion tokens over the time from first token to end'}
         />
       </dl>
+      {/* The one visible part of a pending panel: its box and figures come with the end. */}
+      {pending && live ? <p className="visible absolute inset-x-0 top-0 px-3 py-2 tabular-nums text-zinc-500 dark:text-zinc-400">{live}</p> : null}
       {finishNote ? <p className="mt-1 text-amber-700 dark:text-amber-400">{finishNote}</p> : null}
     </section>
   );
