@@ -76,6 +76,29 @@ test('New chat starts another conversation; links, Back and Forward switch betwe
   await expect(chat.conversation.getByRole('article')).toHaveCount(4);
 });
 
+test('a conversation opened again goes on with the model of its last reply, also after a reload; a new chat keeps the pick', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.waitForSettled(await chat.ask('hello', FAST));
+  await chat.newChat.click();
+  await expect(chat.model).toHaveValue(FAST);
+  await chat.waitForSettled(await chat.ask('Compare providers in a table', 'anthropic/claude-sonnet-4-5'));
+
+  await chat.savedConversation('hello').click();
+  await expect(chat.model).toHaveValue(FAST);
+  await expect(chat.provider).toHaveValue('groq');
+  await chat.waitForSettled(await chat.ask('thanks'));
+  expect((await chat.lastDemoStream()).model).toBe(FAST);
+
+  await chat.savedConversation('Compare providers in a table').click();
+  await expect(chat.model).toHaveValue('anthropic/claude-sonnet-4-5');
+  await page.reload();
+  await expect(chat.model).toHaveValue('anthropic/claude-sonnet-4-5');
+  // Back at / after a reload, the page opens on LLM_MODEL again.
+  await chat.open('/');
+  await expect(chat.model).toHaveValue('openai/gpt-4o-mini');
+});
+
 test('searching conversations matches titles and the text of their messages', async ({ page }) => {
   const chat = await twoConversations(page);
 

@@ -15,7 +15,7 @@ import { useModelSelection } from '../hooks/use-model-selection.ts';
 import { useEscapeToStop } from '../hooks/use-escape-to-stop.ts';
 import { useSettings } from '../hooks/use-settings.ts';
 import { comparePath, lanesFromSearch } from '../chat/compare.ts';
-import type { Conversation as SavedConversation } from '../chat/conversations.ts';
+import { lastReplyModel, type Conversation as SavedConversation } from '../chat/conversations.ts';
 import { appConfigQuery, modelsQuery } from '../queries/queries.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
 import { downloadText } from './download.ts';
@@ -84,6 +84,15 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
     },
     [open, newChat],
   );
+  // A saved conversation goes on with the model its last reply came from (when
+  // the gateway still lists it); a new chat keeps the model picked now.
+  const { conversation, openId, loaded } = session;
+  const { selectModel } = selection;
+  useEffect(() => {
+    if (!loaded) return;
+    const model = lastReplyModel(conversation(openId));
+    if (model) selectModel(model);
+  }, [conversation, openId, loaded, selectModel]);
   const saved = session.conversations.some((c) => c.id === session.openId);
   useConversationRoute(session.openId, saved, session.loaded && !comparing, navigate);
 

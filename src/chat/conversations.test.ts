@@ -4,6 +4,7 @@ import { assistantReply } from './test-messages.ts';
 import {
   conversationsReducer,
   initialConversationsState,
+  lastReplyModel,
   openMessages,
   sameSummaries,
   searchConversations,
@@ -14,11 +15,11 @@ import {
   type ConversationsState,
 } from './conversations.ts';
 
-const send = (text: string, replyId: string, at: number): ChatAction => ({
+const send = (text: string, replyId: string, at: number, model = 'groq/llama'): ChatAction => ({
   type: 'sendRequested',
   user: { id: `u-${replyId}`, role: 'user', content: text },
   replyId,
-  model: 'groq/llama',
+  model,
   at,
 });
 const delta = (replyId: string, text: string): ChatAction => ({
@@ -105,6 +106,20 @@ const conversation = (id: string, title: string, reply: string): Conversation =>
     { id: `${id}-u`, role: 'user', content: title },
     assistantReply({ id: `${id}-r`, content: reply }),
   ],
+});
+
+describe('lastReplyModel', () => {
+  it('is the model of the last reply, which a regenerate with another model changes', () => {
+    const first = run(initialConversationsState('c'), inConversation('c', send('hi', 'r1', 10)), inConversation('c', done('r1')));
+    expect(lastReplyModel(first.byId['c'])).toBe('groq/llama');
+    const again = run(first, inConversation('c', send('hi', 'r2', 20, 'openai/gpt-4o-mini')));
+    expect(lastReplyModel(again.byId['c'])).toBe('openai/gpt-4o-mini');
+  });
+
+  it('is nothing for a conversation with no reply, or none at all', () => {
+    expect(lastReplyModel(undefined)).toBeUndefined();
+    expect(lastReplyModel({ id: 'x', title: 'x', createdAt: 0, updatedAt: 0, messages: [{ id: 'u', role: 'user', content: 'hi' }] })).toBeUndefined();
+  });
 });
 
 describe('searchConversations', () => {

@@ -146,6 +146,11 @@ export function sameSummaries(a: readonly ConversationSummary[], b: readonly Con
   );
 }
 
+/** The model the conversation's last reply came from: the one it goes on with when it is opened again. */
+export function lastReplyModel(conversation: Conversation | undefined): string | undefined {
+  return conversation?.messages.findLast((m) => m.role === 'assistant')?.model;
+}
+
 export function isStreaming(conversation: Conversation): boolean {
   const last = conversation.messages.at(-1);
   return last?.role === 'assistant' && !isSettled(last.status);
