@@ -18,6 +18,10 @@ test('a link with lanes opens them; one message streams in every lane, each with
 
   await chat.message.fill('hello');
   await chat.message.press('Enter');
+  // Over the lanes, the last message's speed side by side, live while the slower lane streams.
+  const speed = page.getByRole('table', { name: 'Speed of the last message in each lane' });
+  const row = (model: string): Locator => speed.getByRole('row').filter({ has: page.getByRole('rowheader', { name: model, exact: true }) });
+  await expect(row(OPENAI)).toContainText(/≈ \d+ tok\/sstreaming…$/);
   for (const model of [GROQ, OPENAI]) {
     const reply = lane(chat, model).getByRole('article', { name: 'Assistant' });
     await chat.waitForSettled(reply);
@@ -28,6 +32,15 @@ test('a link with lanes opens them; one message streams in every lane, each with
     await expect(lane(chat, model)).toContainText(/Time to first token\s*\d+(\.\d)?\s*m?s/);
     await expect(lane(chat, model)).toContainText(/Tokens per second\s*[\d,.]+/);
   }
+  // Settled: reported rates, totals, and the fast model wins both columns.
+  for (const model of [GROQ, OPENAI]) {
+    await expect(row(model)).toContainText(/\d+ ms/);
+    await expect(row(model)).toContainText(/\d tok\/s/);
+    await expect(row(model)).not.toContainText('≈');
+    await expect(row(model)).toContainText(/\d+(\.\d)? m?s$/);
+  }
+  await expect(row(GROQ).getByText('fastest')).toHaveCount(2);
+  await expect(row(OPENAI).getByText('fastest')).toHaveCount(0);
   const streams = (await chat.demoStreams()).slice(-2);
   expect(streams.map((s) => s.model).toSorted()).toEqual([GROQ, OPENAI].toSorted());
   for (const stream of streams) expect(stream.messages.at(-1)).toEqual({ role: 'user', content: 'hello' });

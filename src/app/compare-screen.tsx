@@ -1,7 +1,7 @@
 // The compare view at /compare, loaded on first visit and kept mounted after,
 // so its lanes and their replies survive a trip back to the chat.
 import { useEffect } from 'react';
-import { comparePath } from '../chat/compare.ts';
+import { comparePath, laneSpeeds } from '../chat/compare.ts';
 import { CompareView } from '../components/compare-view.tsx';
 import { Composer } from '../components/composer.tsx';
 import type { GatewayClient } from '../gateway/client.ts';
@@ -40,6 +40,7 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
     <main className={`${active ? 'flex' : 'hidden'} min-h-0 flex-1 flex-col`}>
       <CompareView
         lanes={lanes.map((model) => ({ model, messages: chats[model]?.messages ?? [] }))}
+        speeds={laneSpeeds(compare.state, performance.timeOrigin + performance.now())}
         modelToAdd={modelToAdd}
         streaming={streaming}
         onAdd={compare.addLane}

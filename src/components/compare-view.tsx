@@ -1,4 +1,6 @@
+import type { LaneSpeed } from '../chat/compare.ts';
 import type { Message } from '../chat/types.ts';
+import { CompareSpeed } from './compare-speed.tsx';
 import { Conversation } from './conversation.tsx';
 
 export interface CompareLane {
@@ -8,6 +10,8 @@ export interface CompareLane {
 
 interface CompareViewProps {
   lanes: readonly CompareLane[];
+  /** Each lane's last reply as figures, in lane order. */
+  speeds: readonly LaneSpeed[];
   /** The model "Add lane" adds: the one picked in the header. */
   modelToAdd: string | undefined;
   streaming: boolean;
@@ -17,7 +21,7 @@ interface CompareViewProps {
 }
 
 /** Lanes side by side (stacked on a phone), each following its own reply. */
-export function CompareView({ lanes, modelToAdd, streaming, onAdd, onRemove, onClear }: CompareViewProps) {
+export function CompareView({ lanes, speeds, modelToAdd, streaming, onAdd, onRemove, onClear }: CompareViewProps) {
   const alreadyIn = modelToAdd !== undefined && lanes.some((lane) => lane.model === modelToAdd);
   const anyMessages = lanes.some((lane) => lane.messages.length > 0);
   return (
@@ -49,6 +53,7 @@ export function CompareView({ lanes, modelToAdd, streaming, onAdd, onRemove, onC
           </button>
         ) : null}
       </div>
+      {anyMessages ? <CompareSpeed speeds={speeds} /> : null}
       {lanes.length === 0 ? (
         <div className="flex flex-1 flex-col items-center justify-center gap-2 p-6 text-center">
           <h2 className="text-xl font-semibold">Compare models</h2>

@@ -1,0 +1,84 @@
+import type { LaneSpeed } from '../chat/compare.ts';
+
+const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const wholeNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+function duration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${oneDecimal.format(ms / 1000)} s`;
+}
+
+const WAITING: Partial<Record<NonNullable<LaneSpeed['status']>, string>> = { waiting: 'waiting…', failed: 'failed' };
+
+/** A figure with a bar scaled to the largest in its column; the lane that wins the column says so. */
+function BarCell({ value, max, text, fastest, tone }: { value: number | undefined; max: number; text: string; fastest: boolean; tone: string }) {
+  return (
+    <td className="px-2 py-1">
+      <div className="flex items-center gap-2">
+        {/* On a phone the numbers alone: the table must fit beside nothing. */}
+        <div className="hidden h-2 w-24 shrink-0 overflow-hidden rounded-full bg-zinc-100 sm:block md:w-40 dark:bg-zinc-800" aria-hidden="true">
+          {value !== undefined && max > 0 ? <div className={`h-full rounded-full ${tone}`} style={{ width: `${Math.max(2, (100 * value) / max)}%` }} /> : null}
+        </div>
+        <span className="tabular-nums whitespace-nowrap">
+          {text}
+          {fastest ? <span className="ml-1.5 rounded bg-emerald-100 px-1 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-300">fastest</span> : null}
+        </span>
+      </div>
+    </td>
+  );
+}
+
+/** The lanes' last replies side by side: how soon each began and how fast it ran, live while they stream. */
+export function CompareSpeed({ speeds }: { speeds: readonly LaneSpeed[] }) {
+  const maxFirst = Math.max(0, ...speeds.map((s) => s.firstTokenMs ?? 0));
+  const maxRate = Math.max(0, ...speeds.map((s) => s.tokensPerSecond ?? 0));
+  return (
+    <div className="overflow-x-auto border-b border-zinc-200 px-4 py-1.5 dark:border-zinc-800">
+      <table className="text-xs">
+        <caption className="sr-only">Speed of the last message in each lane</caption>
+        <thead className="text-left text-zinc-500 dark:text-zinc-400">
+          <tr>
+            <th scope="col" className="px-2 py-1 font-medium">
+              Lane
+            </th>
+            <th scope="col" className="px-2 py-1 font-medium">
+              First token
+            </th>
+            <th scope="col" className="px-2 py-1 font-medium">
+              Speed
+            </th>
+            <th scope="col" className="px-2 py-1 font-medium">
+              Total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {speeds.map((s) => {
+            const pending = s.status ? WAITING[s.status] : '—';
+            return (
+              <tr key={s.model}>
+                <th scope="row" className="max-w-32 truncate px-2 py-1 text-left font-mono font-normal sm:max-w-48">
+                  {s.model}
+                </th>
+                <BarCell
+                  value={s.firstTokenMs}
+                  max={maxFirst}
+                  text={s.firstTokenMs === undefined ? (pending ?? '—') : duration(s.firstTokenMs)}
+                  fastest={s.fastestFirstToken}
+                  tone="bg-amber-400 dark:bg-amber-500"
+                />
+                <BarCell
+                  value={s.tokensPerSecond}
+                  max={maxRate}
+                  text={s.tokensPerSecond === undefined ? '—' : `${s.estimated ? '≈ ' : ''}${wholeNumber.format(s.tokensPerSecond)} tok/s`}
+                  fastest={s.fastestRate}
+                  tone="bg-indigo-500 dark:bg-indigo-400"
+                />
+                <td className="px-2 py-1 tabular-nums whitespace-nowrap">{s.totalMs === undefined ? (s.status === 'streaming' ? 'streaming…' : '—') : duration(s.totalMs)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
