@@ -338,6 +338,36 @@ test.describe('Export and Import', () => {
   });
 });
 
+test('a conversation can be renamed in the list; Esc or an empty title keeps the old one; the tab is named after it', async ({ page }) => {
+  const chat = await twoConversations(page);
+  await expect(page).toHaveTitle('Compare providers in a table · Gateway Chat');
+  await chat.conversations.getByRole('button', { name: 'Rename hello' }).click();
+  const title = chat.conversations.getByRole('textbox', { name: 'Conversation title' });
+  await expect(title).toBeFocused();
+  await expect(title).toHaveValue('hello');
+  // The old title is selected: typing replaces it.
+  await page.keyboard.type('Greetings,  demo');
+  await page.keyboard.press('Enter');
+  await expect(title).toHaveCount(0);
+  // Renaming does not reorder: the list is by last message.
+  await expect(chat.conversations.getByRole('link')).toHaveText(['Compare providers in a table', 'Greetings, demo']);
+
+  await chat.conversations.getByRole('button', { name: 'Rename Greetings, demo' }).click();
+  await page.keyboard.type('Not this');
+  await page.keyboard.press('Escape');
+  await chat.conversations.getByRole('button', { name: 'Rename Greetings, demo' }).click();
+  await title.fill('   ');
+  await page.keyboard.press('Enter');
+  await expect(chat.conversations.getByRole('link')).toHaveText(['Compare providers in a table', 'Greetings, demo']);
+
+  await chat.savedConversation('Greetings, demo').click();
+  await expect(page).toHaveTitle('Greetings, demo · Gateway Chat');
+  await page.reload();
+  await expect(chat.savedConversation('Greetings, demo')).toHaveAttribute('aria-current', 'page');
+  await chat.newChat.click();
+  await expect(page).toHaveTitle('Gateway Chat');
+});
+
 test('a conversation can be deleted, from storage too, and Undo brings it back', async ({ page }) => {
   const chat = await twoConversations(page);
 

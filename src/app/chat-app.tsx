@@ -93,7 +93,13 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
     const model = lastReplyModel(conversation(openId));
     if (model) selectModel(model);
   }, [conversation, openId, loaded, selectModel]);
-  const saved = session.conversations.some((c) => c.id === session.openId);
+  const openSummary = session.conversations.find((c) => c.id === session.openId);
+  const saved = openSummary !== undefined;
+  // The tab, and the history entry, are named after the open conversation.
+  const openTitle = comparing ? 'Compare' : openSummary?.title;
+  useEffect(() => {
+    document.title = openTitle ? `${openTitle} · Gateway Chat` : 'Gateway Chat';
+  }, [openTitle]);
   useConversationRoute(session.openId, saved, session.loaded && !comparing, navigate);
 
   const switchView = (event: MouseEvent<HTMLAnchorElement>, next: 'chat' | 'compare'): void => {
@@ -258,6 +264,7 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
               hrefFor={conversationPath}
               onOpen={openConversation}
               onDelete={onDelete}
+              onRename={session.renameConversation}
               deletedTitle={deleted?.title}
               onUndoDelete={onUndoDelete}
             />

@@ -134,6 +134,23 @@ describe('searchConversations', () => {
   });
 });
 
+describe('renaming', () => {
+  it('gives a conversation the reader’s title, squeezed, without moving it up the list', () => {
+    const state = run(initialConversationsState('a'), inConversation('a', send('first', 'r1', 1)), inConversation('b', send('second', 'r2', 2)));
+    const renamed = run(state, { type: 'conversationRenamed', id: 'a', title: '  Goroutines   notes ' });
+    expect(renamed.byId['a']!.title).toBe('Goroutines notes');
+    expect(renamed.byId['a']!.messages).toBe(state.byId['a']!.messages);
+    expect(summarize(renamed.byId).map((c) => c.title)).toEqual(['second', 'Goroutines notes']);
+  });
+
+  it('changes nothing for an empty title, the same title, or a conversation it does not know', () => {
+    const state = run(initialConversationsState('a'), inConversation('a', send('first', 'r1', 1)));
+    expect(run(state, { type: 'conversationRenamed', id: 'a', title: '   ' })).toBe(state);
+    expect(run(state, { type: 'conversationRenamed', id: 'a', title: 'first' })).toBe(state);
+    expect(run(state, { type: 'conversationRenamed', id: 'zz', title: 'x' })).toBe(state);
+  });
+});
+
 describe('deleting', () => {
   it('drops a conversation, opens the new one given when it was open, and Undo puts it back', () => {
     const state = run(initialConversationsState('a'), inConversation('a', send('mine', 'r1', 1)), inConversation('b', send('other', 'r2', 2)));

@@ -34,6 +34,8 @@ export type ConversationsAction =
    * tab takes that version, so neither overwrites the other with an old one.
    */
   | { type: 'conversationChangedElsewhere'; id: string; conversation: Conversation | undefined; nextOpenId: string }
+  /** A conversation given a title of the reader's own (an empty one changes nothing). */
+  | { type: 'conversationRenamed'; id: string; title: string }
   /** A deleted conversation put back (Undo). */
   | { type: 'conversationRestored'; conversation: Conversation }
   /** Conversations read from a file: one with the id of a saved one replaces it; the first is opened. */
@@ -105,6 +107,13 @@ export function conversationsReducer(state: ConversationsState, action: Conversa
     case 'conversationChangedElsewhere': {
       if (action.conversation) return { ...state, byId: { ...state.byId, [action.id]: action.conversation } };
       return conversationsReducer(state, { type: 'conversationDeleted', id: action.id, nextOpenId: action.nextOpenId });
+    }
+    case 'conversationRenamed': {
+      const existing = state.byId[action.id];
+      const title = action.title.trim().replace(/\s+/g, ' ');
+      if (!existing || !title || title === existing.title) return state;
+      // Renaming does not move it up the list: the order is by the last message.
+      return { ...state, byId: { ...state.byId, [action.id]: { ...existing, title } } };
     }
     case 'conversationRestored':
       return { ...state, byId: { ...state.byId, [action.conversation.id]: restoredConversation(action.conversation) } };

@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useId, useMemo, useState, type MouseEvent } from 'react';
+import { memo, useDeferredValue, useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ConversationSummary } from '../chat/conversations.ts';
 
 interface ConversationListProps {
@@ -13,12 +13,16 @@ interface ConversationListProps {
   hrefFor(id: string): string;
   onOpen(id: string): void;
   onDelete(id: string): void;
+  onRename(id: string, title: string): void;
   /** The title of a conversation just deleted, while it can be undone. */
   deletedTitle: string | undefined;
   onUndoDelete(): void;
 }
 
-// Memoised: the page re-renders every frame of a reply, the list only when a conversation is added, renamed, or starts or ends a reply.
+const ROW_BUTTON =
+  'rounded px-1.5 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-zinc-100';
+
+// Memoised: it re-renders when a conversation is added, renamed, or starts or ends a reply, not per streamed frame.
 export const ConversationList = memo(function ConversationList({
   conversations,
   search,
@@ -28,6 +32,7 @@ export const ConversationList = memo(function ConversationList({
   hrefFor,
   onOpen,
   onDelete,
+  onRename,
   deletedTitle,
   onUndoDelete,
 }: ConversationListProps) {
@@ -40,6 +45,21 @@ export const ConversationList = memo(function ConversationList({
     const matches = search(deferredQuery);
     return conversations.filter((c) => matches.has(c.id));
   }, [conversations, search, deferredQuery]);
+
+  // The conversation whose title is being edited, and the text typed so far.
+  const [renaming, setRenaming] = useState<{ id: string; draft: string } | undefined>();
+  const finishRename = (keep: boolean): void => {
+    if (keep && renaming) onRename(renaming.id, renaming.draft);
+    setRenaming(undefined);
+  };
+  const onRenameKey = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'Enter' && !event.nativeEvent.isComposing) finishRename(true);
+    else if (event.key === 'Escape') {
+      // Esc here cancels the edit only: it must not also stop a streaming reply.
+      event.stopPropagation();
+      finishRename(false);
+    }
+  };
 
   const follow = (event: MouseEvent<HTMLAnchorElement>, id: string): void => {
     // A modified click opens a new tab or window, as a link does.
@@ -83,13 +103,29 @@ export const ConversationList = memo(function ConversationList({
         <ul className="-mx-1 min-h-0 flex-1 overflow-y-auto">
           {shown.map((conversation) => {
             const current = conversation.id === openId;
+            if (renaming?.id === conversation.id) {
+              return (
+                <li key={conversation.id}>
+                  <input
+                    aria-label="Conversation title"
+                    value={renaming.draft}
+                    autoFocus
+                    onFocus={(event) => event.currentTarget.select()}
+                    onChange={(event) => setRenaming({ id: conversation.id, draft: event.target.value })}
+                    onKeyDown={onRenameKey}
+                    onBlur={() => finishRename(true)}
+                    className="h-8 w-full rounded-md border border-indigo-500 bg-white px-2 text-sm text-zinc-900 outline-none dark:bg-zinc-900 dark:text-zinc-100"
+                  />
+                </li>
+              );
+            }
             return (
               <li key={conversation.id} className="group relative">
                 <a
                   href={hrefFor(conversation.id)}
                   aria-current={current ? 'page' : undefined}
                   onClick={(event) => follow(event, conversation.id)}
-                  className={`flex items-center gap-2 rounded-md py-1.5 pr-8 pl-2 text-sm ${
+                  className={`flex items-center gap-2 rounded-md py-1.5 pr-14 pl-2 text-sm ${
                     current
                       ? 'bg-zinc-200 font-medium text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100'
                       : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-900'
@@ -104,15 +140,20 @@ export const ConversationList = memo(function ConversationList({
                   ) : null}
                 </a>
                 {/* Shown on hover or focus where there is a mouse, always on a touch screen. */}
-                <button
-                  type="button"
-                  aria-label={`Delete ${conversation.title}`}
-                  title="Delete"
-                  onClick={() => onDelete(conversation.id)}
-                  className="absolute top-1/2 right-1 -translate-y-1/2 rounded px-1.5 text-zinc-500 opacity-0 group-hover:opacity-100 hover:bg-zinc-200 hover:text-zinc-900 focus:opacity-100 [@media(hover:none)]:opacity-100 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-zinc-100"
-                >
-                  <span aria-hidden="true">×</span>
-                </button>
+                <div className="absolute top-1/2 right-1 flex -translate-y-1/2 opacity-0 group-hover:opacity-100 focus-within:opacity-100 [@media(hover:none)]:opacity-100">
+                  <button
+                    type="button"
+                    aria-label={`Rename ${conversation.title}`}
+                    title="Rename"
+                    onClick={() => setRenaming({ id: conversation.id, draft: conversation.title })}
+                    className={ROW_BUTTON}
+                  >
+                    <span aria-hidden="true">✎</span>
+                  </button>
+                  <button type="button" aria-label={`Delete ${conversation.title}`} title="Delete" onClick={() => onDelete(conversation.id)} className={ROW_BUTTON}>
+                    <span aria-hidden="true">×</span>
+                  </button>
+                </div>
               </li>
             );
           })}

@@ -54,6 +54,8 @@ export interface ChatSession {
   open(id: string): void;
   /** Deletes a saved conversation (stopping its reply if one streams); returns it, for undo. */
   deleteConversation(id: string): Conversation | undefined;
+  /** Gives a saved conversation a title of the reader's own. */
+  renameConversation(id: string, title: string): void;
   /** Puts a deleted conversation back. */
   restoreConversation(conversation: Conversation): void;
   /** Adds conversations read from a file (replacing saved ones of the same id) and opens the first. */
@@ -184,6 +186,7 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
     },
     [conversationsStore, dispatch, saver],
   );
+  const renameConversation = useCallback((id: string, title: string) => dispatch({ type: 'conversationRenamed', id, title }), [dispatch]);
   const restoreConversation = useCallback((deleted: Conversation) => {
     // It was saved before: as a new arrival it must be written again.
     seen.current.delete(deleted);
@@ -222,6 +225,7 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
     importConversations,
     conversation,
     deleteConversation,
+    renameConversation,
     restoreConversation,
   };
 }
