@@ -368,6 +368,25 @@ test('a conversation can be renamed in the list; Esc or an empty title keeps the
   await expect(page).toHaveTitle('Gateway Chat');
 });
 
+test('an unsent message is kept per conversation, across a reload, until it is sent', async ({ page }) => {
+  const chat = await twoConversations(page);
+  await chat.message.fill('a question about tables,\nhalf typed');
+  await chat.savedConversation('hello').click();
+  await expect(chat.message).toHaveValue('');
+  await chat.message.fill('for hello');
+  await page.reload();
+  await expect(chat.message).toHaveValue('for hello');
+  await chat.savedConversation('Compare providers in a table').click();
+  await expect(chat.message).toHaveValue('a question about tables,\nhalf typed');
+  await chat.message.press('Enter');
+  await chat.waitForSettled(chat.lastReply());
+  await expect(chat.message).toHaveValue('');
+  await page.reload();
+  await expect(chat.message).toHaveValue('');
+  await chat.savedConversation('hello').click();
+  await expect(chat.message).toHaveValue('for hello');
+});
+
 test('a conversation can be deleted, from storage too, and Undo brings it back', async ({ page }) => {
   const chat = await twoConversations(page);
 

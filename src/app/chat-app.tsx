@@ -19,6 +19,7 @@ import { lastReplyModel, type Conversation as SavedConversation } from '../chat/
 import { appConfigQuery, modelsQuery } from '../queries/queries.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
 import { downloadText } from './download.ts';
+import type { DraftStore } from '../storage/draft-store.ts';
 import type { SettingsStore } from '../storage/settings-store.ts';
 
 const COMPARE_PATH = '/compare';
@@ -33,9 +34,11 @@ interface ChatAppProps {
   store?: ConversationStore | undefined;
   /** Where the Settings dialog's values are kept. */
   settingsStore: SettingsStore;
+  /** Where unsent messages are kept, per conversation. */
+  draftStore: DraftStore;
 }
 
-export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
+export function ChatApp({ client, fetch, store, settingsStore, draftStore }: ChatAppProps) {
   const config = useQuery(appConfigQuery(fetch));
   const models = useQuery(modelsQuery(client));
   const preference = useMemo<Preference | undefined>(
@@ -112,7 +115,13 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
   // The conversation last deleted, while Undo is offered.
   const [deleted, setDeleted] = useState<SavedConversation | undefined>();
   const { deleteConversation, restoreConversation } = session;
-  const onDelete = useCallback((id: string) => setDeleted(deleteConversation(id)), [deleteConversation]);
+  const onDelete = useCallback(
+    (id: string) => {
+      setDeleted(deleteConversation(id));
+      draftStore.save(id, '');
+    },
+    [deleteConversation, draftStore],
+  );
   const onUndoDelete = useCallback(() => {
     if (!deleted) return;
     restoreConversation(deleted);
@@ -246,6 +255,7 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
             modelToAdd={selection.model}
             blockedReason={models.isPending ? 'Loading models…' : models.isError ? 'The gateway is not reachable' : undefined}
             onLanesChange={setLanes}
+            draftStore={draftStore}
           />
         </Suspense>
       ) : null}
@@ -280,7 +290,16 @@ export function ChatApp({ client, fetch, store, settingsStore }: ChatAppProps) {
                 onEdit={streaming || blockedReason ? undefined : session.edit}
                 onRegenerate={streaming || blockedReason ? undefined : session.regenerate}
               />
-              <Composer streaming={streaming} blockedReason={blockedReason} onSend={session.send} onStop={session.stop} />
+              {/* Each conversation keeps its own unsent text, across reloads too. */}
+              <Composer
+                key={session.openId}
+                streaming={streaming}
+                blockedReason={blockedReason}
+                onSend={session.send}
+                onStop={session.stop}
+                initialText={draftStore.load(session.openId)}
+                onTextChange={(text) => draftStore.save(session.openId, text)}
+              />
             </main>
           </div>
         </div>

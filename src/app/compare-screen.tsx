@@ -1,13 +1,17 @@
 // The compare view at /compare, loaded on first visit and kept mounted after,
 // so its lanes and their replies survive a trip back to the chat.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { comparePath, laneSpeeds } from '../chat/compare.ts';
 import { CompareView } from '../components/compare-view.tsx';
 import { Composer } from '../components/composer.tsx';
 import type { GatewayClient } from '../gateway/client.ts';
+import type { DraftStore } from '../storage/draft-store.ts';
 import type { ChatSettings } from '../hooks/use-chat-session.ts';
 import { useCompareSession } from '../hooks/use-compare-session.ts';
 import { useEscapeToStop } from '../hooks/use-escape-to-stop.ts';
+
+/** The compare view's unsent message is kept like a conversation's. */
+const COMPARE_DRAFT = 'compare';
 
 interface CompareScreenProps {
   client: GatewayClient;
@@ -20,10 +24,13 @@ interface CompareScreenProps {
   /** Why nothing can be sent (models not loaded, gateway down). */
   blockedReason: string | undefined;
   onLanesChange(lanes: readonly string[]): void;
+  draftStore: DraftStore;
 }
 
-export default function CompareScreen({ client, settings, initialLanes, active, modelToAdd, blockedReason, onLanesChange }: CompareScreenProps) {
+export default function CompareScreen({ client, settings, initialLanes, active, modelToAdd, blockedReason, onLanesChange, draftStore }: CompareScreenProps) {
   const compare = useCompareSession(client, settings, initialLanes);
+  // Read once: this screen re-renders every frame while the lanes stream.
+  const [initialDraft] = useState(() => draftStore.load(COMPARE_DRAFT));
   const { lanes, chats } = compare.state;
   const { streaming, stop } = compare;
 
@@ -52,6 +59,8 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
         blockedReason={blockedReason ?? (lanes.length ? undefined : 'Add a lane to compare')}
         onSend={compare.send}
         onStop={stop}
+        initialText={initialDraft}
+        onTextChange={(text) => draftStore.save(COMPARE_DRAFT, text)}
       />
     </main>
   );

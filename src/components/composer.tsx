@@ -6,10 +6,18 @@ interface ComposerProps {
   blockedReason: string | undefined;
   onSend(text: string): void;
   onStop(): void;
+  /** What the box opens with: a draft kept from before. */
+  initialText?: string | undefined;
+  /** Every change of the text, sent or not: for keeping the draft. */
+  onTextChange?: ((text: string) => void) | undefined;
 }
 
-export function Composer({ streaming, blockedReason, onSend, onStop }: ComposerProps) {
-  const [text, setText] = useState('');
+export function Composer({ streaming, blockedReason, onSend, onStop, initialText = '', onTextChange }: ComposerProps) {
+  const [text, setTextState] = useState(initialText);
+  const setText = (next: string): void => {
+    setTextState(next);
+    onTextChange?.(next);
+  };
   const box = useRef<HTMLTextAreaElement>(null);
   // The chat's and the compare view's composers can both be mounted.
   const boxId = useId();

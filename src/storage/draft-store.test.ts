@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { webDraftStore } from './draft-store.ts';
+
+/** An in-memory Web Storage, or one that refuses everything. */
+function memoryStorage(refuse = false): Storage {
+  const items = new Map<string, string>();
+  const check = (): void => {
+    if (refuse) throw new DOMException('blocked', 'SecurityError');
+  };
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    key: (i) => [...items.keys()][i] ?? null,
+    getItem: (key) => (check(), items.get(key) ?? null),
+    setItem: (key, value) => (check(), void items.set(key, value)),
+    removeItem: (key) => (check(), void items.delete(key)),
+  };
+}
+
+describe('webDraftStore', () => {
+  it('keeps a draft per key, and forgets one emptied', () => {
+    const storage = memoryStorage();
+    const drafts = webDraftStore(() => storage);
+    drafts.save('a', 'half a question');
+    drafts.save('b', 'another');
+    expect(drafts.load('a')).toBe('half a question');
+    expect(drafts.load('b')).toBe('another');
+    expect(drafts.load('c')).toBe('');
+    drafts.save('a', '  ');
+    expect(drafts.load('a')).toBe('');
+    expect(storage.length).toBe(1);
+  });
+
+  it('works without storage: nothing kept, nothing thrown', () => {
+    const drafts = webDraftStore(() => memoryStorage(true));
+    expect(() => drafts.save('a', 'text')).not.toThrow();
+    expect(drafts.load('a')).toBe('');
+  });
+});

@@ -1,0 +1,30 @@
+// What was typed in a message box and not sent yet, per conversation, kept in
+// localStorage so a reload (or a trip to another conversation) loses nothing.
+const PREFIX = 'gateway-chat.draft.';
+
+export interface DraftStore {
+  load(key: string): string;
+  /** An empty draft is forgotten. */
+  save(key: string, text: string): void;
+}
+
+/** A store over Web Storage; storage that throws (blocked, full) keeps nothing, and the box still works. */
+export function webDraftStore(storage: () => Storage = () => localStorage): DraftStore {
+  return {
+    load(key) {
+      try {
+        return storage().getItem(PREFIX + key) ?? '';
+      } catch {
+        return '';
+      }
+    },
+    save(key, text) {
+      try {
+        if (text.trim()) storage().setItem(PREFIX + key, text);
+        else storage().removeItem(PREFIX + key);
+      } catch {
+        // Not kept: the text is still in the box.
+      }
+    },
+  };
+}
