@@ -89,13 +89,13 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
   );
   // A saved conversation goes on with the model its last reply came from (when
   // the gateway still lists it); a new chat keeps the model picked now.
-  const { conversation, openId, loaded } = session;
+  const { conversation: savedConversation, openId, loaded } = session;
   const { selectModel } = selection;
   useEffect(() => {
     if (!loaded) return;
-    const model = lastReplyModel(conversation(openId));
+    const model = lastReplyModel(savedConversation(openId));
     if (model) selectModel(model);
-  }, [conversation, openId, loaded, selectModel]);
+  }, [savedConversation, openId, loaded, selectModel]);
   const openSummary = session.conversations.find((c) => c.id === session.openId);
   const saved = openSummary !== undefined;
   // The tab, and the history entry, are named after the open conversation.
@@ -290,9 +290,10 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
                 onEdit={streaming || blockedReason ? undefined : session.edit}
                 onRegenerate={streaming || blockedReason ? undefined : session.regenerate}
               />
-              {/* Each conversation keeps its own unsent text, across reloads too. */}
+              {/* Each conversation keeps its own unsent text, across reloads too (its
+                  key differs from the log's: siblings with one key confuse React). */}
               <Composer
-                key={session.openId}
+                key={`draft-${session.openId}`}
                 streaming={streaming}
                 blockedReason={blockedReason}
                 onSend={session.send}

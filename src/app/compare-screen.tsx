@@ -47,7 +47,7 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
     <main className={`${active ? 'flex' : 'hidden'} min-h-0 flex-1 flex-col`}>
       <CompareView
         lanes={lanes.map((model) => ({ model, messages: chats[model]?.messages ?? [] }))}
-        speeds={laneSpeeds(compare.state, performance.timeOrigin + performance.now())}
+        speeds={laneSpeeds(compare.state)}
         modelToAdd={modelToAdd}
         streaming={streaming}
         onAdd={compare.addLane}

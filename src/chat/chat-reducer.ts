@@ -38,15 +38,14 @@ function mergeToolCall(calls: ToolCall[], piece: Extract<StreamEvent, { type: 't
 
 function applyEvent(reply: AssistantMessage, { event, at }: TimedStreamEvent): AssistantMessage {
   if (isSettled(reply.status)) return reply;
-  const firstToken = (): AssistantMessage['timing'] =>
-    reply.timing.firstTokenAt === undefined ? { ...reply.timing, firstTokenAt: at } : reply.timing;
+  const tokenArrived = (): AssistantMessage['timing'] => ({ ...reply.timing, firstTokenAt: reply.timing.firstTokenAt ?? at, lastTokenAt: at });
   switch (event.type) {
     case 'delta':
-      return { ...reply, status: 'streaming', content: reply.content + event.text, timing: firstToken() };
+      return { ...reply, status: 'streaming', content: reply.content + event.text, timing: tokenArrived() };
     case 'reasoning':
-      return { ...reply, status: 'streaming', reasoning: reply.reasoning + event.text, timing: firstToken() };
+      return { ...reply, status: 'streaming', reasoning: reply.reasoning + event.text, timing: tokenArrived() };
     case 'toolCall':
-      return { ...reply, status: 'streaming', toolCalls: mergeToolCall(reply.toolCalls, event.piece), timing: firstToken() };
+      return { ...reply, status: 'streaming', toolCalls: mergeToolCall(reply.toolCalls, event.piece), timing: tokenArrived() };
     case 'usage':
       return { ...reply, usage: event.usage };
     case 'finish':

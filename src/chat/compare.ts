@@ -72,8 +72,14 @@ export interface LaneSpeed {
   fastestRate: boolean;
 }
 
-/** Each lane's last reply, as figures side by side; `now` is the clock for replies still streaming. */
-export function laneSpeeds(state: CompareState, now: number): LaneSpeed[] {
+/** The best of the figures there are, when there are two or more to compare. */
+function best(values: Array<number | undefined>, pick: (a: number, b: number) => number): number | undefined {
+  const known = values.filter((v): v is number => v !== undefined);
+  return known.length >= 2 ? known.reduce((a, b) => pick(a, b)) : undefined;
+}
+
+/** Each lane's last reply, as figures side by side (a streaming one as of its latest token). */
+export function laneSpeeds(state: CompareState): LaneSpeed[] {
   const rows = state.lanes.map((model): Omit<LaneSpeed, 'fastestFirstToken' | 'fastestRate'> => {
     const reply = state.chats[model]?.messages.findLast((m): m is AssistantMessage => m.role === 'assistant');
     if (!reply) return { model, status: undefined, firstTokenMs: undefined, tokensPerSecond: undefined, estimated: false, totalMs: undefined };
@@ -83,15 +89,11 @@ export function laneSpeeds(state: CompareState, now: number): LaneSpeed[] {
       model,
       status: reply.status,
       firstTokenMs: settled.timeToFirstTokenMs,
-      tokensPerSecond: streaming ? liveTokensPerSecond(reply, now) : settled.tokensPerSecond,
+      tokensPerSecond: streaming ? liveTokensPerSecond(reply) : settled.tokensPerSecond,
       estimated: streaming || settled.tokensEstimated,
       totalMs: settled.totalMs,
     };
   });
-  const best = (values: Array<number | undefined>, pick: (a: number, b: number) => number): number | undefined => {
-    const known = values.filter((v): v is number => v !== undefined);
-    return known.length >= 2 ? known.reduce((a, b) => pick(a, b)) : undefined;
-  };
   const firstToken = best(rows.map((r) => r.firstTokenMs), Math.min);
   const rate = best(rows.map((r) => r.tokensPerSecond), Math.max);
   return rows.map((row) => ({

@@ -32,15 +32,16 @@ export function replyMetrics(reply: AssistantMessage): ReplyMetrics {
 }
 
 /**
- * The rate of a reply still streaming, as of `now`: tokens estimated from the
- * text so far (usage comes only at the end) over the time since its first
- * token. Undefined until there is a first token, and for the first quarter
- * second, when a handful of tokens over a few milliseconds says nothing.
+ * The rate of a reply still streaming, as of its latest token: tokens
+ * estimated from the text so far (usage comes only at the end) over the time
+ * from its first token to its latest. Undefined until there is a first token,
+ * and for the first quarter second, when a handful of tokens over a few
+ * milliseconds says nothing.
  */
-export function liveTokensPerSecond(reply: AssistantMessage, now: number): number | undefined {
-  const { firstTokenAt } = reply.timing;
-  if (firstTokenAt === undefined) return undefined;
-  const seconds = (now - firstTokenAt) / 1000;
+export function liveTokensPerSecond(reply: AssistantMessage): number | undefined {
+  const { firstTokenAt, lastTokenAt } = reply.timing;
+  if (firstTokenAt === undefined || lastTokenAt === undefined) return undefined;
+  const seconds = (lastTokenAt - firstTokenAt) / 1000;
   if (seconds < 0.25) return undefined;
   return tokensInLength(reply.reasoning.length + reply.content.length) / seconds;
 }

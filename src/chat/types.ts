@@ -16,6 +16,8 @@ export interface ToolCall {
 export interface ReplyTiming {
   startedAt: number;
   firstTokenAt: number | undefined;
+  /** The latest token's arrival, while it streams: the clock a live rate is read against. */
+  lastTokenAt?: number | undefined;
   endedAt: number | undefined;
 }
 

@@ -35,9 +35,8 @@ describe('MessageView', () => {
   });
 
   it('holds the usage panel\'s place, hidden and empty, while streaming, and fills that same panel when the reply ends', () => {
-    // The first token came 2 s ago, 250 ms after the request.
-    const firstTokenAt = performance.timeOrigin + performance.now() - 2000;
-    const streaming = reply({ status: 'streaming', usage: undefined, finishReason: undefined, timing: { startedAt: firstTokenAt - 250, firstTokenAt, endedAt: undefined } });
+    // The first token came 250 ms after the request, the latest 2 s after it.
+    const streaming = reply({ status: 'streaming', usage: undefined, finishReason: undefined, timing: { startedAt: 1000, firstTokenAt: 1250, lastTokenAt: 3250, endedAt: undefined } });
     const { container, rerender } = render(<MessageView message={streaming} />);
     const placeholder = container.querySelector('section[aria-label="Usage"]');
     expect(placeholder?.getAttribute('aria-hidden')).toBe('true');

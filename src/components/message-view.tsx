@@ -160,7 +160,7 @@ function AssistantMessageView({ message, onRegenerate }: AssistantMessageProps) 
           <UsagePanel reply={message} />
         ) : null
       ) : (
-        <UsagePanel reply={message} pending live={liveLine(message, performance.timeOrigin + performance.now())} />
+        <UsagePanel reply={message} pending live={liveLine(message)} />
       )}
       {/* Like the usage panel, the row holds its place while the reply streams: its end moves nothing. */}
       <div aria-hidden={!settled || undefined} className={`${settled ? '' : 'invisible '}mt-1 flex h-7 items-center gap-1`}>

@@ -13,8 +13,8 @@ function seconds(ms: number | undefined): string {
 const wholeNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** While a reply streams: its rate so far and how long its first token took, for whoever watches it arrive. */
-export function liveLine(reply: AssistantMessage, now: number): string | undefined {
-  const rate = liveTokensPerSecond(reply, now);
+export function liveLine(reply: AssistantMessage): string | undefined {
+  const rate = liveTokensPerSecond(reply);
   const { startedAt, firstTokenAt } = reply.timing;
   if (rate === undefined || firstTokenAt === undefined) return undefined;
   return `≈ ${wholeNumber.format(rate)} tok/s so far · first token in ${seconds(firstTokenAt - startedAt)}`;

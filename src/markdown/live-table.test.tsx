@@ -119,5 +119,6 @@ describe('table cells through the fast inline path', () => {
       const parsed = renderToStaticMarkup(<MarkdownView text={`${text}[unused]: https://example.com\n`} streaming={false} />);
       expect(comparableHtml(settled), text).toBe(comparableHtml(parsed));
     }
-  });
+    // 300 full parses: about 3 s here alone, more on a busy machine; the default 5 s is too tight.
+  }, 30_000);
 });
