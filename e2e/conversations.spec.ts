@@ -387,6 +387,31 @@ test('an unsent message is kept per conversation, across a reload, until it is s
   await expect(chat.message).toHaveValue('for hello');
 });
 
+test('keyboard: Ctrl+Shift+O starts a new chat, Ctrl+K searches conversations, Shift+Esc goes to the message box without stopping a reply', async ({ page }) => {
+  const chat = await twoConversations(page);
+  await expect(chat.newChat).toHaveAttribute('aria-keyshortcuts', /Control\+Shift\+O/);
+  await chat.conversation.focus();
+  await page.keyboard.press('Control+Shift+O');
+  await expect(page).toHaveURL(/\/$/);
+  await expect(chat.conversation.getByRole('article')).toHaveCount(0);
+
+  await page.keyboard.press('Control+K');
+  await expect(chat.searchConversations).toBeFocused();
+  await page.keyboard.type('hello');
+  await expect(chat.conversations.getByRole('link')).toHaveText(['hello']);
+
+  await chat.savedConversation('hello').click();
+  const reply = await chat.ask('Run a stress test');
+  await expect(reply).toHaveAttribute('aria-busy', 'true');
+  await chat.conversation.focus();
+  await page.keyboard.press('Shift+Escape');
+  await expect(chat.message).toBeFocused();
+  await expect(reply).toHaveAttribute('aria-busy', 'true');
+  await expect(chat.stop).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(reply.getByText('Stopped', { exact: true })).toBeVisible();
+});
+
 test('a conversation can be deleted, from storage too, and Undo brings it back', async ({ page }) => {
   const chat = await twoConversations(page);
 

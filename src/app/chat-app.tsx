@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { Preference } from '../chat/model-catalog.ts';
 import { Composer } from '../components/composer.tsx';
 import { Conversation, type ConversationProps } from '../components/conversation.tsx';
@@ -13,6 +14,7 @@ import { useChatSession, useOpenMessages, type ChatSession } from '../hooks/use-
 import { conversationIdFromPath, conversationPath, useConversationRoute } from '../hooks/use-conversation-route.ts';
 import { useModelSelection } from '../hooks/use-model-selection.ts';
 import { useEscapeToStop } from '../hooks/use-escape-to-stop.ts';
+import { useShortcuts } from '../hooks/use-shortcuts.ts';
 import { useSettings } from '../hooks/use-settings.ts';
 import { comparePath, lanesFromSearch } from '../chat/compare.ts';
 import { lastReplyModel, type Conversation as SavedConversation } from '../chat/conversations.ts';
@@ -23,6 +25,14 @@ import type { DraftStore } from '../storage/draft-store.ts';
 import type { SettingsStore } from '../storage/settings-store.ts';
 
 const COMPARE_PATH = '/compare';
+// Keyboard shortcuts, as the best chat apps have them; ⌘ for Ctrl on a Mac.
+const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = MAC ? '⌘' : 'Ctrl+';
+const SHORTCUTS = {
+  newChat: { aria: 'Control+Shift+O Meta+Shift+O', label: `${MOD}Shift+O` },
+  focusMessage: { aria: 'Shift+Escape', label: 'Shift+Esc' },
+  searchConversations: { aria: 'Control+K Meta+K', label: `${MOD}K` },
+};
 // Loaded when first used: they are not on the path to the first message.
 const CompareScreen = lazy(() => import('./compare-screen.tsx'));
 const SettingsDialog = lazy(() => import('../components/settings-dialog.tsx').then((m) => ({ default: m.SettingsDialog })));
@@ -156,6 +166,22 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
 
   // The chat's Esc; the compare view has its own.
   useEscapeToStop(streaming && !comparing, stop);
+  const messageBox = useRef<HTMLTextAreaElement>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  useShortcuts([
+    { key: 'o', mod: true, shift: true, run: startChat },
+    { key: 'Escape', shift: true, run: () => messageBox.current?.focus() },
+    {
+      key: 'k',
+      mod: true,
+      run: () => {
+        if (comparing) return;
+        // On a phone the list is a panel: open it first, so its box can take the focus.
+        flushSync(() => setListOpen(true));
+        searchBox.current?.focus();
+      },
+    },
+  ]);
 
   const list: ModelListState = models.isPending
     ? { status: 'loading' }
@@ -229,6 +255,8 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
             <button
               type="button"
               aria-label="New chat"
+              aria-keyshortcuts={SHORTCUTS.newChat.aria}
+              title={`New chat (${SHORTCUTS.newChat.label})`}
               onClick={startChat}
               className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
             >
@@ -277,6 +305,8 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
               onRename={session.renameConversation}
               deletedTitle={deleted?.title}
               onUndoDelete={onUndoDelete}
+              searchRef={searchBox}
+              searchShortcut={SHORTCUTS.searchConversations.aria}
             />
             <ExportImport canExport={saved} onExport={(format) => void exportOpen(format)} onImport={(file) => void importFile(file)} importError={importError} />
           </aside>
@@ -300,6 +330,8 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
                 onStop={session.stop}
                 initialText={draftStore.load(session.openId)}
                 onTextChange={(text) => draftStore.save(session.openId, text)}
+                boxRef={messageBox}
+                keyShortcut={SHORTCUTS.focusMessage.aria}
               />
             </main>
           </div>

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 
 interface ComposerProps {
   streaming: boolean;
@@ -10,15 +10,20 @@ interface ComposerProps {
   initialText?: string | undefined;
   /** Every change of the text, sent or not: for keeping the draft. */
   onTextChange?: ((text: string) => void) | undefined;
+  /** The message box, for a page that moves the focus to it. */
+  boxRef?: RefObject<HTMLTextAreaElement | null> | undefined;
+  /** The shortcut that moves the focus here, as aria-keyshortcuts says it. */
+  keyShortcut?: string | undefined;
 }
 
-export function Composer({ streaming, blockedReason, onSend, onStop, initialText = '', onTextChange }: ComposerProps) {
+export function Composer({ streaming, blockedReason, onSend, onStop, initialText = '', onTextChange, boxRef, keyShortcut }: ComposerProps) {
   const [text, setTextState] = useState(initialText);
   const setText = (next: string): void => {
     setTextState(next);
     onTextChange?.(next);
   };
-  const box = useRef<HTMLTextAreaElement>(null);
+  const ownBox = useRef<HTMLTextAreaElement>(null);
+  const box = boxRef ?? ownBox;
   // The chat's and the compare view's composers can both be mounted.
   const boxId = useId();
   const canSend = !streaming && !blockedReason && text.trim().length > 0;
@@ -47,6 +52,7 @@ export function Composer({ streaming, blockedReason, onSend, onStop, initialText
         <textarea
           id={boxId}
           ref={box}
+          aria-keyshortcuts={keyShortcut}
           rows={1}
           value={text}
           onChange={(e) => setText(e.target.value)}

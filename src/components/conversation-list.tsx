@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useDeferredValue, useId, useMemo, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { ConversationSummary } from '../chat/conversations.ts';
 
 interface ConversationListProps {
@@ -17,6 +17,10 @@ interface ConversationListProps {
   /** The title of a conversation just deleted, while it can be undone. */
   deletedTitle: string | undefined;
   onUndoDelete(): void;
+  /** The search box, for a page that moves the focus to it. */
+  searchRef?: RefObject<HTMLInputElement | null> | undefined;
+  /** The shortcut that moves the focus there, as aria-keyshortcuts says it. */
+  searchShortcut?: string | undefined;
 }
 
 const ROW_BUTTON =
@@ -35,6 +39,8 @@ export const ConversationList = memo(function ConversationList({
   onRename,
   deletedTitle,
   onUndoDelete,
+  searchRef,
+  searchShortcut,
 }: ConversationListProps) {
   const [query, setQuery] = useState('');
   const searchId = useId();
@@ -75,6 +81,8 @@ export const ConversationList = memo(function ConversationList({
       </label>
       <input
         id={searchId}
+        ref={searchRef}
+        aria-keyshortcuts={searchShortcut}
         type="search"
         value={query}
         onChange={(event) => setQuery(event.target.value)}

@@ -7,7 +7,8 @@ export function useEscapeToStop(enabled: boolean, stop: () => void): void {
     if (!enabled) return;
     const onKey = (event: KeyboardEvent): void => {
       const inside = event.target instanceof Element && event.target.closest('dialog, article textarea');
-      if (event.key === 'Escape' && !inside) stop();
+      // Shift+Esc is another shortcut: it moves to the message box.
+      if (event.key === 'Escape' && !event.shiftKey && !inside) stop();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
