@@ -37,7 +37,12 @@ export function GatewayNotice({ demo, modelsError, noModels, gatewayUrl, onRetry
     return (
       <div role="status" className="border-b border-indigo-200 bg-indigo-50 px-4 py-1.5 text-xs text-indigo-900 dark:border-indigo-900 dark:bg-indigo-950/50 dark:text-indigo-200">
         <div className="mx-auto max-w-3xl">
-          <strong>Demo gateway:</strong> replies are canned examples, not a real model. Set <code>INFERENCE_GATEWAY_URL</code> to use your Inference Gateway.
+          {/* One line on a phone, where the header already takes a fifth of the screen. */}
+          <strong>Demo gateway:</strong> replies are canned examples<span className="hidden sm:inline">, not a real model</span>.
+          <span className="hidden sm:inline">
+            {' '}
+            Set <code>INFERENCE_GATEWAY_URL</code> to use your Inference Gateway.
+          </span>
         </div>
       </div>
     );
