@@ -102,3 +102,32 @@ test('Stop stops every lane, each keeping what it had; the lanes survive a trip 
   await expect(page).toHaveURL(`/compare?lanes=${GROQ},${GEMINI}`);
   await expect(lane(chat, GEMINI).getByRole('article', { name: 'Assistant' })).toContainText('Stopped');
 });
+
+test('a reload brings the lanes’ replies back; one cut by the reload keeps its text, marked Interrupted; Clear lanes forgets them', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open(`/compare?lanes=${GROQ},${OPENAI}`);
+  await chat.message.fill('hello');
+  await chat.message.press('Enter');
+  const groqReply = lane(chat, GROQ).getByRole('article', { name: 'Assistant' });
+  await chat.waitForSettled(groqReply);
+  const groqText = await groqReply.locator('.markdown').textContent();
+  // The slower lane is still streaming: reload once part of it has been written.
+  const openaiReply = lane(chat, OPENAI).getByRole('article', { name: 'Assistant' });
+  await expect(openaiReply).toHaveAttribute('aria-busy', 'true');
+  await expect
+    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('gateway-chat.compare') ?? '{}')['openai/gpt-4o-mini']?.[1]?.content?.length ?? 0))
+    .toBeGreaterThan(20);
+  await page.reload();
+
+  await expect(lane(chat, GROQ).getByRole('article', { name: 'You' })).toHaveText(/hello/);
+  await expect(groqReply.locator('.markdown')).toHaveText(groqText ?? '');
+  await expect(chat.usage(groqReply)).toContainText(/Total tokens\s*\d+/);
+  await expect(openaiReply).toHaveAttribute('aria-busy', 'false');
+  await expect(openaiReply.getByText('Interrupted', { exact: true })).toBeVisible();
+  await expect(openaiReply.locator('.markdown')).not.toBeEmpty();
+
+  await page.getByRole('button', { name: 'Clear lanes' }).click();
+  await page.reload();
+  await expect(lane(chat, GROQ)).toBeVisible();
+  await expect(page.getByRole('article')).toHaveCount(0);
+});

@@ -5,6 +5,7 @@ import { comparePath, laneSpeeds } from '../chat/compare.ts';
 import { CompareView } from '../components/compare-view.tsx';
 import { Composer } from '../components/composer.tsx';
 import type { GatewayClient } from '../gateway/client.ts';
+import type { CompareStore } from '../storage/compare-store.ts';
 import type { DraftStore } from '../storage/draft-store.ts';
 import type { ChatSettings } from '../hooks/use-chat-session.ts';
 import { useCompareSession } from '../hooks/use-compare-session.ts';
@@ -25,10 +26,12 @@ interface CompareScreenProps {
   blockedReason: string | undefined;
   onLanesChange(lanes: readonly string[]): void;
   draftStore: DraftStore;
+  /** Where the lanes' histories are kept across reloads. */
+  compareStore: CompareStore;
 }
 
-export default function CompareScreen({ client, settings, initialLanes, active, modelToAdd, blockedReason, onLanesChange, draftStore }: CompareScreenProps) {
-  const compare = useCompareSession(client, settings, initialLanes);
+export default function CompareScreen({ client, settings, initialLanes, active, modelToAdd, blockedReason, onLanesChange, draftStore, compareStore }: CompareScreenProps) {
+  const compare = useCompareSession(client, settings, initialLanes, compareStore);
   // Read once: this screen re-renders every frame while the lanes stream.
   const [initialDraft] = useState(() => draftStore.load(COMPARE_DRAFT));
   const { lanes, chats } = compare.state;

@@ -37,6 +37,17 @@ describe('compareReducer', () => {
     expect(compareReducer(state, { type: 'laneAction', model: 'zz', action: send('r', 'zz') })).toBe(state);
   });
 
+  it('restores saved histories into lanes of the same model that are still empty', () => {
+    const saved = { 'a/x': [{ id: 'u1', role: 'user' as const, content: 'old' }], 'z/gone': [{ id: 'u2', role: 'user' as const, content: 'other' }] };
+    const state = compareReducer(initialCompareState(['a/x', 'b/y']), { type: 'lanesRestored', chats: saved });
+    expect(state.chats['a/x']!.messages).toBe(saved['a/x']);
+    expect(state.chats['b/y']!.messages).toEqual([]);
+    expect(state.chats['z/gone']).toBeUndefined();
+    // A lane already holding a history keeps it.
+    const busy = compareReducer(initialCompareState(['a/x']), { type: 'laneAction', model: 'a/x', action: send('r1', 'a/x') });
+    expect(compareReducer(busy, { type: 'lanesRestored', chats: saved })).toBe(busy);
+  });
+
   it('reads and writes lanes in the URL', () => {
     expect(lanesFromSearch('?lanes=groq/llama-3.3-70b-versatile,openai/gpt-4o-mini')).toEqual(['groq/llama-3.3-70b-versatile', 'openai/gpt-4o-mini']);
     expect(lanesFromSearch('')).toEqual([]);

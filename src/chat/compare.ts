@@ -2,7 +2,7 @@
 // chat of its own (its own history with its model), owned by chatReducer.
 import { chatReducer, initialChatState, streamingReply, type ChatAction, type ChatState } from './chat-reducer.ts';
 import { liveTokensPerSecond, replyMetrics } from './reply-metrics.ts';
-import { isSettled, type AssistantMessage } from './types.ts';
+import { isSettled, type AssistantMessage, type Message } from './types.ts';
 
 export interface CompareState {
   /** Model ids, in lane order; a model has at most one lane. */
@@ -14,7 +14,9 @@ export type CompareAction =
   | { type: 'laneAdded'; model: string }
   | { type: 'laneRemoved'; model: string }
   | { type: 'laneAction'; model: string; action: ChatAction }
-  | { type: 'lanesCleared' };
+  | { type: 'lanesCleared' }
+  /** Lanes' histories read back from storage after a reload: each lane of the same model that is still empty takes its own. */
+  | { type: 'lanesRestored'; chats: Record<string, Message[]> };
 
 export function initialCompareState(lanes: readonly string[]): CompareState {
   const unique = [...new Set(lanes.filter(Boolean))];
@@ -39,6 +41,13 @@ export function compareReducer(state: CompareState, action: CompareAction): Comp
     }
     case 'lanesCleared':
       return initialCompareState(state.lanes);
+    case 'lanesRestored': {
+      const restored = state.lanes.filter((model) => (action.chats[model]?.length ?? 0) > 0 && (state.chats[model]?.messages.length ?? 0) === 0);
+      if (restored.length === 0) return state;
+      const chats = { ...state.chats };
+      for (const model of restored) chats[model] = { messages: action.chats[model]! };
+      return { ...state, chats };
+    }
   }
 }
 

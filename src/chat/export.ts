@@ -85,6 +85,16 @@ function messageFrom(value: unknown, where: string): Message {
   return reply;
 }
 
+/** Messages read back from JSON (this app's own, kept in storage): undefined when anything in them is not a message. */
+export function messagesFromJson(value: unknown): Message[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  try {
+    return value.map((m, i) => messageFrom(m, `Message ${i + 1}`));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads a file written by conversationsToJson; throws ImportError saying what is wrong. */
 export function conversationsFromJson(json: string): Conversation[] {
   let parsed: unknown;

@@ -6,6 +6,7 @@ import type { ChatAction } from '../chat/chat-reducer.ts';
 import { compareReducer, initialCompareState, isComparing, type CompareState } from '../chat/compare.ts';
 import type { Message } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
+import type { CompareStore } from '../storage/compare-store.ts';
 import { newId, now, startReply, stopReply, type ReplyRun } from './reply-stream.ts';
 import type { ChatSettings } from './use-chat-session.ts';
 
@@ -22,8 +23,20 @@ export interface CompareSession {
   clear(): void;
 }
 
-export function useCompareSession(client: GatewayClient, settings: Omit<ChatSettings, 'model'>, initialLanes: readonly string[]): CompareSession {
-  const [state, dispatch] = useReducer(compareReducer, initialLanes, initialCompareState);
+/** How often a streaming lane's history is written: a reload loses at most this much of a reply. */
+const SAVE_INTERVAL_MS = 1000;
+
+export function useCompareSession(
+  client: GatewayClient,
+  settings: Omit<ChatSettings, 'model'>,
+  initialLanes: readonly string[],
+  store?: CompareStore | undefined,
+): CompareSession {
+  // The lanes come from the URL; their histories, from before a reload.
+  const [state, dispatch] = useReducer(compareReducer, initialLanes, (lanes) =>
+    compareReducer(initialCompareState(lanes), { type: 'lanesRestored', chats: store?.load() ?? {} }),
+  );
+  useCompareSaving(state, store);
   const stateRef = useRef(state);
   useLayoutEffect(() => {
     stateRef.current = state;
@@ -84,4 +97,39 @@ export function useCompareSession(client: GatewayClient, settings: Omit<ChatSett
   }, []);
 
   return { state, streaming: isComparing(state), send, stop, addLane, removeLane, clear };
+}
+
+/** Writes the lanes' histories: settled at once, while a lane streams at most once a second, and when the page goes away. */
+function useCompareSaving(state: CompareState, store: CompareStore | undefined): void {
+  const latest = useRef<() => void>(() => undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    if (!store) return;
+    const write = (): void => store.save(Object.fromEntries(state.lanes.map((model) => [model, state.chats[model]?.messages ?? []])));
+    latest.current = write;
+    if (!isComparing(state)) {
+      clearTimeout(timer.current);
+      timer.current = undefined;
+      write();
+    } else if (timer.current === undefined) {
+      timer.current = setTimeout(() => {
+        timer.current = undefined;
+        latest.current();
+      }, SAVE_INTERVAL_MS);
+    }
+  }, [state, store]);
+  useEffect(() => {
+    const flush = (): void => latest.current();
+    const onHidden = (): void => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+      clearTimeout(timer.current);
+      flush();
+    };
+  }, []);
 }
