@@ -21,7 +21,6 @@ import { lastReplyModel, type Conversation as SavedConversation } from '../chat/
 import { appConfigQuery, modelsQuery } from '../queries/queries.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
 import { downloadText } from './download.ts';
-import type { CompareStore } from '../storage/compare-store.ts';
 import type { DraftStore } from '../storage/draft-store.ts';
 import type { SettingsStore } from '../storage/settings-store.ts';
 
@@ -47,11 +46,9 @@ interface ChatAppProps {
   settingsStore: SettingsStore;
   /** Where unsent messages are kept, per conversation. */
   draftStore: DraftStore;
-  /** Where the compare view's lanes' histories are kept. */
-  compareStore: CompareStore;
 }
 
-export function ChatApp({ client, fetch, store, settingsStore, draftStore, compareStore }: ChatAppProps) {
+export function ChatApp({ client, fetch, store, settingsStore, draftStore }: ChatAppProps) {
   const config = useQuery(appConfigQuery(fetch));
   const models = useQuery(modelsQuery(client));
   const preference = useMemo<Preference | undefined>(
@@ -287,7 +284,6 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore, compa
             blockedReason={models.isPending ? 'Loading models…' : models.isError ? 'The gateway is not reachable' : undefined}
             onLanesChange={setLanes}
             draftStore={draftStore}
-            compareStore={compareStore}
           />
         </Suspense>
       ) : null}

@@ -1,15 +1,21 @@
 // The compare view at /compare, loaded on first visit and kept mounted after,
 // so its lanes and their replies survive a trip back to the chat.
 import { useEffect, useState } from 'react';
-import { comparePath, laneSpeeds } from '../chat/compare.ts';
+import { comparePath } from '../chat/compare.ts';
+import { laneSpeeds } from '../chat/lane-speeds.ts';
 import { CompareView } from '../components/compare-view.tsx';
 import { Composer } from '../components/composer.tsx';
 import type { GatewayClient } from '../gateway/client.ts';
-import type { CompareStore } from '../storage/compare-store.ts';
+import { webCompareStore, type CompareStore } from '../storage/compare-store.ts';
 import type { DraftStore } from '../storage/draft-store.ts';
 import type { ChatSettings } from '../hooks/use-chat-session.ts';
 import { useCompareSession } from '../hooks/use-compare-session.ts';
 import { useEscapeToStop } from '../hooks/use-escape-to-stop.ts';
+
+// Picked here rather than in main.tsx: it reads saved replies through the
+// import's checks (chat/export.ts), which the entry script need not carry;
+// this screen loads on first use.
+const browserCompareStore = webCompareStore();
 
 /** The compare view's unsent message is kept like a conversation's. */
 const COMPARE_DRAFT = 'compare';
@@ -26,11 +32,11 @@ interface CompareScreenProps {
   blockedReason: string | undefined;
   onLanesChange(lanes: readonly string[]): void;
   draftStore: DraftStore;
-  /** Where the lanes' histories are kept across reloads. */
-  compareStore: CompareStore;
+  /** Where the lanes' histories are kept across reloads: localStorage unless given. */
+  compareStore?: CompareStore;
 }
 
-export default function CompareScreen({ client, settings, initialLanes, active, modelToAdd, blockedReason, onLanesChange, draftStore, compareStore }: CompareScreenProps) {
+export default function CompareScreen({ client, settings, initialLanes, active, modelToAdd, blockedReason, onLanesChange, draftStore, compareStore = browserCompareStore }: CompareScreenProps) {
   const compare = useCompareSession(client, settings, initialLanes, compareStore);
   // Read once: this screen re-renders every frame while the lanes stream.
   const [initialDraft] = useState(() => draftStore.load(COMPARE_DRAFT));

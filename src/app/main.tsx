@@ -5,7 +5,6 @@ import { createRoot } from 'react-dom/client';
 import { createGatewayClient, type FetchLike } from '../gateway/client.ts';
 import { preloadHighlighterWhenIdle } from '../markdown/highlight.ts';
 import { openConversationStore } from '../storage/conversation-store.ts';
-import { webCompareStore } from '../storage/compare-store.ts';
 import { webDraftStore } from '../storage/draft-store.ts';
 import { webSettingsStore } from '../storage/settings-store.ts';
 import { appConfigQuery, modelsQuery } from '../queries/queries.ts';
@@ -20,7 +19,6 @@ const queryClient = new QueryClient();
 const store = openConversationStore();
 const settingsStore = webSettingsStore();
 const draftStore = webDraftStore();
-const compareStore = webCompareStore();
 
 // Asked for before the first render, not from its effects: on a slow machine
 // that render is a few hundred milliseconds the requests need not wait for.
@@ -32,7 +30,7 @@ if (!root) throw new Error('index.html lacks #root');
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <ChatApp client={client} fetch={boundFetch} store={store} settingsStore={settingsStore} draftStore={draftStore} compareStore={compareStore} />
+      <ChatApp client={client} fetch={boundFetch} store={store} settingsStore={settingsStore} draftStore={draftStore} />
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatAction } from './chat-reducer.ts';
-import { comparePath, compareReducer, initialCompareState, isComparing, lanesFromSearch, laneSpeeds, type CompareState } from './compare.ts';
+import { comparePath, compareReducer, initialCompareState, isComparing, lanesFromSearch } from './compare.ts';
 
 const send = (replyId: string, model: string, at = 1): ChatAction => ({
   type: 'sendRequested',
@@ -54,48 +54,5 @@ describe('compareReducer', () => {
     expect(comparePath(['groq/llama-3.3-70b-versatile', 'ollama/qwen3:8b'])).toBe('/compare?lanes=groq/llama-3.3-70b-versatile,ollama/qwen3:8b');
     expect(lanesFromSearch(comparePath(['a/b c', 'x/y']).split('?')[1]!)).toEqual(['a/b c', 'x/y']);
     expect(comparePath([])).toBe('/compare');
-  });
-});
-
-describe('laneSpeeds', () => {
-  type Event = [kind: 'delta' | 'usage' | 'done', at: number, text?: string];
-  const at = (model: string, replyId: string, sentAt: number, ...events: Event[]) => ({ model, replyId, sentAt, events });
-  /** Lanes with one reply each: sent at `sentAt`, then each event at its time. */
-  function race(...lanes: ReturnType<typeof at>[]): CompareState {
-    let state = initialCompareState([...lanes.map((l) => l.model), 'c/idle']);
-    for (const lane of lanes) {
-      state = compareReducer(state, { type: 'laneAction', model: lane.model, action: send(lane.replyId, lane.model, lane.sentAt) });
-      for (const [kind, time, text] of lane.events) {
-        const event =
-          kind === 'delta'
-            ? { type: 'delta' as const, text: text ?? '' }
-            : kind === 'usage'
-              ? { type: 'usage' as const, usage: { promptTokens: 5, completionTokens: Number(text), totalTokens: 5 + Number(text) } }
-              : { type: 'done' as const };
-        state = compareReducer(state, { type: 'laneAction', model: lane.model, action: { type: 'streamEventsReceived', replyId: lane.replyId, events: [{ event, at: time }] } });
-      }
-    }
-    return state;
-  }
-
-  it('gives each lane its first token, rate and total, and marks the fastest of each', () => {
-    const state = race(
-      // First token after 200 ms, 100 tokens over 1 s after it.
-      at('a/x', 'r1', 0, ['delta', 200, 'Hi'], ['usage', 1200, '100'], ['done', 1200]),
-      // First token after 500 ms, 300 tokens over 1 s.
-      at('b/y', 'r2', 0, ['delta', 500, 'Hello'], ['usage', 1500, '300'], ['done', 1500]),
-    );
-    const [a, b, idle] = laneSpeeds(state);
-    expect(a).toMatchObject({ model: 'a/x', status: 'done', firstTokenMs: 200, tokensPerSecond: 100, estimated: false, totalMs: 1200, fastestFirstToken: true, fastestRate: false });
-    expect(b).toMatchObject({ model: 'b/y', firstTokenMs: 500, tokensPerSecond: 300, totalMs: 1500, fastestFirstToken: false, fastestRate: true });
-    expect(idle).toMatchObject({ model: 'c/idle', status: undefined, firstTokenMs: undefined, tokensPerSecond: undefined, fastestFirstToken: false, fastestRate: false });
-  });
-
-  it('estimates a streaming lane’s rate as of its latest token, and marks nothing fastest with only one figure', () => {
-    // 400 characters ≈ 100 tokens, the latest 2 s after the first.
-    const state = race(at('a/x', 'r1', 0, ['delta', 1000, 'x'.repeat(200)], ['delta', 3000, 'x'.repeat(200)]), at('b/y', 'r2', 0));
-    const [a, b] = laneSpeeds(state);
-    expect(a).toMatchObject({ status: 'streaming', firstTokenMs: 1000, tokensPerSecond: 50, estimated: true, totalMs: undefined, fastestFirstToken: false, fastestRate: false });
-    expect(b).toMatchObject({ status: 'waiting', firstTokenMs: undefined, tokensPerSecond: undefined });
   });
 });

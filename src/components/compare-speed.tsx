@@ -1,4 +1,4 @@
-import type { LaneSpeed } from '../chat/compare.ts';
+import type { LaneSpeed } from '../chat/lane-speeds.ts';
 
 const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const wholeNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });

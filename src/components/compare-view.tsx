@@ -1,4 +1,4 @@
-import type { LaneSpeed } from '../chat/compare.ts';
+import type { LaneSpeed } from '../chat/lane-speeds.ts';
 import type { Message } from '../chat/types.ts';
 import { CompareSpeed } from './compare-speed.tsx';
 import { Conversation } from './conversation.tsx';

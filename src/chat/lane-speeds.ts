@@ -1,0 +1,52 @@
+// The compare view's speed table: each lane's last reply as figures side by
+// side. Apart from compare.ts so the entry script does not carry it: only the
+// compare screen, loaded on first use, reads it.
+import type { CompareState } from './compare.ts';
+import { liveTokensPerSecond, replyMetrics } from './reply-metrics.ts';
+import { isSettled, type AssistantMessage } from './types.ts';
+
+/** One lane's speed in the last round, for the scoreboard over the lanes. */
+export interface LaneSpeed {
+  model: string;
+  /** undefined: no reply in this lane yet. */
+  status: AssistantMessage['status'] | undefined;
+  firstTokenMs: number | undefined;
+  /** Live (estimated from the text) while streaming; reported usage over the generating time once done. */
+  tokensPerSecond: number | undefined;
+  estimated: boolean;
+  totalMs: number | undefined;
+  /** The smallest first-token time, the highest rate (of two lanes or more that have one). */
+  fastestFirstToken: boolean;
+  fastestRate: boolean;
+}
+
+/** The best of the figures there are, when there are two or more to compare. */
+function best(values: Array<number | undefined>, pick: (a: number, b: number) => number): number | undefined {
+  const known = values.filter((v): v is number => v !== undefined);
+  return known.length >= 2 ? known.reduce((a, b) => pick(a, b)) : undefined;
+}
+
+/** Each lane's last reply, as figures side by side (a streaming one as of its latest token). */
+export function laneSpeeds(state: CompareState): LaneSpeed[] {
+  const rows = state.lanes.map((model): Omit<LaneSpeed, 'fastestFirstToken' | 'fastestRate'> => {
+    const reply = state.chats[model]?.messages.findLast((m): m is AssistantMessage => m.role === 'assistant');
+    if (!reply) return { model, status: undefined, firstTokenMs: undefined, tokensPerSecond: undefined, estimated: false, totalMs: undefined };
+    const settled = replyMetrics(reply);
+    const streaming = !isSettled(reply.status);
+    return {
+      model,
+      status: reply.status,
+      firstTokenMs: settled.timeToFirstTokenMs,
+      tokensPerSecond: streaming ? liveTokensPerSecond(reply) : settled.tokensPerSecond,
+      estimated: streaming || settled.tokensEstimated,
+      totalMs: settled.totalMs,
+    };
+  });
+  const firstToken = best(rows.map((r) => r.firstTokenMs), Math.min);
+  const rate = best(rows.map((r) => r.tokensPerSecond), Math.max);
+  return rows.map((row) => ({
+    ...row,
+    fastestFirstToken: firstToken !== undefined && row.firstTokenMs === firstToken,
+    fastestRate: rate !== undefined && row.tokensPerSecond === rate,
+  }));
+}
