@@ -131,3 +131,20 @@ test('a reload brings the lanes’ replies back; one cut by the reload keeps its
   await expect(lane(chat, GROQ)).toBeVisible();
   await expect(page.getByRole('article')).toHaveCount(0);
 });
+
+test('when the browser refuses to store the lanes’ replies, the view says so and the lanes go on working', async ({ page }) => {
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key === 'gateway-chat.compare') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      setItem.call(this, key, value);
+    };
+  });
+  const chat = new ChatPage(page);
+  await chat.open(`/compare?lanes=${GROQ}`);
+  await expect(page.getByText(/not kept across a reload/)).toHaveCount(0);
+  await chat.message.fill('hello');
+  await chat.message.press('Enter');
+  await chat.waitForSettled(lane(chat, GROQ).getByRole('article', { name: 'Assistant' }));
+  await expect(page.getByText('Replies here are not kept across a reload: this browser refused storage.')).toBeVisible();
+});

@@ -62,6 +62,7 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
         onAdd={compare.addLane}
         onRemove={compare.removeLane}
         onClear={compare.clear}
+        storageError={compare.storageError}
       />
       <Composer
         streaming={streaming}

@@ -18,10 +18,12 @@ interface CompareViewProps {
   onAdd(model: string): void;
   onRemove(model: string): void;
   onClear(): void;
+  /** Why the replies are not kept across a reload, if they are not. */
+  storageError?: string | undefined;
 }
 
 /** Lanes side by side (stacked on a phone), each following its own reply. */
-export function CompareView({ lanes, speeds, modelToAdd, streaming, onAdd, onRemove, onClear }: CompareViewProps) {
+export function CompareView({ lanes, speeds, modelToAdd, streaming, onAdd, onRemove, onClear, storageError }: CompareViewProps) {
   const alreadyIn = modelToAdd !== undefined && lanes.some((lane) => lane.model === modelToAdd);
   const anyMessages = lanes.some((lane) => lane.messages.length > 0);
   return (
@@ -53,6 +55,7 @@ export function CompareView({ lanes, speeds, modelToAdd, streaming, onAdd, onRem
           </button>
         ) : null}
       </div>
+      {storageError ? <p className="border-b border-zinc-200 px-4 py-1.5 text-xs text-amber-700 dark:border-zinc-800 dark:text-amber-400">{storageError}</p> : null}
       {anyMessages ? <CompareSpeed speeds={speeds} /> : null}
       {lanes.length === 0 ? (
         <div className="flex flex-1 flex-col items-center justify-center gap-2 p-6 text-center">

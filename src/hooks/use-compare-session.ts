@@ -1,6 +1,6 @@
 // The compare view's glue: one message goes to every lane at once, each
 // lane streaming from its own model with its own history.
-import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { buildChatRequest } from '../chat/build-request.ts';
 import type { ChatAction } from '../chat/chat-reducer.ts';
 import { compareReducer, initialCompareState, isComparing, type CompareState } from '../chat/compare.ts';
@@ -21,6 +21,8 @@ export interface CompareSession {
   removeLane(model: string): void;
   /** Empties every lane's history, keeping the lanes. */
   clear(): void;
+  /** Why the lanes' replies are not kept across a reload, when the browser refused to store them. */
+  storageError: string | undefined;
 }
 
 /** How often a streaming lane's history is written: a reload loses at most this much of a reply. */
@@ -36,7 +38,7 @@ export function useCompareSession(
   const [state, dispatch] = useReducer(compareReducer, initialLanes, (lanes) =>
     compareReducer(initialCompareState(lanes), { type: 'lanesRestored', chats: store?.load() ?? {} }),
   );
-  useCompareSaving(state, store);
+  const storageError = useCompareSaving(state, store);
   const stateRef = useRef(state);
   useLayoutEffect(() => {
     stateRef.current = state;
@@ -96,16 +98,21 @@ export function useCompareSession(
     };
   }, []);
 
-  return { state, streaming: isComparing(state), send, stop, addLane, removeLane, clear };
+  return { state, streaming: isComparing(state), send, stop, addLane, removeLane, clear, storageError };
 }
 
-/** Writes the lanes' histories: settled at once, while a lane streams at most once a second, and when the page goes away. */
-function useCompareSaving(state: CompareState, store: CompareStore | undefined): void {
+/**
+ * Writes the lanes' histories: settled at once, while a lane streams at most
+ * once a second, and when the page goes away. Returns why they are not kept,
+ * when the browser refused.
+ */
+function useCompareSaving(state: CompareState, store: CompareStore | undefined): string | undefined {
+  const [refused, setRefused] = useState(false);
   const latest = useRef<() => void>(() => undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
     if (!store) return;
-    const write = (): void => store.save(Object.fromEntries(state.lanes.map((model) => [model, state.chats[model]?.messages ?? []])));
+    const write = (): void => setRefused(!store.save(Object.fromEntries(state.lanes.map((model) => [model, state.chats[model]?.messages ?? []]))));
     latest.current = write;
     if (!isComparing(state)) {
       clearTimeout(timer.current);
@@ -132,4 +139,5 @@ function useCompareSaving(state: CompareState, store: CompareStore | undefined):
       flush();
     };
   }, []);
+  return refused ? 'Replies here are not kept across a reload: this browser refused storage.' : undefined;
 }

@@ -8,7 +8,8 @@ const KEY = 'gateway-chat.compare';
 export interface CompareStore {
   /** Each model's history as last saved; what does not read as messages is dropped. */
   load(): Record<string, Message[]>;
-  save(chats: Record<string, readonly Message[]>): void;
+  /** Whether the histories were kept: false when the browser refused (storage blocked or full). */
+  save(chats: Record<string, readonly Message[]>): boolean;
 }
 
 /** A store over Web Storage; storage that throws (blocked, full) keeps nothing, and the view still works. */
@@ -33,8 +34,10 @@ export function webCompareStore(storage: () => Storage = () => localStorage): Co
         const kept = Object.fromEntries(Object.entries(chats).filter(([, messages]) => messages.length > 0));
         if (Object.keys(kept).length) storage().setItem(KEY, JSON.stringify(kept));
         else storage().removeItem(KEY);
+        return true;
       } catch {
-        // Not kept: the lanes still work for this page.
+        // Not kept: the lanes still work for this page, and the view says so.
+        return false;
       }
     },
   };
