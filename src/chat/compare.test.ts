@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatAction } from './chat-reducer.ts';
+import { sendRequested } from './test-messages.ts';
 import { comparePath, compareReducer, initialCompareState, isComparing, lanesFromSearch } from './compare.ts';
 
-const send = (replyId: string, model: string, at = 1): ChatAction => ({
-  type: 'sendRequested',
-  user: { id: `u-${replyId}`, role: 'user', content: 'hi' },
-  replyId,
-  model,
-  at,
-});
+const send = sendRequested;
 
 describe('compareReducer', () => {
   it('keeps one lane per model, each with its own history', () => {

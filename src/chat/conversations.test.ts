@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatAction } from './chat-reducer.ts';
-import { assistantReply } from './test-messages.ts';
+import { assistantReply, sendRequested } from './test-messages.ts';
 import {
   conversationsReducer,
   initialConversationsState,
@@ -15,13 +15,7 @@ import {
   type ConversationsState,
 } from './conversations.ts';
 
-const send = (text: string, replyId: string, at: number, model = 'groq/llama'): ChatAction => ({
-  type: 'sendRequested',
-  user: { id: `u-${replyId}`, role: 'user', content: text },
-  replyId,
-  model,
-  at,
-});
+const send = (text: string, replyId: string, at: number, model = 'groq/llama'): ChatAction => sendRequested(replyId, model, at, text);
 const delta = (replyId: string, text: string): ChatAction => ({
   type: 'streamEventsReceived',
   replyId,

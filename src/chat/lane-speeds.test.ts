@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatAction } from './chat-reducer.ts';
+import { sendRequested } from './test-messages.ts';
 import { compareReducer, initialCompareState, type CompareState } from './compare.ts';
 import { laneSpeeds } from './lane-speeds.ts';
 
-const send = (replyId: string, model: string, at = 1): ChatAction => ({
-  type: 'sendRequested',
-  user: { id: `u-${replyId}`, role: 'user', content: 'hi' },
-  replyId,
-  model,
-  at,
-});
+const send = sendRequested;
 
 describe('laneSpeeds', () => {
   type Event = [kind: 'delta' | 'usage' | 'done', at: number, text?: string];

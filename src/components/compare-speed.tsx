@@ -1,11 +1,5 @@
 import type { LaneSpeed } from '../chat/lane-speeds.ts';
-
-const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-const wholeNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-function duration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${oneDecimal.format(ms / 1000)} s`;
-}
+import { duration, wholeNumber } from './figures.ts';
 
 const WAITING: Partial<Record<NonNullable<LaneSpeed['status']>, string>> = { waiting: 'waiting…', failed: 'failed' };
 

@@ -1,16 +1,11 @@
 import { memo } from 'react';
 import { liveTokensPerSecond, replyMetrics } from '../chat/reply-metrics.ts';
 import type { AssistantMessage } from '../chat/types.ts';
-
-const integer = new Intl.NumberFormat('en-US');
-const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+import { duration, integer, oneDecimal, wholeNumber } from './figures.ts';
 
 function seconds(ms: number | undefined): string {
-  if (ms === undefined) return '—';
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${oneDecimal.format(ms / 1000)} s`;
+  return ms === undefined ? '—' : duration(ms);
 }
-
-const wholeNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** While a reply streams: its rate so far and how long its first token took, for whoever watches it arrive. */
 export function liveLine(reply: AssistantMessage): string | undefined {
