@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../gateway/client.ts';
-import { chatReducer, initialChatState, streamingReply, type ChatAction, type ChatState } from './chat-reducer.ts';
+import { chatReducer, initialChatState, LIVE_SAMPLE_MS, streamingReply, type ChatAction, type ChatState } from './chat-reducer.ts';
 import type { AssistantMessage } from './types.ts';
 
 const send: ChatAction = {
@@ -34,6 +34,35 @@ describe('chatReducer', () => {
   it('appends deltas and stamps the first token time once', () => {
     const state = run(send, events([{ type: 'delta', text: 'Hel' }, 1200]), events([{ type: 'delta', text: 'lo' }, 1300]));
     expect(reply(state)).toMatchObject({ status: 'streaming', content: 'Hello', timing: { firstTokenAt: 1200 } });
+  });
+
+  it('applies a batch to a new reply and leaves the previous state as it was', () => {
+    const before = run(send, events([{ type: 'delta', text: 'Hel' }, 1200]));
+    const beforeReply = reply(before);
+    const after = chatReducer(before, events([{ type: 'delta', text: 'lo' }, 1300], [{ type: 'delta', text: '!' }, 1310]));
+    expect(reply(after).content).toBe('Hello!');
+    expect(beforeReply).toMatchObject({ content: 'Hel', timing: { firstTokenAt: 1200, liveSample: { at: 1200, length: 3 } } });
+    expect(reply(after).timing).not.toBe(beforeReply.timing);
+  });
+
+  it('takes the live sample at the first token, then again only once LIVE_SAMPLE_MS have passed', () => {
+    const first = run(send, events([{ type: 'reasoning', text: 'Th' }, 1200], [{ type: 'delta', text: 'ink' }, 1210]));
+    // One sample per batch, at its last token, counting reasoning and answer.
+    expect(reply(first).timing.liveSample).toEqual({ at: 1210, length: 5 });
+    const soon = chatReducer(first, events([{ type: 'delta', text: 'ing' }, 1210 + LIVE_SAMPLE_MS - 1]));
+    // The same object: a view memoised on it does not recompute.
+    expect(reply(soon).timing.liveSample).toBe(reply(first).timing.liveSample);
+    const later = chatReducer(soon, events([{ type: 'delta', text: '!' }, 1210 + LIVE_SAMPLE_MS]));
+    expect(reply(later).timing.liveSample).toEqual({ at: 1210 + LIVE_SAMPLE_MS, length: 9 });
+    // Usage and finish are not tokens: they take no sample.
+    const usage = { promptTokens: 1, completionTokens: 2, totalTokens: 3 };
+    const ended = chatReducer(later, events([{ type: 'usage', usage }, 1210 + 3 * LIVE_SAMPLE_MS]));
+    expect(reply(ended).timing.liveSample).toBe(reply(later).timing.liveSample);
+  });
+
+  it('ignores the events of a batch that come after its [DONE]', () => {
+    const state = run(send, events([{ type: 'delta', text: 'x' }, 1100], [{ type: 'done' }, 1170], [{ type: 'delta', text: 'late' }, 1180]));
+    expect(reply(state)).toMatchObject({ status: 'done', content: 'x', timing: { endedAt: 1170 } });
   });
 
   it('counts reasoning as the first token and keeps it apart from the answer', () => {

@@ -36,27 +36,60 @@ function mergeToolCall(calls: ToolCall[], piece: Extract<StreamEvent, { type: 't
   );
 }
 
-function applyEvent(reply: AssistantMessage, { event, at }: TimedStreamEvent): AssistantMessage {
-  if (isSettled(reply.status)) return reply;
-  const tokenArrived = (): AssistantMessage['timing'] => ({ ...reply.timing, firstTokenAt: reply.timing.firstTokenAt ?? at, lastTokenAt: at });
-  switch (event.type) {
-    case 'delta':
-      return { ...reply, status: 'streaming', content: reply.content + event.text, timing: tokenArrived() };
-    case 'reasoning':
-      return { ...reply, status: 'streaming', reasoning: reply.reasoning + event.text, timing: tokenArrived() };
-    case 'toolCall':
-      return { ...reply, status: 'streaming', toolCalls: mergeToolCall(reply.toolCalls, event.piece), timing: tokenArrived() };
-    case 'usage':
-      return { ...reply, usage: event.usage };
-    case 'finish':
-      return { ...reply, finishReason: event.reason };
-    case 'routed':
-      return event.model ? { ...reply, model: event.provider ? `${event.provider}/${event.model}` : event.model } : reply;
-    case 'done':
-      return { ...reply, status: 'done', timing: { ...reply.timing, endedAt: at } };
-    case 'interrupted':
-      return { ...reply, status: 'interrupted', timing: { ...reply.timing, endedAt: at } };
+/** How often the live rate's sample of the reply's length is taken again. */
+export const LIVE_SAMPLE_MS = 500;
+
+/**
+ * Applies one frame's events to a reply. The reply is copied once per batch,
+ * not once per event: the copy is this function's own until it returns, so
+ * writing to it keeps the reducer pure.
+ */
+function applyEvents(reply: AssistantMessage, events: readonly TimedStreamEvent[]): AssistantMessage {
+  if (isSettled(reply.status) || events.length === 0) return reply;
+  const next: AssistantMessage = { ...reply, timing: { ...reply.timing } };
+  const { timing } = next;
+  let tokenAt: number | undefined;
+  const tokenArrived = (at: number): void => {
+    next.status = 'streaming';
+    timing.firstTokenAt ??= at;
+    tokenAt = at;
+  };
+  for (const { event, at } of events) {
+    // Nothing after the end of the stream changes the reply.
+    if (isSettled(next.status)) break;
+    switch (event.type) {
+      case 'delta':
+        next.content += event.text;
+        tokenArrived(at);
+        break;
+      case 'reasoning':
+        next.reasoning += event.text;
+        tokenArrived(at);
+        break;
+      case 'toolCall':
+        next.toolCalls = mergeToolCall(next.toolCalls, event.piece);
+        tokenArrived(at);
+        break;
+      case 'usage':
+        next.usage = event.usage;
+        break;
+      case 'finish':
+        next.finishReason = event.reason;
+        break;
+      case 'routed':
+        if (event.model) next.model = event.provider ? `${event.provider}/${event.model}` : event.model;
+        break;
+      case 'done':
+      case 'interrupted':
+        next.status = event.type;
+        timing.endedAt = at;
+        break;
+    }
   }
+  if (tokenAt !== undefined && (timing.liveSample === undefined || tokenAt - timing.liveSample.at >= LIVE_SAMPLE_MS)) {
+    timing.liveSample = { at: tokenAt, length: next.reasoning.length + next.content.length };
+  }
+  return next;
 }
 
 function updateReply(state: ChatState, replyId: string, update: (reply: AssistantMessage) => AssistantMessage): ChatState {
@@ -89,7 +122,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return { messages: [...state.messages, action.user, reply] };
     }
     case 'streamEventsReceived':
-      return updateReply(state, action.replyId, (reply) => action.events.reduce(applyEvent, reply));
+      return updateReply(state, action.replyId, (reply) => applyEvents(reply, action.events));
     case 'stopRequested':
       return updateReply(state, action.replyId, (reply) =>
         isSettled(reply.status) ? reply : { ...reply, status: 'stopped', timing: { ...reply.timing, endedAt: action.at } },

@@ -37,7 +37,7 @@ export function laneSpeeds(state: CompareState): LaneSpeed[] {
       model,
       status: reply.status,
       firstTokenMs: settled.timeToFirstTokenMs,
-      tokensPerSecond: streaming ? liveTokensPerSecond(reply) : settled.tokensPerSecond,
+      tokensPerSecond: streaming ? liveTokensPerSecond(reply.timing) : settled.tokensPerSecond,
       estimated: streaming || settled.tokensEstimated,
       totalMs: settled.totalMs,
     };

@@ -2,23 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { liveTokensPerSecond, replyMetrics } from './reply-metrics.ts';
 import { assistantReply } from './test-messages.ts';
 
-/** A reply streaming since 1000, its first token at 1500 and its latest at `lastTokenAt`. */
-const streaming = (content: string, lastTokenAt: number, reasoning = '') =>
-  assistantReply({ status: 'streaming', content, reasoning, usage: undefined, timing: { startedAt: 1000, firstTokenAt: 1500, lastTokenAt, endedAt: undefined } });
+/** The timing of a reply whose first token came at 1500 and whose live sample saw `length` characters at `at`. */
+const sampled = (length: number, at: number) => ({ firstTokenAt: 1500, liveSample: { at, length } });
 
 describe('liveTokensPerSecond', () => {
-  it('estimates the rate from the text so far over the time from the first token to the latest', () => {
+  it('estimates the rate from the sampled length over the time from the first token to the sample', () => {
     // 400 characters ≈ 100 tokens, over 2 s.
-    expect(liveTokensPerSecond(streaming('x'.repeat(400), 3500))).toBe(50);
-  });
-
-  it('counts reasoning as generated text too', () => {
-    expect(liveTokensPerSecond(streaming('x'.repeat(200), 3500, 'y'.repeat(200)))).toBe(50);
+    expect(liveTokensPerSecond(sampled(400, 3500))).toBe(50);
   });
 
   it('says nothing before the first token, or in the first quarter second after it', () => {
-    expect(liveTokensPerSecond(assistantReply({ status: 'waiting', content: '', timing: { startedAt: 1000, firstTokenAt: undefined, endedAt: undefined } }))).toBeUndefined();
-    expect(liveTokensPerSecond(streaming('x'.repeat(40), 1700))).toBeUndefined();
+    expect(liveTokensPerSecond({ firstTokenAt: undefined, liveSample: undefined })).toBeUndefined();
+    expect(liveTokensPerSecond(sampled(40, 1700))).toBeUndefined();
   });
 });
 

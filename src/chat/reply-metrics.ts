@@ -1,4 +1,4 @@
-import type { AssistantMessage } from './types.ts';
+import type { AssistantMessage, ReplyTiming } from './types.ts';
 
 export interface ReplyMetrics {
   timeToFirstTokenMs: number | undefined;
@@ -32,16 +32,15 @@ export function replyMetrics(reply: AssistantMessage): ReplyMetrics {
 }
 
 /**
- * The rate of a reply still streaming, as of its latest token: tokens
- * estimated from the text so far (usage comes only at the end) over the time
- * from its first token to its latest. Undefined until there is a first token,
- * and for the first quarter second, when a handful of tokens over a few
- * milliseconds says nothing.
+ * The rate of a reply still streaming, as of its live sample (taken at most
+ * every LIVE_SAMPLE_MS): tokens estimated from the text's length (usage
+ * comes only at the end) over the time from its first token to the sample.
+ * Undefined until there is a first token, and for the first quarter second,
+ * when a handful of tokens over a few milliseconds says nothing.
  */
-export function liveTokensPerSecond(reply: AssistantMessage): number | undefined {
-  const { firstTokenAt, lastTokenAt } = reply.timing;
-  if (firstTokenAt === undefined || lastTokenAt === undefined) return undefined;
-  const seconds = (lastTokenAt - firstTokenAt) / 1000;
+export function liveTokensPerSecond({ firstTokenAt, liveSample }: Pick<ReplyTiming, 'firstTokenAt' | 'liveSample'>): number | undefined {
+  if (firstTokenAt === undefined || liveSample === undefined) return undefined;
+  const seconds = (liveSample.at - firstTokenAt) / 1000;
   if (seconds < 0.25) return undefined;
-  return tokensInLength(reply.reasoning.length + reply.content.length) / seconds;
+  return tokensInLength(liveSample.length) / seconds;
 }

@@ -12,12 +12,21 @@ export interface ToolCall {
   arguments: string;
 }
 
+export interface LiveSample {
+  at: number;
+  length: number;
+}
+
 /** Epoch milliseconds, taken from the monotonic clock when the event was read off the wire. */
 export interface ReplyTiming {
   startedAt: number;
   firstTokenAt: number | undefined;
-  /** The latest token's arrival, while it streams: the clock a live rate is read against. */
-  lastTokenAt?: number | undefined;
+  /**
+   * While it streams: the reply's length (reasoning and content) as of a
+   * token's arrival, taken again at most every LIVE_SAMPLE_MS. The live rate
+   * is read from it, so the figure changes twice a second, not every frame.
+   */
+  liveSample?: LiveSample | undefined;
   endedAt: number | undefined;
 }
 

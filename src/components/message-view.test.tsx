@@ -35,8 +35,9 @@ describe('MessageView', () => {
   });
 
   it('holds the usage panel\'s place, hidden and empty, while streaming, and fills that same panel when the reply ends', () => {
-    // The first token came 250 ms after the request, the latest 2 s after it.
-    const streaming = reply({ status: 'streaming', usage: undefined, finishReason: undefined, timing: { startedAt: 1000, firstTokenAt: 1250, lastTokenAt: 3250, endedAt: undefined } });
+    // The first token came 250 ms after the request; 2 s later the reply was 15 characters long.
+    const timing = { startedAt: 1000, firstTokenAt: 1250, liveSample: { at: 3250, length: 15 }, endedAt: undefined };
+    const streaming = reply({ status: 'streaming', usage: undefined, finishReason: undefined, timing });
     const { container, rerender } = render(<MessageView message={streaming} />);
     const placeholder = container.querySelector('section[aria-label="Usage"]');
     expect(placeholder?.getAttribute('aria-hidden')).toBe('true');

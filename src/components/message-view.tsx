@@ -1,4 +1,4 @@
-import { memo, useId, useState, type KeyboardEvent } from 'react';
+import { memo, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { isSettled, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
 import { MarkdownView } from '../markdown/markdown-view.tsx';
 import { useCopy } from '../markdown/use-copy.ts';
@@ -123,6 +123,9 @@ function AssistantMessageView({ message, onRegenerate }: AssistantMessageProps) 
   const reasoningStreaming = !settled && !answering;
   const statusLabel = STATUS_LABEL[message.status];
   const hasText = message.content.length > 0;
+  // The live line changes only with its sample (twice a second), not with every frame's text.
+  const { startedAt, firstTokenAt, liveSample } = message.timing;
+  const live = useMemo(() => liveLine({ startedAt, firstTokenAt, liveSample }), [startedAt, firstTokenAt, liveSample]);
   return (
     <article aria-label="Assistant" aria-busy={settled ? 'false' : 'true'} className="msg-item">
       <div className="mb-1 flex items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
@@ -160,7 +163,7 @@ function AssistantMessageView({ message, onRegenerate }: AssistantMessageProps) 
           <UsagePanel reply={message} />
         ) : null
       ) : (
-        <UsagePanel reply={message} pending live={liveLine(message)} />
+        <UsagePanel reply={message} pending live={live} />
       )}
       {/* Like the usage panel, the row holds its place while the reply streams: its end moves nothing. */}
       <div aria-hidden={!settled || undefined} className={`${settled ? '' : 'invisible '}mt-1 flex h-7 items-center gap-1`}>

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { liveTokensPerSecond, replyMetrics } from '../chat/reply-metrics.ts';
-import type { AssistantMessage } from '../chat/types.ts';
+import type { AssistantMessage, ReplyTiming } from '../chat/types.ts';
 import { duration, integer, oneDecimal, wholeNumber } from './figures.ts';
 
 function seconds(ms: number | undefined): string {
@@ -8,9 +8,8 @@ function seconds(ms: number | undefined): string {
 }
 
 /** While a reply streams: its rate so far and how long its first token took, for whoever watches it arrive. */
-export function liveLine(reply: AssistantMessage): string | undefined {
-  const rate = liveTokensPerSecond(reply);
-  const { startedAt, firstTokenAt } = reply.timing;
+export function liveLine({ startedAt, firstTokenAt, liveSample }: Pick<ReplyTiming, 'startedAt' | 'firstTokenAt' | 'liveSample'>): string | undefined {
+  const rate = liveTokensPerSecond({ firstTokenAt, liveSample });
   if (rate === undefined || firstTokenAt === undefined) return undefined;
   return `≈ ${wholeNumber.format(rate)} tok/s so far · first token in ${seconds(firstTokenAt - startedAt)}`;
 }
