@@ -148,3 +148,44 @@ test('when the browser refuses to store the lanes’ replies, the view says so a
   await chat.waitForSettled(lane(chat, GROQ).getByRole('article', { name: 'Assistant' }));
   await expect(page.getByText('Replies here are not kept across a reload: this browser refused storage.')).toBeVisible();
 });
+
+test('Regenerate asks one lane’s model again, even while another lane streams; Edit sends the edited message to every lane, replacing what followed', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open(`/compare?lanes=${GROQ},${OPENAI}`);
+  const reply = (model: string): Locator => lane(chat, model).getByRole('article', { name: 'Assistant' });
+  const streamsOf = async (model: string) => (await chat.demoStreams()).filter((s) => s.model === model);
+  await chat.message.fill('hello');
+  await chat.message.press('Enter');
+  await chat.waitForSettled(reply(GROQ));
+  // The slower lane still streams: no message can be edited yet, but the settled lane can ask again.
+  await expect(reply(OPENAI)).toHaveAttribute('aria-busy', 'true');
+  await expect(page.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+  const groqBefore = (await streamsOf(GROQ)).length;
+  const openaiBefore = (await streamsOf(OPENAI)).length;
+  await lane(chat, GROQ).getByRole('button', { name: 'Regenerate' }).click();
+  await expect.poll(async () => (await streamsOf(GROQ)).length).toBe(groqBefore + 1);
+  await chat.waitForSettled(reply(GROQ));
+  await expect(lane(chat, GROQ).getByRole('article', { name: 'You' })).toHaveText(/hello/);
+  const again = (await streamsOf(GROQ)).at(-1)!;
+  expect(again.messages.map((m) => m.role)).toEqual(['system', 'user']);
+  expect(again.messages.at(-1)).toEqual({ role: 'user', content: 'hello' });
+  // The other lane was not asked again.
+  await chat.waitForSettled(reply(OPENAI));
+  expect(await streamsOf(OPENAI)).toHaveLength(openaiBefore);
+
+  // Editing the message in one lane sends it to both, in place of the old one and its replies.
+  await lane(chat, OPENAI).getByRole('button', { name: 'Edit' }).click();
+  await expect(lane(chat, OPENAI).getByText('Saving sends it to every lane again; the replies after it are replaced.')).toBeVisible();
+  const box = lane(chat, OPENAI).getByRole('textbox', { name: 'Edited prompt' });
+  await box.fill('hello again');
+  await box.press('Enter');
+  for (const model of [GROQ, OPENAI]) {
+    await expect(lane(chat, model).getByRole('article', { name: 'You' })).toHaveText(/hello again/);
+    await chat.waitForSettled(reply(model));
+    const last = (await streamsOf(model)).at(-1)!;
+    expect(last.messages.map((m) => m.role)).toEqual(['system', 'user']);
+    expect(last.messages.at(-1)).toEqual({ role: 'user', content: 'hello again' });
+  }
+  expect(await streamsOf(GROQ)).toHaveLength(groqBefore + 2);
+  expect(await streamsOf(OPENAI)).toHaveLength(openaiBefore + 1);
+});

@@ -62,6 +62,8 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
         onAdd={compare.addLane}
         onRemove={compare.removeLane}
         onClear={compare.clear}
+        onEdit={streaming || blockedReason ? undefined : compare.edit}
+        onRegenerate={blockedReason ? undefined : compare.regenerate}
         storageError={compare.storageError}
       />
       <Composer

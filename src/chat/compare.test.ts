@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sendRequested } from './test-messages.ts';
-import { comparePath, compareReducer, initialCompareState, isComparing, lanesFromSearch } from './compare.ts';
+import { comparePath, compareReducer, initialCompareState, isComparing, laneHistory, lanesFromSearch } from './compare.ts';
+import type { Message } from './types.ts';
 
 const send = sendRequested;
 
@@ -48,5 +49,26 @@ describe('compareReducer', () => {
     expect(comparePath(['groq/llama-3.3-70b-versatile', 'ollama/qwen3:8b'])).toBe('/compare?lanes=groq/llama-3.3-70b-versatile,ollama/qwen3:8b');
     expect(lanesFromSearch(comparePath(['a/b c', 'x/y']).split('?')[1]!)).toEqual(['a/b c', 'x/y']);
     expect(comparePath([])).toBe('/compare');
+  });
+});
+
+describe('laneHistory', () => {
+  const messages: Message[] = [
+    { id: 'u1', role: 'user', content: 'first' },
+    { id: 'u2', role: 'user', content: 'second' },
+    { id: 'u3', role: 'user', content: 'third' },
+  ];
+
+  it('sends a new message after the whole history', () => {
+    expect(laneHistory(messages, undefined)).toEqual({ history: messages, rewound: false });
+  });
+
+  it('sends an edited or regenerated message after what came before the one it replaces', () => {
+    expect(laneHistory(messages, 'u2')).toEqual({ history: messages.slice(0, 1), rewound: true });
+    expect(laneHistory(messages, 'u1')).toEqual({ history: [], rewound: true });
+  });
+
+  it('sends after the whole history of a lane that never had that message (added later)', () => {
+    expect(laneHistory(messages, 'elsewhere')).toEqual({ history: messages, rewound: false });
   });
 });

@@ -50,6 +50,16 @@ export function compareReducer(state: CompareState, action: CompareAction): Comp
   }
 }
 
+/**
+ * What a lane sends a message after: its history before `from` (the message
+ * an edit or a regenerate replaces), or all of it. A lane added after that
+ * message never had it, and sends after its whole history.
+ */
+export function laneHistory(messages: readonly Message[], from: string | undefined): { history: readonly Message[]; rewound: boolean } {
+  const cut = from === undefined ? -1 : messages.findIndex((m) => m.id === from);
+  return cut < 0 ? { history: messages, rewound: false } : { history: messages.slice(0, cut), rewound: true };
+}
+
 export function isComparing(state: CompareState): boolean {
   return state.lanes.some((model) => streamingReply(state.chats[model] ?? initialChatState) !== undefined);
 }

@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react';
 import type { LaneSpeed } from '../chat/lane-speeds.ts';
 import type { Message } from '../chat/types.ts';
 import { CompareSpeed } from './compare-speed.tsx';
@@ -18,12 +19,54 @@ interface CompareViewProps {
   onAdd(model: string): void;
   onRemove(model: string): void;
   onClear(): void;
+  /** Given when a message of yours can be edited and sent to every lane again (no lane streaming). */
+  onEdit?: ((messageId: string, text: string) => void) | undefined;
+  /** Given when a lane's last reply can be asked for again (that lane's model only). */
+  onRegenerate?: ((model: string, replyId: string) => void) | undefined;
   /** Why the replies are not kept across a reload, if they are not. */
   storageError?: string | undefined;
 }
 
+const EDIT_NOTE = 'Saving sends it to every lane again; the replies after it are replaced.';
+
+interface LaneProps {
+  model: string;
+  messages: readonly Message[];
+  onRemove(model: string): void;
+  onEdit?: ((messageId: string, text: string) => void) | undefined;
+  onRegenerate?: ((model: string, replyId: string) => void) | undefined;
+}
+
+/** One model's lane. Memoised: a lane whose model is done does not re-render while the others stream. */
+const Lane = memo(function Lane({ model, messages, onRemove, onEdit, onRegenerate }: LaneProps) {
+  const regenerate = useMemo(() => onRegenerate && ((replyId: string) => onRegenerate(model, replyId)), [model, onRegenerate]);
+  return (
+    <section aria-label={model} className="flex min-h-80 min-w-0 flex-col md:min-h-0">
+      <div className="flex items-center gap-2 px-4 py-2">
+        <h2 className="min-w-0 flex-1 truncate font-mono text-sm font-medium">{model}</h2>
+        <button
+          type="button"
+          aria-label={`Remove ${model}`}
+          onClick={() => onRemove(model)}
+          className="rounded px-2 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+        >
+          Remove
+        </button>
+      </div>
+      <Conversation
+        label={`${model} replies`}
+        messages={messages}
+        onEdit={onEdit}
+        editNote={EDIT_NOTE}
+        onRegenerate={regenerate}
+        empty={<p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">Replies from this model appear here.</p>}
+      />
+    </section>
+  );
+});
+
 /** Lanes side by side (stacked on a phone), each following its own reply. */
-export function CompareView({ lanes, speeds, modelToAdd, streaming, onAdd, onRemove, onClear, storageError }: CompareViewProps) {
+export function CompareView({ lanes, speeds, modelToAdd, streaming, onAdd, onRemove, onClear, onEdit, onRegenerate, storageError }: CompareViewProps) {
   const alreadyIn = modelToAdd !== undefined && lanes.some((lane) => lane.model === modelToAdd);
   const anyMessages = lanes.some((lane) => lane.messages.length > 0);
   return (
@@ -68,24 +111,7 @@ export function CompareView({ lanes, speeds, modelToAdd, streaming, onAdd, onRem
       ) : (
         <div className="flex min-h-0 flex-1 flex-col divide-y divide-zinc-200 overflow-y-auto md:grid md:auto-cols-fr md:grid-flow-col md:divide-x md:divide-y-0 md:overflow-hidden dark:divide-zinc-800">
           {lanes.map((lane) => (
-            <section key={lane.model} aria-label={lane.model} className="flex min-h-80 min-w-0 flex-col md:min-h-0">
-              <div className="flex items-center gap-2 px-4 py-2">
-                <h2 className="min-w-0 flex-1 truncate font-mono text-sm font-medium">{lane.model}</h2>
-                <button
-                  type="button"
-                  aria-label={`Remove ${lane.model}`}
-                  onClick={() => onRemove(lane.model)}
-                  className="rounded px-2 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
-                >
-                  Remove
-                </button>
-              </div>
-              <Conversation
-                label={`${lane.model} replies`}
-                messages={lane.messages}
-                empty={<p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">Replies from this model appear here.</p>}
-              />
-            </section>
+            <Lane key={lane.model} model={lane.model} messages={lane.messages} onRemove={onRemove} onEdit={onEdit} onRegenerate={onRegenerate} />
           ))}
         </div>
       )}

@@ -9,6 +9,8 @@ export interface ConversationProps {
   empty: ReactNode;
   /** Given when a message can be edited and sent again (no reply streaming here). */
   onEdit?: ((messageId: string, text: string) => void) | undefined;
+  /** Under a message being edited: what saving it does. */
+  editNote?: string | undefined;
   /** Given when the last reply can be asked for again. */
   onRegenerate?: ((replyId: string) => void) | undefined;
   /** The log's name: "Conversation" unless it is one of several (a compare lane). */
@@ -34,7 +36,7 @@ function holdAtEnd(state: StickToBottomState, pressed: boolean): void {
 }
 
 /** The scrolling log: follows the reply only while the reader is at the bottom. */
-export function Conversation({ messages, empty, onEdit, onRegenerate, label = 'Conversation' }: ConversationProps) {
+export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, label = 'Conversation' }: ConversationProps) {
   const { scrollRef, contentRef, isAtBottom, scrollToBottom, stopScroll, state } = useStickToBottom({ initial: 'instant', resize: 'instant' });
   const touchY = useRef<number | undefined>(undefined);
   const lastScroll = useRef({ top: 0, height: 0 });
@@ -134,6 +136,7 @@ export function Conversation({ messages, empty, onEdit, onRegenerate, label = 'C
                   key={m.id}
                   message={m}
                   onEdit={onEdit}
+                  editNote={editNote}
                   onRegenerate={i === messages.length - 1 && m.role === 'assistant' ? onRegenerate : undefined}
                 />
               ))}

@@ -26,9 +26,13 @@ interface UserMessageProps {
   message: UserMessage;
   /** Present when the message can be edited and sent again (no reply streaming). */
   onEdit?: ((messageId: string, text: string) => void) | undefined;
+  /** What saving an edit does, said under the box. */
+  editNote?: string | undefined;
 }
 
-function UserMessageView({ message, onEdit }: UserMessageProps) {
+const EDIT_NOTE = 'Saving sends it again; the replies after it are replaced.';
+
+function UserMessageView({ message, onEdit, editNote = EDIT_NOTE }: UserMessageProps) {
   // The text being edited, while editing.
   const [draft, setDraft] = useState<string | undefined>();
   const boxId = useId();
@@ -57,7 +61,7 @@ function UserMessageView({ message, onEdit }: UserMessageProps) {
           onKeyDown={onKeyDown}
           className="max-h-72 min-h-16 w-full max-w-[85%] resize-none rounded-xl border border-zinc-300 bg-white px-3 py-2 text-[15px] text-zinc-900 [field-sizing:content] focus:outline-2 focus:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
         />
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">Saving sends it again; the replies after it are replaced.</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">{editNote}</p>
         <div className="flex gap-2">
           <button type="button" onClick={() => setDraft(undefined)} className={ACTION_CLASS}>
             Cancel
@@ -181,12 +185,13 @@ function AssistantMessageView({ message, onRegenerate }: AssistantMessageProps) 
 interface MessageViewProps {
   message: Message;
   onEdit?: ((messageId: string, text: string) => void) | undefined;
+  editNote?: string | undefined;
   onRegenerate?: ((replyId: string) => void) | undefined;
 }
 
-export const MessageView = memo(function MessageView({ message, onEdit, onRegenerate }: MessageViewProps) {
+export const MessageView = memo(function MessageView({ message, onEdit, editNote, onRegenerate }: MessageViewProps) {
   return message.role === 'user' ? (
-    <UserMessageView message={message} onEdit={onEdit} />
+    <UserMessageView message={message} onEdit={onEdit} editNote={editNote} />
   ) : (
     <AssistantMessageView message={message} onRegenerate={onRegenerate} />
   );

@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { buildChatRequest } from '../chat/build-request.ts';
 import type { ChatAction } from '../chat/chat-reducer.ts';
-import { compareReducer, initialCompareState, isComparing, type CompareState } from '../chat/compare.ts';
-import type { Message } from '../chat/types.ts';
+import { compareReducer, initialCompareState, isComparing, laneHistory, type CompareState } from '../chat/compare.ts';
+import type { UserMessage } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import type { CompareStore } from '../storage/compare-store.ts';
 import { newId, now, startReply, stopReply, type ReplyRun } from './reply-stream.ts';
@@ -15,6 +15,10 @@ export interface CompareSession {
   /** Whether any lane is streaming. */
   streaming: boolean;
   send(text: string): void;
+  /** Sends an edited message to every lane again, replacing it and what came after it in each. */
+  edit(messageId: string, text: string): void;
+  /** Asks one lane's model again for its last reply. */
+  regenerate(model: string, replyId: string): void;
   /** Stops every lane. */
   stop(): void;
   addLane(model: string): void;
@@ -58,24 +62,47 @@ export function useCompareSession(
     for (const model of runs.current.keys()) stopLane(model);
   }, [stopLane]);
 
-  const send = useCallback(
-    (text: string) => {
-      const content = text.trim();
-      const { lanes, chats } = stateRef.current;
-      if (!content || lanes.length === 0 || runs.current.size > 0) return;
-      const user: Message = { id: newId(), role: 'user', content };
+  /** Sends `user` to each of `lanes`, after its history before `from` (an edit, a regenerate) or after all of it. */
+  const sendTo = useCallback(
+    (lanes: readonly string[], user: UserMessage, from: string | undefined) => {
+      const { chats } = stateRef.current;
       for (const model of lanes) {
         const toLane = (action: ChatAction): void => dispatch({ type: 'laneAction', model, action });
-        const history = chats[model]?.messages ?? [];
+        const { history, rewound } = laneHistory(chats[model]?.messages ?? [], from);
         const request = buildChatRequest([...history, user], { model, systemPrompt, temperature, maxTokens });
         const run = startReply(client, request, toLane, (settled) => {
           if (runs.current.get(model) === settled) runs.current.delete(model);
         });
         runs.current.set(model, run);
+        if (rewound && from !== undefined) toLane({ type: 'historyRewound', messageId: from });
         toLane({ type: 'sendRequested', user, replyId: run.replyId, model, at: now() });
       }
     },
     [client, systemPrompt, temperature, maxTokens],
+  );
+
+  /** A new message, or with `from` an edited one, goes to every lane once none streams. */
+  const sendToAll = useCallback(
+    (text: string, from?: string) => {
+      const content = text.trim();
+      const { lanes } = stateRef.current;
+      if (!content || lanes.length === 0 || runs.current.size > 0) return;
+      sendTo(lanes, { id: newId(), role: 'user', content }, from);
+    },
+    [sendTo],
+  );
+  const send = useCallback((text: string) => sendToAll(text), [sendToAll]);
+  const edit = useCallback((messageId: string, text: string) => sendToAll(text, messageId), [sendToAll]);
+  // One lane asks its model again, with the same message (its id too, so an
+  // edit from another lane still finds it here); the other lanes keep theirs.
+  const regenerate = useCallback(
+    (model: string, replyId: string) => {
+      if (runs.current.has(model)) return;
+      const messages = stateRef.current.chats[model]?.messages ?? [];
+      const question = messages[messages.findIndex((m) => m.id === replyId) - 1];
+      if (question?.role === 'user') sendTo([model], question, question.id);
+    },
+    [sendTo],
   );
 
   const addLane = useCallback((model: string) => dispatch({ type: 'laneAdded', model }), []);
@@ -98,7 +125,7 @@ export function useCompareSession(
     };
   }, []);
 
-  return { state, streaming: isComparing(state), send, stop, addLane, removeLane, clear, storageError };
+  return { state, streaming: isComparing(state), send, edit, regenerate, stop, addLane, removeLane, clear, storageError };
 }
 
 /**
