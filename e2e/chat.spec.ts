@@ -212,6 +212,11 @@ test.describe('chatting through the app server', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await expect(chat.send).toBeInViewport();
     await expect(chat.newChat).toBeInViewport();
+    // The empty box is one line: no keyboard hint to wrap on a phone.
+    await expect(chat.message).toHaveAttribute('placeholder', 'Message…');
+    expect(await chat.message.evaluate((box) => box.getBoundingClientRect().height)).toBeLessThan(48);
+    await page.setViewportSize({ width: 1024, height: 740 });
+    await expect(chat.message).toHaveAttribute('placeholder', 'Message… (Enter to send, Shift+Enter for a new line)');
   });
 });
 

@@ -1,4 +1,18 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useId, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+
+// Keys are worth naming where there is room: on a phone the hint wrapped to
+// two lines and made the empty box twice as tall, and its keyboard has no Shift+Enter.
+const ROOM_FOR_HINT = '(min-width: 640px)';
+const FULL_PLACEHOLDER = 'Message… (Enter to send, Shift+Enter for a new line)';
+const SHORT_PLACEHOLDER = 'Message…';
+
+function subscribeToWidth(onChange: () => void): () => void {
+  const query = window.matchMedia?.(ROOM_FOR_HINT);
+  query?.addEventListener('change', onChange);
+  return () => query?.removeEventListener('change', onChange);
+}
+/** Where the browser cannot tell (no matchMedia), the hint stays. */
+const roomForHint = (): boolean => window.matchMedia?.(ROOM_FOR_HINT).matches ?? true;
 
 interface ComposerProps {
   streaming: boolean;
@@ -27,6 +41,7 @@ export function Composer({ streaming, blockedReason, onSend, onStop, initialText
   // The chat's and the compare view's composers can both be mounted.
   const boxId = useId();
   const canSend = !streaming && !blockedReason && text.trim().length > 0;
+  const wide = useSyncExternalStore(subscribeToWidth, roomForHint);
 
   const submit = (event?: FormEvent): void => {
     event?.preventDefault();
@@ -57,7 +72,7 @@ export function Composer({ streaming, blockedReason, onSend, onStop, initialText
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
-          placeholder={blockedReason ?? 'Message… (Enter to send, Shift+Enter for a new line)'}
+          placeholder={blockedReason ?? (wide ? FULL_PLACEHOLDER : SHORT_PLACEHOLDER)}
           className="max-h-48 min-h-10 flex-1 resize-none rounded-xl border border-zinc-300 bg-white px-3 py-2 text-[15px] text-zinc-900 [field-sizing:content] focus:outline-2 focus:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
         />
         {streaming ? (
