@@ -412,6 +412,33 @@ test('keyboard: Ctrl+Shift+O starts a new chat, Ctrl+K searches conversations, S
   await expect(reply.getByText('Stopped', { exact: true })).toBeVisible();
 });
 
+test('Ctrl+/ or the ⌨ button lists the keyboard shortcuts; Esc or Close puts the list away', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.message.focus();
+  await page.keyboard.press('Control+/');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('term')).toHaveText(['Enter', 'Shift+Enter', 'Esc', 'Shift+Esc', 'Ctrl+Shift+O', 'Ctrl+K', 'Ctrl+/']);
+  await expect(dialog.getByRole('definition')).toHaveText([
+    'Send the message',
+    'Start a new line',
+    'Stop the reply',
+    'Go to the message box',
+    'Start a new chat',
+    'Search conversations',
+    'Show these shortcuts',
+  ]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  const button = page.getByRole('button', { name: 'Keyboard shortcuts' });
+  await expect(button).toHaveAttribute('aria-keyshortcuts', 'Control+/ Meta+/');
+  await button.click();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+});
+
 test('a conversation can be deleted, from storage too, and Undo brings it back', async ({ page }) => {
   const chat = await twoConversations(page);
 

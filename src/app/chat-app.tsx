@@ -32,10 +32,21 @@ const SHORTCUTS = {
   newChat: { aria: 'Control+Shift+O Meta+Shift+O', label: `${MOD}Shift+O` },
   focusMessage: { aria: 'Shift+Escape', label: 'Shift+Esc' },
   searchConversations: { aria: 'Control+K Meta+K', label: `${MOD}K` },
+  help: { aria: 'Control+/ Meta+/', label: `${MOD}/` },
 };
+const SHORTCUT_HELP = [
+  { keys: 'Enter', does: 'Send the message' },
+  { keys: 'Shift+Enter', does: 'Start a new line' },
+  { keys: 'Esc', does: 'Stop the reply' },
+  { keys: SHORTCUTS.focusMessage.label, does: 'Go to the message box' },
+  { keys: SHORTCUTS.newChat.label, does: 'Start a new chat' },
+  { keys: SHORTCUTS.searchConversations.label, does: 'Search conversations' },
+  { keys: SHORTCUTS.help.label, does: 'Show these shortcuts' },
+];
 // Loaded when first used: they are not on the path to the first message.
 const CompareScreen = lazy(() => import('./compare-screen.tsx'));
 const SettingsDialog = lazy(() => import('../components/settings-dialog.tsx').then((m) => ({ default: m.SettingsDialog })));
+const ShortcutsDialog = lazy(() => import('../components/shortcuts-dialog.tsx').then((m) => ({ default: m.ShortcutsDialog })));
 
 interface ChatAppProps {
   client: GatewayClient;
@@ -58,6 +69,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
   const selection = useModelSelection(models.data, preference);
   const settings = useSettings(settingsStore);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [initialOpenId] = useState(() => conversationIdFromPath(location.pathname));
   const requestSettings = { systemPrompt: settings.text.systemPrompt, temperature: settings.temperature.value, maxTokens: settings.maxTokens.value };
   const session = useChatSession(client, { model: selection.model, ...requestSettings }, { store, initialOpenId });
@@ -171,6 +183,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
   useShortcuts([
     { key: 'o', mod: true, shift: true, run: startChat },
     { key: 'Escape', shift: true, run: () => messageBox.current?.focus() },
+    { key: '/', mod: true, run: () => setShortcutsOpen(true) },
     {
       key: 'k',
       mod: true,
@@ -242,6 +255,18 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
                 </a>
               </>
             )}
+            {/* Keyboards come with wider screens: on a phone the button would only take room. */}
+            <button
+              type="button"
+              aria-label="Keyboard shortcuts"
+              aria-haspopup="dialog"
+              aria-keyshortcuts={SHORTCUTS.help.aria}
+              title={`Keyboard shortcuts (${SHORTCUTS.help.label})`}
+              onClick={() => setShortcutsOpen(true)}
+              className="hidden h-9 rounded-md border border-zinc-300 px-2.5 text-sm hover:bg-zinc-50 md:block dark:border-zinc-700 dark:hover:bg-zinc-900"
+            >
+              <span aria-hidden="true">⌨</span>
+            </button>
             <button
               type="button"
               aria-label="Settings"
@@ -347,6 +372,11 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
             onChange={settings.change}
             onClose={() => setSettingsOpen(false)}
           />
+        </Suspense>
+      ) : null}
+      {shortcutsOpen ? (
+        <Suspense fallback={null}>
+          <ShortcutsDialog open shortcuts={SHORTCUT_HELP} onClose={() => setShortcutsOpen(false)} />
         </Suspense>
       ) : null}
     </div>

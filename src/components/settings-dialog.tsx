@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import type { SettingsText } from '../chat/settings.ts';
+import { ModalDialog } from './modal-dialog.tsx';
 
 interface SettingsDialogProps {
   open: boolean;
@@ -15,23 +16,10 @@ const FIELD_CLASS =
 
 /** A modal dialog (the browser's own: focus is held in it, Esc closes it); changes apply as they are typed. */
 export function SettingsDialog({ open, settings, temperatureError, maxTokensError, onChange, onClose }: SettingsDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const ids = { title: useId(), system: useId(), temperature: useId(), maxTokens: useId(), temperatureHelp: useId(), maxTokensHelp: useId() };
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby={ids.title}
-      onClose={onClose}
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100"
-    >
+    <ModalDialog open={open} labelledBy={ids.title} onClose={onClose}>
       {/* Our own messages explain a bad value, and Done always closes (the value is just not sent). */}
       <form method="dialog" noValidate className="flex flex-col gap-4 p-5">
         <h2 id={ids.title} className="text-lg font-semibold">
@@ -102,6 +90,6 @@ export function SettingsDialog({ open, settings, temperatureError, maxTokensErro
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }
