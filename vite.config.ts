@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
@@ -7,6 +8,7 @@ const appServer = process.env.APP_SERVER_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
+  resolve: { alias: { '@ungap/structured-clone': fileURLToPath(new URL('./src/app/structured-clone.ts', import.meta.url)) } },
   server: {
     proxy: {
       '/v1': { target: appServer, changeOrigin: true },

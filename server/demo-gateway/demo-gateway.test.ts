@@ -54,7 +54,7 @@ describe('demo gateway, read by the real client', () => {
     expect(plain.data[0]).not.toHaveProperty('pricing');
     const rich = (await (await fetch(`${origin}/v1/models?provider=ollama&include=pricing,context_window`)).json()) as { data: Array<Record<string, unknown>> };
     expect(rich.data.every((m) => m.served_by === 'ollama')).toBe(true);
-    expect(rich.data[0]).toMatchObject({ pricing: { prompt: '0', completion: '0' }, context_window: 40960 });
+    expect(rich.data[0]).toMatchObject({ pricing: { currency: 'USD', input_per_token: '0', output_per_token: '0', source: 'provider' }, context_window: { tokens: 40960, source: 'provider' } });
   });
 
   it('answers the gateway’s errors in its envelope', async () => {

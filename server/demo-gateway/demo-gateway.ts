@@ -72,8 +72,11 @@ function wireModel(model: DemoModel, include: Set<string>): Record<string, unkno
     owned_by: model.ownedBy,
     served_by: model.servedBy,
   };
-  if (include.has('pricing')) wire.pricing = model.pricing;
-  if (include.has('context_window')) wire.context_window = model.contextWindow;
+  // The shapes of the gateway's spec (components Pricing and ContextWindow).
+  if (include.has('pricing')) {
+    wire.pricing = { currency: 'USD', input_per_token: model.pricing.prompt, output_per_token: model.pricing.completion, source: 'provider', updated_at: '2026-01-01T00:00:00Z' };
+  }
+  if (include.has('context_window')) wire.context_window = { tokens: model.contextWindow, source: 'provider' };
   if (include.has('modalities')) wire.modalities = { input: ['text'], output: ['text'] };
   return wire;
 }

@@ -25,6 +25,26 @@ describe('model catalog', () => {
     ]);
   });
 
+  it('reads prices and the context window in the spec\'s shapes, and drops what it cannot use', () => {
+    const info = toModelInfo({
+      id: 'openai/gpt-4o',
+      pricing: { currency: 'USD', input_per_token: '0.0000025', output_per_token: '0.00001', source: 'provider' },
+      context_window: { tokens: 128000, source: 'provider' },
+    });
+    expect(info).toMatchObject({ contextWindow: 128000, pricing: { currency: 'USD', inputPerToken: 0.0000025, outputPerToken: 0.00001 } });
+    expect(toModelInfo({ id: 'ollama/qwen3:8b', pricing: { currency: 'USD', input_per_token: '0', output_per_token: '0' } }).pricing).toEqual({
+      currency: 'USD',
+      inputPerToken: 0,
+      outputPerToken: 0,
+    });
+    // A subscription model has no per-token price; nor has one with a price that is not a decimal or no currency.
+    expect(toModelInfo({ id: 'a/b', pricing: { currency: 'USD', input_per_token: '0', output_per_token: '0', subscription: true } }).pricing).toBeUndefined();
+    expect(toModelInfo({ id: 'a/b', pricing: { currency: 'USD', input_per_token: 'free', output_per_token: '0' } }).pricing).toBeUndefined();
+    expect(toModelInfo({ id: 'a/b', pricing: { input_per_token: '1', output_per_token: '1' } }).pricing).toBeUndefined();
+    expect(toModelInfo({ id: 'a/b', context_window: { tokens: 0 } }).contextWindow).toBeUndefined();
+    expect(toModelInfo({ id: 'a/b' })).toMatchObject({ pricing: undefined, contextWindow: undefined });
+  });
+
   it('searches across providers by every term', () => {
     expect(searchModels(groups, 'llama 3.3').flatMap((g) => g.models.map((m) => m.id))).toEqual(['groq/llama-3.3-70b-versatile']);
     expect(searchModels(groups, 'OPENAI').map((g) => g.provider)).toEqual(['groq', 'openai']);

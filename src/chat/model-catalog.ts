@@ -1,4 +1,11 @@
-import type { WireModel } from '../gateway/wire-types.ts';
+import type { WireModel, WirePricing } from '../gateway/wire-types.ts';
+
+/** What a model's tokens cost, per token, in `currency` (the gateway's `include=pricing`). */
+export interface ModelPricing {
+  currency: string;
+  inputPerToken: number;
+  outputPerToken: number;
+}
 
 export interface ModelInfo {
   /** The gateway's full id, `provider/model`, sent unchanged as `model`. */
@@ -7,7 +14,10 @@ export interface ModelInfo {
   /** The id without its provider prefix. */
   name: string;
   ownedBy: string | undefined;
+  /** The most tokens a request may hold, prompt and reply together, when the gateway says. */
   contextWindow: number | undefined;
+  /** Per-token prices, when the gateway gives them (not for a subscription model). */
+  pricing: ModelPricing | undefined;
 }
 
 export interface ProviderGroup {
@@ -29,8 +39,25 @@ export function toModelInfo(wire: WireModel): ModelInfo {
     provider,
     name: wire.id.startsWith(prefix) ? wire.id.slice(prefix.length) : wire.id,
     ownedBy: wire.owned_by,
-    contextWindow: wire.context_window,
+    contextWindow: positive(wire.context_window?.tokens),
+    pricing: toPricing(wire.pricing),
   };
+}
+
+const positive = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined);
+
+/** A price the gateway sent as a decimal string; anything else is no price. */
+function price(text: string | undefined): number | undefined {
+  if (typeof text !== 'string' || !/^\d+(\.\d+)?(e-?\d+)?$/i.test(text.trim())) return undefined;
+  return Number(text);
+}
+
+function toPricing(wire: WirePricing | undefined): ModelPricing | undefined {
+  if (!wire || wire.subscription || typeof wire.currency !== 'string' || !/^[A-Z]{3}$/.test(wire.currency)) return undefined;
+  const inputPerToken = price(wire.input_per_token);
+  const outputPerToken = price(wire.output_per_token);
+  if (inputPerToken === undefined || outputPerToken === undefined) return undefined;
+  return { currency: wire.currency, inputPerToken, outputPerToken };
 }
 
 /** Groups models by provider, keeping the order in which the gateway listed them. */

@@ -223,7 +223,17 @@ describe('listModels', () => {
       new Response(JSON.stringify({ object: 'list', data: [{ id: 'groq/a', served_by: 'groq' }, { object: 'model' }] }), { status: 200 }),
     );
     expect(await client.listModels()).toEqual([{ id: 'groq/a', served_by: 'groq' }]);
-    expect(calls[0]?.url).toBe('/v1/models');
+    expect(calls.map((c) => c.url)).toEqual(['/v1/models?include=pricing,context_window']);
+  });
+
+  it('asks again without metadata when the gateway rejects the include parameter', async () => {
+    const answers = [
+      new Response('{"error":"Unsupported include value"}', { status: 400 }),
+      new Response(JSON.stringify({ object: 'list', data: [{ id: 'groq/a' }] }), { status: 200 }),
+    ];
+    const { client, calls } = clientFor(async () => answers.shift()!);
+    expect(await client.listModels()).toEqual([{ id: 'groq/a' }]);
+    expect(calls.map((c) => c.url)).toEqual(['/v1/models?include=pricing,context_window', '/v1/models']);
   });
 
   it('accepts an empty list (every provider failed and was dropped)', async () => {

@@ -91,6 +91,9 @@ async function fetchOrThrow(fetchFn: FetchLike, url: string, init: RequestInit):
   return response;
 }
 
+/** The model list with its metadata; index.html preloads this same URL. */
+export const MODELS_PATH = '/v1/models?include=pricing,context_window';
+
 export function createGatewayClient(options: GatewayClientOptions): GatewayClient {
   const base = options.baseUrl ?? '';
   const fetchFn = options.fetch;
@@ -98,7 +101,12 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
   return {
     async listModels({ signal } = {}) {
       const init: RequestInit = signal ? { signal } : {};
-      const response = await fetchOrThrow(fetchFn, `${base}/v1/models`, init);
+      // Prices and context windows where the gateway knows them. A gateway
+      // that rejects the parameter (400) is asked again without it.
+      const response = await fetchOrThrow(fetchFn, `${base}${MODELS_PATH}`, init).catch((error: unknown) => {
+        if (error instanceof GatewayError && error.status === 400) return fetchOrThrow(fetchFn, `${base}/v1/models`, init);
+        throw error;
+      });
       const body = (await response.json()) as Partial<WireModelList>;
       if (!Array.isArray(body.data)) throw new GatewayError('protocol', 'The gateway sent a model list without data.');
       return body.data.filter((m): m is WireModel => typeof m?.id === 'string');

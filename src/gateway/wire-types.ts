@@ -7,8 +7,19 @@ export interface WireModel {
   created?: number;
   owned_by?: string;
   served_by?: string;
-  context_window?: number;
-  pricing?: { prompt?: string; completion?: string };
+  /** With `include=context_window`. */
+  context_window?: { tokens?: number; source?: string };
+  /** With `include=pricing`: prices per token, as decimal strings. */
+  pricing?: WirePricing;
+}
+
+export interface WirePricing {
+  currency?: string;
+  input_per_token?: string;
+  output_per_token?: string;
+  /** No per-token price: the model is behind a paid subscription. */
+  subscription?: boolean;
+  source?: string;
 }
 
 export interface WireModelList {
