@@ -38,6 +38,11 @@ test.describe('chatting through the app server', () => {
     await expect(usage).toContainText(`Total tokens${format(stream.usage.total_tokens)}`);
     await expect(usage).toContainText(/Time to first token\d/);
     await expect(usage).toContainText(/Tokens per second\d/);
+    // The gateway's prices for gpt-4o-mini ($0.15 and $0.60 per million tokens) and its 128,000-token window.
+    const cost = (stream.usage.prompt_tokens * 0.15 + stream.usage.completion_tokens * 0.6) / 1e6;
+    await expect(usage).toContainText(`Cost$${Number(cost.toPrecision(3))}`);
+    await expect(usage.locator('div[title]', { hasText: /^Cost/ })).toHaveAttribute('title', /\$0\.15 per million prompt tokens, \$0\.60 per million completion tokens/);
+    await expect(usage).toContainText(/Context(<0\.1|\d+\.\d)% of 128K/);
     await expect(chat.send).toBeVisible();
   });
 

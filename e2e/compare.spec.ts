@@ -21,7 +21,7 @@ test('a link with lanes opens them; one message streams in every lane, each with
   // Over the lanes, the last message's speed side by side, live while the slower lane streams.
   const speed = page.getByRole('table', { name: 'Speed of the last message in each lane' });
   const row = (model: string): Locator => speed.getByRole('row').filter({ has: page.getByRole('rowheader', { name: model, exact: true }) });
-  await expect(row(OPENAI)).toContainText(/≈ \d+ tok\/sstreaming…$/);
+  await expect(row(OPENAI)).toContainText(/≈ \d+ tok\/sstreaming…/);
   for (const model of [GROQ, OPENAI]) {
     const reply = lane(chat, model).getByRole('article', { name: 'Assistant' });
     await chat.waitForSettled(reply);
@@ -37,10 +37,15 @@ test('a link with lanes opens them; one message streams in every lane, each with
     await expect(row(model)).toContainText(/\d+ ms/);
     await expect(row(model)).toContainText(/\d tok\/s/);
     await expect(row(model)).not.toContainText('≈');
-    await expect(row(model)).toContainText(/\d+(\.\d)? m?s$/);
+    // The total time, then the cost at the gateway's prices.
+    await expect(row(model)).toContainText(/\d+(\.\d)? m?s\$0\.0\d+(cheapest)?$/);
   }
   await expect(row(GROQ).getByText('fastest')).toHaveCount(2);
   await expect(row(OPENAI).getByText('fastest')).toHaveCount(0);
+  // The same reply costs less at gpt-4o-mini's prices ($0.15 and $0.60 per million) than at llama's ($0.59 and $0.79).
+  await expect(speed.getByRole('columnheader', { name: 'Cost' })).toBeVisible();
+  await expect(row(OPENAI).getByText('cheapest')).toHaveCount(1);
+  await expect(row(GROQ).getByText('cheapest')).toHaveCount(0);
   const streams = (await chat.demoStreams()).slice(-2);
   expect(streams.map((s) => s.model).toSorted()).toEqual([GROQ, OPENAI].toSorted());
   for (const stream of streams) expect(stream.messages.at(-1)).toEqual({ role: 'user', content: 'hello' });

@@ -8,6 +8,7 @@ import { ConversationList } from '../components/conversation-list.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
 import { ExportImport, type ExportFormat } from '../components/export-import.tsx';
 import { GatewayNotice } from '../components/gateway-notice.tsx';
+import { ModelLookupContext } from '../components/model-lookup.ts';
 import { ModelPicker, type ModelListState } from '../components/model-picker.tsx';
 import type { FetchLike, GatewayClient } from '../gateway/client.ts';
 import { useChatSession, useOpenMessages, type ChatSession } from '../hooks/use-chat-session.ts';
@@ -62,6 +63,11 @@ interface ChatAppProps {
 export function ChatApp({ client, fetch, store, settingsStore, draftStore }: ChatAppProps) {
   const config = useQuery(appConfigQuery(fetch));
   const models = useQuery(modelsQuery(client));
+  // Prices and context windows for the usage panels, by model id.
+  const lookupModel = useMemo(() => {
+    const byId = new Map((models.data ?? []).flatMap((group) => group.models.map((model) => [model.id, model] as const)));
+    return (id: string) => byId.get(id);
+  }, [models.data]);
   const preference = useMemo<Preference | undefined>(
     () => (config.isPending ? undefined : { provider: config.data?.provider, model: config.data?.model }),
     [config.isPending, config.data],
@@ -211,175 +217,177 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
         : 'Pick a model to start';
 
   return (
-    <div className="flex h-dvh flex-col bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
-      <header className="border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-          {/* On a phone the title gives its row to the buttons; screen readers still have it. */}
-          <h1 className="sr-only text-base font-semibold sm:not-sr-only">Gateway Chat</h1>
-          <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
-            <ModelPicker
-            list={list}
-            provider={selection.provider}
-            model={selection.model}
-            disabled={streaming && !comparing}
-            onProviderChange={selection.selectProvider}
-            onModelChange={selection.selectModel}
-            />
-          </div>
-          <div className="ml-auto flex items-center gap-2">
-            {comparing ? (
-              <a
-                href={saved ? conversationPath(session.openId) : '/'}
-                onClick={(event) => switchView(event, 'chat')}
-                className="flex h-9 items-center rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
-              >
-                Chat
-              </a>
-            ) : (
-              <>
-                <button
-                  type="button"
-                  aria-expanded={listOpen}
-                  aria-controls="conversation-list"
-                  onClick={() => setListOpen((shown) => !shown)}
-                  className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 md:hidden dark:border-zinc-700 dark:hover:bg-zinc-900"
-                >
-                  Chats
-                </button>
+    <ModelLookupContext value={lookupModel}>
+      <div className="flex h-dvh flex-col bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
+        <header className="border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+            {/* On a phone the title gives its row to the buttons; screen readers still have it. */}
+            <h1 className="sr-only text-base font-semibold sm:not-sr-only">Gateway Chat</h1>
+            <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
+              <ModelPicker
+              list={list}
+              provider={selection.provider}
+              model={selection.model}
+              disabled={streaming && !comparing}
+              onProviderChange={selection.selectProvider}
+              onModelChange={selection.selectModel}
+              />
+            </div>
+            <div className="ml-auto flex items-center gap-2">
+              {comparing ? (
                 <a
-                  href={comparePath(lanes)}
-                  onClick={(event) => switchView(event, 'compare')}
+                  href={saved ? conversationPath(session.openId) : '/'}
+                  onClick={(event) => switchView(event, 'chat')}
                   className="flex h-9 items-center rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
                 >
-                  Compare
+                  Chat
                 </a>
-              </>
-            )}
-            {/* Keyboards come with wider screens: on a phone the button would only take room. */}
-            <button
-              type="button"
-              aria-label="Keyboard shortcuts"
-              aria-haspopup="dialog"
-              aria-keyshortcuts={SHORTCUTS.help.aria}
-              title={`Keyboard shortcuts (${SHORTCUTS.help.label})`}
-              onClick={() => setShortcutsOpen(true)}
-              className="hidden h-9 rounded-md border border-zinc-300 px-2.5 text-sm hover:bg-zinc-50 md:block dark:border-zinc-700 dark:hover:bg-zinc-900"
-            >
-              <span aria-hidden="true">⌨</span>
-            </button>
-            <button
-              type="button"
-              aria-label="Settings"
-              aria-haspopup="dialog"
-              onClick={() => setSettingsOpen(true)}
-              className="h-9 rounded-md border border-zinc-300 px-2.5 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
-            >
-              <span aria-hidden="true">⚙</span>
-              <span className="hidden lg:inline"> Settings</span>
-            </button>
-            <button
-              type="button"
-              aria-label="New chat"
-              aria-keyshortcuts={SHORTCUTS.newChat.aria}
-              title={`New chat (${SHORTCUTS.newChat.label})`}
-              onClick={startChat}
-              className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
-            >
-              {/* "New" alone on a phone, so the header's buttons share the title's row. */}
-              New<span className="hidden sm:inline"> chat</span>
-            </button>
+              ) : (
+                <>
+                  <button
+                    type="button"
+                    aria-expanded={listOpen}
+                    aria-controls="conversation-list"
+                    onClick={() => setListOpen((shown) => !shown)}
+                    className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 md:hidden dark:border-zinc-700 dark:hover:bg-zinc-900"
+                  >
+                    Chats
+                  </button>
+                  <a
+                    href={comparePath(lanes)}
+                    onClick={(event) => switchView(event, 'compare')}
+                    className="flex h-9 items-center rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+                  >
+                    Compare
+                  </a>
+                </>
+              )}
+              {/* Keyboards come with wider screens: on a phone the button would only take room. */}
+              <button
+                type="button"
+                aria-label="Keyboard shortcuts"
+                aria-haspopup="dialog"
+                aria-keyshortcuts={SHORTCUTS.help.aria}
+                title={`Keyboard shortcuts (${SHORTCUTS.help.label})`}
+                onClick={() => setShortcutsOpen(true)}
+                className="hidden h-9 rounded-md border border-zinc-300 px-2.5 text-sm hover:bg-zinc-50 md:block dark:border-zinc-700 dark:hover:bg-zinc-900"
+              >
+                <span aria-hidden="true">⌨</span>
+              </button>
+              <button
+                type="button"
+                aria-label="Settings"
+                aria-haspopup="dialog"
+                onClick={() => setSettingsOpen(true)}
+                className="h-9 rounded-md border border-zinc-300 px-2.5 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+              >
+                <span aria-hidden="true">⚙</span>
+                <span className="hidden lg:inline"> Settings</span>
+              </button>
+              <button
+                type="button"
+                aria-label="New chat"
+                aria-keyshortcuts={SHORTCUTS.newChat.aria}
+                title={`New chat (${SHORTCUTS.newChat.label})`}
+                onClick={startChat}
+                className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+              >
+                {/* "New" alone on a phone, so the header's buttons share the title's row. */}
+                New<span className="hidden sm:inline"> chat</span>
+              </button>
+            </div>
           </div>
-        </div>
-      </header>
-      <GatewayNotice
-        demo={config.data?.demo ?? false}
-        modelsError={models.isError ? models.error.message : undefined}
-        noModels={models.isSuccess && models.data.length === 0}
-        gatewayUrl={config.data?.gatewayUrl}
-        onRetry={() => void models.refetch()}
-      />
-      {compareMounted ? (
-        <Suspense fallback={<p className="p-6 text-sm text-zinc-500">Loading the compare view…</p>}>
-          <CompareScreen
-            client={client}
-            settings={requestSettings}
-            initialLanes={initialLanes}
-            active={comparing}
-            modelToAdd={selection.model}
-            blockedReason={models.isPending ? 'Loading models…' : models.isError ? 'The gateway is not reachable' : undefined}
-            onLanesChange={setLanes}
-            draftStore={draftStore}
-          />
-        </Suspense>
-      ) : null}
-      {comparing ? null : (
-        <div className="relative flex min-h-0 flex-1">
-          <aside
-            id="conversation-list"
-            className={`${listOpen ? 'flex' : 'hidden'} absolute inset-0 z-20 flex-col bg-white p-3 md:static md:flex md:w-64 md:shrink-0 md:border-r md:border-zinc-200 dark:bg-zinc-950 md:dark:border-zinc-800`}
-          >
-            <ConversationList
-              conversations={session.conversations}
-              search={session.searchConversations}
-              openId={session.openId}
-              loaded={session.loaded}
-              storageError={session.storageError}
-              hrefFor={conversationPath}
-              onOpen={openConversation}
-              onDelete={onDelete}
-              onRename={session.renameConversation}
-              deletedTitle={deleted?.title}
-              onUndoDelete={onUndoDelete}
-              searchRef={searchBox}
-              searchShortcut={SHORTCUTS.searchConversations.aria}
+        </header>
+        <GatewayNotice
+          demo={config.data?.demo ?? false}
+          modelsError={models.isError ? models.error.message : undefined}
+          noModels={models.isSuccess && models.data.length === 0}
+          gatewayUrl={config.data?.gatewayUrl}
+          onRetry={() => void models.refetch()}
+        />
+        {compareMounted ? (
+          <Suspense fallback={<p className="p-6 text-sm text-zinc-500">Loading the compare view…</p>}>
+            <CompareScreen
+              client={client}
+              settings={requestSettings}
+              initialLanes={initialLanes}
+              active={comparing}
+              modelToAdd={selection.model}
+              blockedReason={models.isPending ? 'Loading models…' : models.isError ? 'The gateway is not reachable' : undefined}
+              onLanesChange={setLanes}
+              draftStore={draftStore}
             />
-            <ExportImport canExport={saved} onExport={(format) => void exportOpen(format)} onImport={(file) => void importFile(file)} importError={importError} />
-          </aside>
-          <div className="flex min-w-0 flex-1 flex-col">
-            <main className="flex min-h-0 flex-1 flex-col">
-              {/* Each conversation gets its own scroll state: it opens at its end. */}
-              <OpenConversation
-                key={session.openId}
-                session={session}
-                empty={<EmptyState model={selection.model} systemPrompt={settings.text.systemPrompt} onPick={session.send} />}
-                onEdit={streaming || blockedReason ? undefined : session.edit}
-                onRegenerate={streaming || blockedReason ? undefined : session.regenerate}
+          </Suspense>
+        ) : null}
+        {comparing ? null : (
+          <div className="relative flex min-h-0 flex-1">
+            <aside
+              id="conversation-list"
+              className={`${listOpen ? 'flex' : 'hidden'} absolute inset-0 z-20 flex-col bg-white p-3 md:static md:flex md:w-64 md:shrink-0 md:border-r md:border-zinc-200 dark:bg-zinc-950 md:dark:border-zinc-800`}
+            >
+              <ConversationList
+                conversations={session.conversations}
+                search={session.searchConversations}
+                openId={session.openId}
+                loaded={session.loaded}
+                storageError={session.storageError}
+                hrefFor={conversationPath}
+                onOpen={openConversation}
+                onDelete={onDelete}
+                onRename={session.renameConversation}
+                deletedTitle={deleted?.title}
+                onUndoDelete={onUndoDelete}
+                searchRef={searchBox}
+                searchShortcut={SHORTCUTS.searchConversations.aria}
               />
-              {/* Each conversation keeps its own unsent text, across reloads too (its
-                  key differs from the log's: siblings with one key confuse React). */}
-              <Composer
-                key={`draft-${session.openId}`}
-                streaming={streaming}
-                blockedReason={blockedReason}
-                onSend={session.send}
-                onStop={session.stop}
-                initialText={draftStore.load(session.openId)}
-                onTextChange={(text) => draftStore.save(session.openId, text)}
-                boxRef={messageBox}
-                keyShortcut={SHORTCUTS.focusMessage.aria}
-              />
-            </main>
+              <ExportImport canExport={saved} onExport={(format) => void exportOpen(format)} onImport={(file) => void importFile(file)} importError={importError} />
+            </aside>
+            <div className="flex min-w-0 flex-1 flex-col">
+              <main className="flex min-h-0 flex-1 flex-col">
+                {/* Each conversation gets its own scroll state: it opens at its end. */}
+                <OpenConversation
+                  key={session.openId}
+                  session={session}
+                  empty={<EmptyState model={selection.model} systemPrompt={settings.text.systemPrompt} onPick={session.send} />}
+                  onEdit={streaming || blockedReason ? undefined : session.edit}
+                  onRegenerate={streaming || blockedReason ? undefined : session.regenerate}
+                />
+                {/* Each conversation keeps its own unsent text, across reloads too (its
+                    key differs from the log's: siblings with one key confuse React). */}
+                <Composer
+                  key={`draft-${session.openId}`}
+                  streaming={streaming}
+                  blockedReason={blockedReason}
+                  onSend={session.send}
+                  onStop={session.stop}
+                  initialText={draftStore.load(session.openId)}
+                  onTextChange={(text) => draftStore.save(session.openId, text)}
+                  boxRef={messageBox}
+                  keyShortcut={SHORTCUTS.focusMessage.aria}
+                />
+              </main>
+            </div>
           </div>
-        </div>
-      )}
-      {settingsOpen ? (
-        <Suspense fallback={null}>
-          <SettingsDialog
-            open
-            settings={settings.text}
-            temperatureError={settings.temperature.error}
-            maxTokensError={settings.maxTokens.error}
-            onChange={settings.change}
-            onClose={() => setSettingsOpen(false)}
-          />
-        </Suspense>
-      ) : null}
-      {shortcutsOpen ? (
-        <Suspense fallback={null}>
-          <ShortcutsDialog open shortcuts={SHORTCUT_HELP} onClose={() => setShortcutsOpen(false)} />
-        </Suspense>
-      ) : null}
-    </div>
+        )}
+        {settingsOpen ? (
+          <Suspense fallback={null}>
+            <SettingsDialog
+              open
+              settings={settings.text}
+              temperatureError={settings.temperature.error}
+              maxTokensError={settings.maxTokens.error}
+              onChange={settings.change}
+              onClose={() => setSettingsOpen(false)}
+            />
+          </Suspense>
+        ) : null}
+        {shortcutsOpen ? (
+          <Suspense fallback={null}>
+            <ShortcutsDialog open shortcuts={SHORTCUT_HELP} onClose={() => setShortcutsOpen(false)} />
+          </Suspense>
+        ) : null}
+      </div>
+    </ModelLookupContext>
   );
 }
 

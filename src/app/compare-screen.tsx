@@ -1,9 +1,10 @@
 // The compare view at /compare, loaded on first visit and kept mounted after,
 // so its lanes and their replies survive a trip back to the chat.
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { comparePath } from '../chat/compare.ts';
 import { laneSpeeds } from '../chat/lane-speeds.ts';
 import { CompareView } from '../components/compare-view.tsx';
+import { ModelLookupContext } from '../components/model-lookup.ts';
 import { Composer } from '../components/composer.tsx';
 import type { GatewayClient } from '../gateway/client.ts';
 import { webCompareStore, type CompareStore } from '../storage/compare-store.ts';
@@ -42,6 +43,7 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
   const [initialDraft] = useState(() => draftStore.load(COMPARE_DRAFT));
   const { lanes, chats } = compare.state;
   const { streaming, stop } = compare;
+  const lookupModel = useContext(ModelLookupContext);
 
   useEffect(() => onLanesChange(lanes), [lanes, onLanesChange]);
   // The URL names the lanes, so a link reproduces the set-up.
@@ -56,7 +58,7 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
     <main className={`${active ? 'flex' : 'hidden'} min-h-0 flex-1 flex-col`}>
       <CompareView
         lanes={lanes.map((model) => ({ model, messages: chats[model]?.messages ?? [] }))}
-        speeds={laneSpeeds(compare.state)}
+        speeds={laneSpeeds(compare.state, lookupModel)}
         modelToAdd={modelToAdd}
         streaming={streaming}
         onAdd={compare.addLane}

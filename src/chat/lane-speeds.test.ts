@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { sendRequested } from './test-messages.ts';
 import { compareReducer, initialCompareState, type CompareState } from './compare.ts';
 import { laneSpeeds } from './lane-speeds.ts';
+import type { ModelInfo } from './model-catalog.ts';
 
 const send = sendRequested;
+/** A model the gateway prices per token in `currency`. */
+const priced = (currency: string, input: number, output: number): ModelInfo =>
+  ({ pricing: { currency, inputPerToken: input, outputPerToken: output } }) as ModelInfo;
 
 describe('laneSpeeds', () => {
   type Event = [kind: 'delta' | 'usage' | 'done', at: number, text?: string];
@@ -45,5 +49,22 @@ describe('laneSpeeds', () => {
     const [a, b] = laneSpeeds(state);
     expect(a).toMatchObject({ status: 'streaming', firstTokenMs: 1000, tokensPerSecond: 50, estimated: true, totalMs: undefined, fastestFirstToken: false, fastestRate: false });
     expect(b).toMatchObject({ status: 'waiting', firstTokenMs: undefined, tokensPerSecond: undefined });
+  });
+
+  it('prices each settled reply at its model\'s prices and marks the cheapest, only within one currency', () => {
+    const state = race(
+      at('a/x', 'r1', 0, ['delta', 200, 'Hi'], ['usage', 1200, '100'], ['done', 1200]),
+      at('b/y', 'r2', 0, ['delta', 500, 'Hello'], ['usage', 1500, '300'], ['done', 1500]),
+    );
+    const prices: Record<string, ModelInfo> = { 'a/x': priced('USD', 1e-6, 2e-6), 'b/y': priced('USD', 1e-7, 1e-7) };
+    const [a, b, idle] = laneSpeeds(state, (model) => prices[model]);
+    // 5 prompt and 100 completion tokens against 5 and 300.
+    expect(a?.cost?.amount).toBeCloseTo(0.000205, 12);
+    expect(b).toMatchObject({ cost: { currency: 'USD' }, cheapest: true });
+    expect(b?.cost?.amount).toBeCloseTo(0.0000305, 12);
+    expect(a?.cheapest).toBe(false);
+    expect(idle).toMatchObject({ cost: undefined, cheapest: false });
+    prices['b/y'] = priced('EUR', 1e-7, 1e-7);
+    expect(laneSpeeds(state, (model) => prices[model]).map((lane) => lane.cheapest)).toEqual([false, false, false]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveTokensPerSecond, replyMetrics } from './reply-metrics.ts';
+import { contextShare, liveTokensPerSecond, replyCost, replyMetrics } from './reply-metrics.ts';
 import { assistantReply } from './test-messages.ts';
 
 /** The timing of a reply whose first token came at 1500 and whose live sample saw `length` characters at `at`. */
@@ -21,5 +21,24 @@ describe('replyMetrics', () => {
   it('uses the reported completion tokens over the time from first token to end', () => {
     const reply = assistantReply({ usage: { promptTokens: 10, completionTokens: 100, totalTokens: 110 }, timing: { startedAt: 0, firstTokenAt: 250, endedAt: 2250 } });
     expect(replyMetrics(reply)).toEqual({ timeToFirstTokenMs: 250, totalMs: 2250, tokensPerSecond: 50, tokensEstimated: false });
+  });
+});
+
+describe('replyCost and contextShare', () => {
+  const usage = { promptTokens: 1000, completionTokens: 500, totalTokens: 1500 };
+
+  it('prices the prompt and the completion at their own rates', () => {
+    expect(replyCost(usage, { currency: 'USD', inputPerToken: 0.000002, outputPerToken: 0.000008 })).toBeCloseTo(0.006, 12);
+  });
+
+  it('says nothing without prices or without the gateway\'s counts', () => {
+    expect(replyCost(undefined, { currency: 'USD', inputPerToken: 1, outputPerToken: 1 })).toBeUndefined();
+    expect(replyCost(usage, undefined)).toBeUndefined();
+  });
+
+  it('measures the prompt, history included, against the context window', () => {
+    expect(contextShare(usage, 8000)).toBe(0.125);
+    expect(contextShare(usage, undefined)).toBeUndefined();
+    expect(contextShare(undefined, 8000)).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
-import type { AssistantMessage, ReplyTiming } from './types.ts';
+import type { ModelPricing } from './model-catalog.ts';
+import type { AssistantMessage, ReplyTiming, Usage } from './types.ts';
 
 export interface ReplyMetrics {
   timeToFirstTokenMs: number | undefined;
@@ -43,4 +44,19 @@ export function liveTokensPerSecond({ firstTokenAt, liveSample }: Pick<ReplyTimi
   const seconds = (liveSample.at - firstTokenAt) / 1000;
   if (seconds < 0.25) return undefined;
   return tokensInLength(liveSample.length) / seconds;
+}
+
+/**
+ * What a reply cost at the gateway's per-token prices: its prompt and its
+ * completion as the gateway counted them. Undefined without prices or usage.
+ */
+export function replyCost(usage: Usage | undefined, pricing: ModelPricing | undefined): number | undefined {
+  if (!usage || !pricing) return undefined;
+  return usage.promptTokens * pricing.inputPerToken + usage.completionTokens * pricing.outputPerToken;
+}
+
+/** The share (0–1) of the model's context window the request filled: its prompt, history included. */
+export function contextShare(usage: Usage | undefined, contextWindow: number | undefined): number | undefined {
+  if (!usage || !contextWindow) return undefined;
+  return usage.promptTokens / contextWindow;
 }

@@ -1,9 +1,13 @@
 import type { LaneSpeed } from '../chat/lane-speeds.ts';
-import { duration, wholeNumber } from './figures.ts';
+import { duration, money, wholeNumber } from './figures.ts';
 
 const WAITING: Partial<Record<NonNullable<LaneSpeed['status']>, string>> = { waiting: 'waiting…', failed: 'failed' };
 
 /** A figure with a bar scaled to the largest in its column; the lane that wins the column says so. */
+function Mark({ children }: { children: string }) {
+  return <span className="ml-1.5 rounded bg-emerald-100 px-1 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-300">{children}</span>;
+}
+
 function BarCell({ value, max, text, fastest, tone }: { value: number | undefined; max: number; text: string; fastest: boolean; tone: string }) {
   return (
     <td className="px-2 py-1">
@@ -14,7 +18,7 @@ function BarCell({ value, max, text, fastest, tone }: { value: number | undefine
         </div>
         <span className="tabular-nums whitespace-nowrap">
           {text}
-          {fastest ? <span className="ml-1.5 rounded bg-emerald-100 px-1 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-300">fastest</span> : null}
+          {fastest ? <Mark>fastest</Mark> : null}
         </span>
       </div>
     </td>
@@ -25,6 +29,8 @@ function BarCell({ value, max, text, fastest, tone }: { value: number | undefine
 export function CompareSpeed({ speeds }: { speeds: readonly LaneSpeed[] }) {
   const maxFirst = Math.max(0, ...speeds.map((s) => s.firstTokenMs ?? 0));
   const maxRate = Math.max(0, ...speeds.map((s) => s.tokensPerSecond ?? 0));
+  // A cost column once any lane has one (the gateway gave prices and usage).
+  const priced = speeds.some((s) => s.cost !== undefined);
   return (
     <div className="overflow-x-auto border-b border-zinc-200 px-4 py-1.5 dark:border-zinc-800">
       <table className="text-xs">
@@ -43,6 +49,11 @@ export function CompareSpeed({ speeds }: { speeds: readonly LaneSpeed[] }) {
             <th scope="col" className="px-2 py-1 font-medium">
               Total
             </th>
+            {priced ? (
+              <th scope="col" className="px-2 py-1 font-medium">
+                Cost
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -68,6 +79,12 @@ export function CompareSpeed({ speeds }: { speeds: readonly LaneSpeed[] }) {
                   tone="bg-indigo-500 dark:bg-indigo-400"
                 />
                 <td className="px-2 py-1 tabular-nums whitespace-nowrap">{s.totalMs === undefined ? (s.status === 'streaming' ? 'streaming…' : '—') : duration(s.totalMs)}</td>
+                {priced ? (
+                  <td className="px-2 py-1 tabular-nums whitespace-nowrap">
+                    {s.cost ? money(s.cost.amount, s.cost.currency) : '—'}
+                    {s.cheapest ? <Mark>cheapest</Mark> : null}
+                  </td>
+                ) : null}
               </tr>
             );
           })}

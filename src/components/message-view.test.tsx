@@ -2,7 +2,9 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assistantReply } from '../chat/test-messages.ts';
+import type { ModelInfo } from '../chat/model-catalog.ts';
 import { MessageView } from './message-view.tsx';
+import { ModelLookupContext } from './model-lookup.ts';
 
 afterEach(cleanup);
 
@@ -17,6 +19,42 @@ describe('MessageView', () => {
     expect(usage.textContent).toContain('Total tokens1,290');
     expect(usage.textContent).toContain('Time to first token250 ms');
     expect(usage.textContent).toContain('Tokens per second56.0');
+  });
+
+  it('prices the reply and measures its prompt against the context window, where the gateway gives both', () => {
+    const message = reply({});
+    const info: ModelInfo = {
+      id: message.model,
+      provider: 'x',
+      name: 'y',
+      ownedBy: undefined,
+      contextWindow: 128000,
+      pricing: { currency: 'USD', inputPerToken: 0.0000025, outputPerToken: 0.00001 },
+    };
+    const lookup = (id: string) => (id === message.model ? info : undefined);
+    const { rerender } = render(
+      <ModelLookupContext value={lookup}>
+        <MessageView message={message} />
+      </ModelLookupContext>,
+    );
+    const usage = screen.getByRole('region', { name: 'Usage' });
+    // 1,234 × $2.50 and 56 × $10 per million tokens.
+    expect(usage.textContent).toContain('Cost$0.00365');
+    expect(usage.textContent).toContain('Context1.0% of 128K');
+    expect(within(usage).getByText('Context').parentElement?.getAttribute('title')).toContain('context window of 128,000 tokens');
+    expect(within(usage).getByText('Cost').parentElement?.getAttribute('title')).toBe(
+      "At the gateway's prices: $2.50 per million prompt tokens, $10.00 per million completion tokens",
+    );
+    // Without the gateway's counts there is nothing to price; without its facts, no row at all.
+    rerender(
+      <ModelLookupContext value={lookup}>
+        <MessageView message={reply({ usage: undefined })} />
+      </ModelLookupContext>,
+    );
+    expect(screen.getByRole('region', { name: 'Usage' }).textContent).toContain('Costnot reported');
+    cleanup();
+    render(<MessageView message={message} />);
+    expect(screen.getByRole('region', { name: 'Usage' }).textContent).not.toMatch(/Cost|Context/);
   });
 
   it('says "not reported" when the gateway sent no usage, and estimates the speed', () => {

@@ -1,7 +1,8 @@
-import { memo } from 'react';
-import { liveTokensPerSecond, replyMetrics } from '../chat/reply-metrics.ts';
+import { memo, useContext } from 'react';
+import { contextShare, liveTokensPerSecond, replyCost, replyMetrics } from '../chat/reply-metrics.ts';
 import type { AssistantMessage, ReplyTiming } from '../chat/types.ts';
-import { duration, integer, oneDecimal, wholeNumber } from './figures.ts';
+import { compact, duration, integer, money, oneDecimal, percent, wholeNumber } from './figures.ts';
+import { ModelLookupContext } from './model-lookup.ts';
 
 function seconds(ms: number | undefined): string {
   return ms === undefined ? '—' : duration(ms);
@@ -52,16 +53,31 @@ function UsagePanelView({ reply, pending = false, live }: UsagePanelProps) {
   const usage = pending ? undefined : reply.usage;
   const tokens = (count: number | undefined): string => (pending ? PENDING : count === undefined ? 'not reported' : integer.format(count));
   const finishNote = reply.finishReason && !pending ? FINISH_WORDS[reply.finishReason] : undefined;
+  // Cost and context use where the gateway gives prices and a context window:
+  // the pending panel holds those rows too, so the end of the reply adds no line.
+  const { pricing, contextWindow } = useContext(ModelLookupContext)(reply.model) ?? {};
+  const reported = (figure: number | undefined, show: (n: number) => string): string =>
+    pending ? PENDING : figure === undefined ? 'not reported' : show(figure);
   return (
     <section
       aria-label="Usage"
       aria-hidden={pending || undefined}
       className={`${pending ? 'invisible relative ' : ''}mt-3 rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-xs dark:border-zinc-800 dark:bg-zinc-900/60`}
     >
-      <dl className="flex flex-wrap gap-x-5 gap-y-1">
+      {/* Columns wide enough for any figure, not wrapping rows: figures wider
+          than the pending dashes must not add a line when the reply ends.
+          Four across a reply, two in a compare lane, one on a phone. */}
+      <dl className="grid grid-cols-[repeat(auto-fill,minmax(10.5rem,1fr))] gap-x-5 gap-y-1">
         <Row label="Prompt tokens" value={tokens(usage?.promptTokens)} />
         <Row label="Completion tokens" value={tokens(usage?.completionTokens)} />
         <Row label="Total tokens" value={tokens(usage?.totalTokens)} />
+        {pricing ? (
+          <Row
+            label="Cost"
+            value={reported(replyCost(usage, pricing), (cost) => money(cost, pricing.currency))}
+            title={`At the gateway's prices: ${money(pricing.inputPerToken * 1e6, pricing.currency)} per million prompt tokens, ${money(pricing.outputPerToken * 1e6, pricing.currency)} per million completion tokens`}
+          />
+        ) : null}
         <Row label="Time to first token" value={metrics ? seconds(metrics.timeToFirstTokenMs) : PENDING} title="Measured in this browser" />
         <Row label="Total time" value={metrics ? seconds(metrics.totalMs) : PENDING} title="Measured in this browser" />
         <Row
@@ -69,6 +85,13 @@ function UsagePanelView({ reply, pending = false, live }: UsagePanelProps) {
           value={metrics?.tokensPerSecond === undefined ? '—' : `${metrics.tokensEstimated ? '≈' : ''}${oneDecimal.format(metrics.tokensPerSecond)}`}
           title={metrics?.tokensEstimated ? 'Estimated from the text length: the gateway reported no usage' : 'Completion tokens over the time from first token to end'}
         />
+        {contextWindow ? (
+          <Row
+            label="Context"
+            value={reported(contextShare(usage, contextWindow), (share) => `${percent(share)} of ${compact.format(contextWindow)}`)}
+            title={`The prompt (the whole conversation sent) against the model's context window of ${integer.format(contextWindow)} tokens`}
+          />
+        ) : null}
       </dl>
       {/* The one visible part of a pending panel: its box and figures come with the end. */}
       {pending && live ? <p className="visible absolute inset-x-0 top-0 px-3 py-2 tabular-nums text-zinc-500 dark:text-zinc-400">{live}</p> : null}
