@@ -107,6 +107,21 @@ test.describe('chatting through the app server', () => {
     expect((await chat.lastDemoStream()).outcome).toBe('cut');
   });
 
+  test('a provider that goes silent mid-answer is called out, and the note goes when tokens come again', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    // The demo model stops for 7 s a third of the way in, then sends the rest.
+    const reply = await chat.ask('Explain goroutines vs threads', 'mistral/demo-stall');
+    await expect(reply.locator('.markdown')).toContainText('Goroutines vs. threads');
+    const note = reply.getByRole('status');
+    await expect(note).toHaveText('No new tokens for 5 seconds: the provider may be slow or stuck. Wait, or Stop.');
+    const stalledAt = (await reply.locator('.markdown').textContent())?.length ?? 0;
+    await expect(note).toHaveCount(0);
+    expect((await reply.locator('.markdown').textContent())?.length ?? 0).toBeGreaterThan(stalledAt);
+    await chat.waitForSettled(reply);
+    expect((await chat.lastDemoStream()).outcome).toBe('completed');
+  });
+
   test('markdown renders as real elements: tables, highlighted code with copy, lists, safe links', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     // Highlighting runs in a worker: highlight.js never loads on the page itself.

@@ -3,7 +3,7 @@
 
 export type UsageShape = 'final-chunk' | 'finish-chunk' | 'none';
 export type ReasoningShape = 'none' | 'reasoning_content' | 'reasoning' | 'inline-think';
-export type Failure = 'rate-limit' | 'mid-stream-error' | 'cut-stream' | 'timeout';
+export type Failure = 'rate-limit' | 'mid-stream-error' | 'cut-stream' | 'timeout' | 'stall';
 
 export interface TimingProfile {
   /** Wait before the first token, in ms. */
@@ -52,6 +52,7 @@ export const DEMO_MODELS: readonly DemoModel[] = [
   { ...base, id: 'openai/demo-rate-limit', servedBy: 'openai', ownedBy: 'demo', contextWindow: 128000, pricing: { prompt: '0', completion: '0' }, timing: TIMING.typical, failure: 'rate-limit' },
   { ...base, id: 'anthropic/demo-mid-stream-error', servedBy: 'anthropic', ownedBy: 'demo', contextWindow: 200000, pricing: { prompt: '0', completion: '0' }, timing: TIMING.typical, failure: 'mid-stream-error' },
   { ...base, id: 'ollama/demo-cut-stream', servedBy: 'ollama', ownedBy: 'demo', contextWindow: 40960, pricing: { prompt: '0', completion: '0' }, timing: TIMING.typical, failure: 'cut-stream' },
+  { ...base, id: 'mistral/demo-stall', servedBy: 'mistral', ownedBy: 'demo', contextWindow: 32768, pricing: { prompt: '0', completion: '0' }, timing: TIMING.typical, failure: 'stall' },
   { ...base, id: 'ollama/demo-slow-timeout', servedBy: 'ollama', ownedBy: 'demo', contextWindow: 40960, pricing: { prompt: '0', completion: '0' }, timing: TIMING.typical, failure: 'timeout' },
 ];
 

@@ -5,7 +5,7 @@ import { createGatewayClient, type StreamEvent } from '../../src/gateway/client.
 import { GatewayError } from '../../src/gateway/errors.ts';
 import type { WireChatRequest } from '../../src/gateway/wire-types.ts';
 import { DEMO_MODELS } from './catalog.ts';
-import { startDemoGateway, type RunningDemoGateway } from './demo-gateway.ts';
+import { STALL_MS, startDemoGateway, type RunningDemoGateway } from './demo-gateway.ts';
 
 let demo: RunningDemoGateway;
 let origin: string;
@@ -77,6 +77,30 @@ describe('demo gateway, read by the real client', () => {
     const cut = await chat('ollama/demo-cut-stream');
     expect(cut.at(-1)).toEqual({ type: 'interrupted' });
     expect(joined(cut, 'delta').length).toBeGreaterThan(20);
+  });
+
+  it('goes silent a third of the way into a stalling model\'s answer, then sends the rest', async () => {
+    // A slower clock than the other tests', so the silence (350 ms) stands far above any delay in reading.
+    const slow = await startDemoGateway(0, '127.0.0.1', { timeScale: 0.05 });
+    try {
+      const slowOrigin = slow.url.replace(/\/v1$/, '');
+      const slowClient = createGatewayClient({ fetch: (path, init) => fetch(slowOrigin + path, init) });
+      const arrivals: Array<{ event: StreamEvent; at: number }> = [];
+      const request: WireChatRequest = { model: 'mistral/demo-stall', messages: [{ role: 'user', content: 'Explain goroutines vs threads' }], stream: true };
+      for await (const event of slowClient.streamChat(request)) arrivals.push({ event, at: performance.now() });
+      const events = arrivals.map((a) => a.event);
+      expect(events.at(-1)).toEqual({ type: 'done' });
+      expect(joined(events, 'delta')).toBe(joined(await chat('mistral/mistral-small-latest'), 'delta'));
+      // The longest gap between two deltas is the silence; the stream before and after it runs at 1,400 tokens a second.
+      const deltas = arrivals.filter((a) => a.event.type === 'delta');
+      const gaps = deltas.slice(1).map((a, k) => a.at - deltas[k]!.at);
+      const longest = gaps.indexOf(Math.max(...gaps));
+      expect(gaps[longest]).toBeGreaterThanOrEqual(STALL_MS * 0.05 - 5);
+      expect(longest / deltas.length).toBeGreaterThan(0.2);
+      expect(longest / deltas.length).toBeLessThan(0.5);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('picks a reply by the prompt', async () => {

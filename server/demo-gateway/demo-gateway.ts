@@ -123,6 +123,9 @@ export interface DemoGatewayOptions {
   fixtures?: Readonly<Record<string, string>>;
 }
 
+/** How long `mistral/demo-stall` goes silent a third of the way into its answer. */
+export const STALL_MS = 7000;
+
 export function createDemoGateway({ timeScale = 1, fixtures = {} }: DemoGatewayOptions = {}): DemoGateway {
   const fixturePieces = new Map<string, string[]>();
   const piecesOf = (name: string, text: string): string[] => {
@@ -251,12 +254,14 @@ export function createDemoGateway({ timeScale = 1, fixtures = {} }: DemoGatewayO
 
     // Failures cut in after the reasoning and a third of the answer.
     const failAt = model.failure ? reasoningPieces.length + Math.floor(contentPieces.length / 3) : Infinity;
+    // A stall is a silence there, then the rest of the answer, as a provider that hangs for a while.
+    let stalled = false;
 
     let sent = 0;
     let timer: NodeJS.Timeout | undefined;
     const firstTokenMs = timing.firstTokenMs * timeScale;
     const tokensPerSecond = timing.tokensPerSecond / timeScale;
-    const startedAt = Date.now() + firstTokenMs;
+    let startedAt = Date.now() + firstTokenMs;
     // Scheduled against absolute time, so the rate does not drift with timer jitter.
     const tickMs = Math.min(20, Math.max(2, 1000 / tokensPerSecond));
 
@@ -273,7 +278,18 @@ export function createDemoGateway({ timeScale = 1, fixtures = {} }: DemoGatewayO
       const upTo = due >= tokenFrames ? frames.length : due;
       let out = '';
       while (sent < upTo) {
-        if (sent === failAt) {
+        if (sent === failAt && model.failure === 'stall') {
+          if (!stalled) {
+            stalled = true;
+            if (out) res.write(out);
+            record.chunksSent = sent;
+            // The clock restarts after the silence, so the rest keeps its rate.
+            const silence = STALL_MS * timeScale;
+            startedAt += silence;
+            timer = setTimeout(tick, silence);
+            return;
+          }
+        } else if (sent === failAt) {
           res.write(out);
           record.chunksSent = sent;
           if (model.failure === 'mid-stream-error') {

@@ -318,6 +318,7 @@ ${fence}
 1. Press **Stop** (or \`Esc\`) halfway: the partial answer stays, marked *Stopped*.
 2. Pick \`ollama/demo-cut-stream\` to see a connection drop mid-answer: the text stays, marked *Interrupted*.
 3. Pick \`openai/demo-rate-limit\` to see how a gateway error reads.
+4. Pick \`mistral/demo-stall\` to see a provider go silent for a while: the reply says so, and goes on when tokens come again.
 
 This is the built-in demo gateway. Point \`INFERENCE_GATEWAY_URL\` at a real Inference Gateway to talk to real models.`,
 };

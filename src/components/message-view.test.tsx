@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { assistantReply } from '../chat/test-messages.ts';
 import type { ModelInfo } from '../chat/model-catalog.ts';
-import { MessageView } from './message-view.tsx';
+import { MessageView, SILENCE_MS } from './message-view.tsx';
 import { ModelLookupContext } from './model-lookup.ts';
 
 afterEach(cleanup);
@@ -55,6 +56,34 @@ describe('MessageView', () => {
     cleanup();
     render(<MessageView message={message} />);
     expect(screen.getByRole('region', { name: 'Usage' }).textContent).not.toMatch(/Cost|Context/);
+  });
+
+  it('says when a reply still open has had no token for a while, and stops saying so when tokens come again', () => {
+    vi.useFakeTimers();
+    try {
+      const waiting = reply({ status: 'waiting', content: '', usage: undefined, timing: { startedAt: 0, firstTokenAt: undefined, endedAt: undefined } });
+      const { rerender } = render(<MessageView message={waiting} />);
+      act(() => void vi.advanceTimersByTime(SILENCE_MS - 1));
+      expect(screen.queryByRole('status')).toBeNull();
+      act(() => void vi.advanceTimersByTime(1));
+      expect(screen.getByRole('status').textContent).toBe('No first token after 5 seconds: the provider may be slow or stuck. Wait, or Stop.');
+
+      const streaming = (content: string) => reply({ status: 'streaming', content, usage: undefined, timing: { startedAt: 0, firstTokenAt: 1, endedAt: undefined } });
+      rerender(<MessageView message={streaming('Hel')} />);
+      expect(screen.queryByRole('status')).toBeNull();
+      // Each token restarts the wait.
+      act(() => void vi.advanceTimersByTime(SILENCE_MS - 1000));
+      rerender(<MessageView message={streaming('Hello')} />);
+      act(() => void vi.advanceTimersByTime(SILENCE_MS - 1000));
+      expect(screen.queryByRole('status')).toBeNull();
+      act(() => void vi.advanceTimersByTime(1000));
+      expect(screen.getByRole('status').textContent).toMatch(/^No new tokens for 5 seconds/);
+      // A settled reply is not waiting for anything.
+      rerender(<MessageView message={reply({ content: 'Hello' })} />);
+      expect(screen.queryByRole('status')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says "not reported" when the gateway sent no usage, and estimates the speed', () => {

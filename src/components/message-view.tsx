@@ -1,4 +1,4 @@
-import { memo, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { isSettled, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
 import { MarkdownView } from '../markdown/markdown-view.tsx';
 import { useCopy } from '../markdown/use-copy.ts';
@@ -121,6 +121,25 @@ interface AssistantMessageProps {
   onRegenerate?: ((replyId: string) => void) | undefined;
 }
 
+/** How long without a token before a reply that is still open says so. */
+export const SILENCE_MS = 5000;
+
+/**
+ * Whether a reply still open has gone SILENCE_MS without progress (its text
+ * and tool calls not growing). The timer restarts with every change of
+ * `progress`; it is set only once the wait is over, so a reply that keeps
+ * streaming never re-renders for it.
+ */
+function useSilence(open: boolean, progress: number): boolean {
+  const [silentAt, setSilentAt] = useState<number | undefined>();
+  useEffect(() => {
+    if (!open) return;
+    const timer = setTimeout(() => setSilentAt(progress), SILENCE_MS);
+    return () => clearTimeout(timer);
+  }, [open, progress]);
+  return open && silentAt === progress;
+}
+
 function AssistantMessageView({ message, onRegenerate }: AssistantMessageProps) {
   const settled = isSettled(message.status);
   const answering = message.status === 'streaming' && message.content.length > 0;
@@ -130,6 +149,8 @@ function AssistantMessageView({ message, onRegenerate }: AssistantMessageProps) 
   // The live line changes only with its sample (twice a second), not with every frame's text.
   const { startedAt, firstTokenAt, liveSample } = message.timing;
   const live = useMemo(() => liveLine({ startedAt, firstTokenAt, liveSample }), [startedAt, firstTokenAt, liveSample]);
+  const progress = message.reasoning.length + message.content.length + message.toolCalls.reduce((sum, call) => sum + call.arguments.length + 1, 0);
+  const silent = useSilence(!settled, progress);
   return (
     <article aria-label="Assistant" aria-busy={settled ? 'false' : 'true'} className="msg-item">
       <div className="mb-1 flex items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
@@ -153,6 +174,12 @@ function AssistantMessageView({ message, onRegenerate }: AssistantMessageProps) 
           Tool call: {call.name}({call.arguments})
         </pre>
       ))}
+      {silent ? (
+        <p role="status" className="mt-2 text-sm text-amber-700 dark:text-amber-400">
+          {message.status === 'waiting' ? `No first token after ${SILENCE_MS / 1000} seconds` : `No new tokens for ${SILENCE_MS / 1000} seconds`}: the
+          provider may be slow or stuck. Wait, or Stop.
+        </p>
+      ) : null}
       {message.status === 'interrupted' ? (
         <p className="mt-2 text-sm text-amber-700 dark:text-amber-400">The connection ended before the reply was complete.</p>
       ) : null}
