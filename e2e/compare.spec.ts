@@ -38,7 +38,7 @@ test('a link with lanes opens them; one message streams in every lane, each with
     await expect(row(model)).toContainText(/\d tok\/s/);
     await expect(row(model)).not.toContainText('≈');
     // The total time, then the cost at the gateway's prices.
-    await expect(row(model)).toContainText(/\d+(\.\d)? m?s\$0\.0\d+(cheapest)?$/);
+    await expect(row(model)).toContainText(/\d+(\.\d)? m?s\$0\.0\d+(cheapest★)?$/);
   }
   await expect(row(GROQ).getByText('fastest')).toHaveCount(2);
   await expect(row(OPENAI).getByText('fastest')).toHaveCount(0);
@@ -193,4 +193,20 @@ test('Regenerate asks one lane’s model again, even while another lane streams;
   }
   expect(await streamsOf(GROQ)).toHaveLength(groqBefore + 2);
   expect(await streamsOf(OPENAI)).toHaveLength(openaiBefore + 1);
+});
+
+test('on a phone the speed table fits without scrolling sideways: winners get a star named like the word', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  const chat = new ChatPage(page);
+  await chat.open(`/compare?lanes=${GROQ},${OPENAI}`);
+  await chat.message.fill('hello');
+  await chat.message.press('Enter');
+  for (const model of [GROQ, OPENAI]) await chat.waitForSettled(lane(chat, model).getByRole('article', { name: 'Assistant' }));
+  const speed = page.getByRole('table', { name: 'Speed of the last message in each lane' });
+  await expect(speed.getByRole('columnheader', { name: 'Cost' })).toBeVisible();
+  await expect(speed.getByRole('columnheader', { name: 'Total' })).toBeHidden();
+  await expect(speed.getByRole('img', { name: 'fastest' })).toHaveCount(2);
+  await expect(speed.getByRole('img', { name: 'cheapest' })).toHaveCount(1);
+  const [width, room] = await speed.evaluate((table) => [table.scrollWidth, table.parentElement!.clientWidth]);
+  expect(width).toBeLessThanOrEqual(room);
 });

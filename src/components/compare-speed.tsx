@@ -4,13 +4,21 @@ import { duration, money, wholeNumber } from './figures.ts';
 const WAITING: Partial<Record<NonNullable<LaneSpeed['status']>, string>> = { waiting: 'waiting…', failed: 'failed' };
 
 /** A figure with a bar scaled to the largest in its column; the lane that wins the column says so. */
+/** The winner of a column: the word where there is room, a star (named the same) on a phone. */
 function Mark({ children }: { children: string }) {
-  return <span className="ml-1.5 rounded bg-emerald-100 px-1 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-300">{children}</span>;
+  return (
+    <span className="ml-1.5 rounded bg-emerald-100 px-1 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-300">
+      <span className="hidden sm:inline">{children}</span>
+      <span className="sm:hidden" role="img" aria-label={children}>
+        ★
+      </span>
+    </span>
+  );
 }
 
 function BarCell({ value, max, text, fastest, tone }: { value: number | undefined; max: number; text: string; fastest: boolean; tone: string }) {
   return (
-    <td className="px-2 py-1">
+    <td className="px-1 py-1 sm:px-2">
       <div className="flex items-center gap-2">
         {/* On a phone the numbers alone: the table must fit beside nothing. */}
         <div className="hidden h-2 w-24 shrink-0 overflow-hidden rounded-full bg-zinc-100 sm:block md:w-40 dark:bg-zinc-800" aria-hidden="true">
@@ -32,25 +40,26 @@ export function CompareSpeed({ speeds }: { speeds: readonly LaneSpeed[] }) {
   // A cost column once any lane has one (the gateway gave prices and usage).
   const priced = speeds.some((s) => s.cost !== undefined);
   return (
-    <div className="overflow-x-auto border-b border-zinc-200 px-4 py-1.5 dark:border-zinc-800">
+    <div className="overflow-x-auto border-b border-zinc-200 px-2 py-1.5 sm:px-4 dark:border-zinc-800">
       <table className="text-xs">
         <caption className="sr-only">Speed of the last message in each lane</caption>
         <thead className="text-left text-zinc-500 dark:text-zinc-400">
           <tr>
-            <th scope="col" className="px-2 py-1 font-medium">
+            <th scope="col" className="px-1 py-1 font-medium sm:px-2">
               Lane
             </th>
-            <th scope="col" className="px-2 py-1 font-medium">
+            <th scope="col" className="px-1 py-1 font-medium sm:px-2">
               First token
             </th>
-            <th scope="col" className="px-2 py-1 font-medium">
+            <th scope="col" className="px-1 py-1 font-medium sm:px-2">
               Speed
             </th>
-            <th scope="col" className="px-2 py-1 font-medium">
+            {/* On a phone the total is left to each lane's usage panel, so the table fits. */}
+            <th scope="col" className="hidden px-1 py-1 font-medium sm:table-cell sm:px-2">
               Total
             </th>
             {priced ? (
-              <th scope="col" className="px-2 py-1 font-medium">
+              <th scope="col" className="px-1 py-1 font-medium sm:px-2">
                 Cost
               </th>
             ) : null}
@@ -61,7 +70,7 @@ export function CompareSpeed({ speeds }: { speeds: readonly LaneSpeed[] }) {
             const pending = s.status ? WAITING[s.status] : '—';
             return (
               <tr key={s.model}>
-                <th scope="row" className="max-w-32 truncate px-2 py-1 text-left font-mono font-normal sm:max-w-48">
+                <th scope="row" className="max-w-24 truncate px-1 py-1 text-left font-mono font-normal sm:max-w-48 sm:px-2">
                   {s.model}
                 </th>
                 <BarCell
@@ -78,9 +87,9 @@ export function CompareSpeed({ speeds }: { speeds: readonly LaneSpeed[] }) {
                   fastest={s.fastestRate}
                   tone="bg-indigo-500 dark:bg-indigo-400"
                 />
-                <td className="px-2 py-1 tabular-nums whitespace-nowrap">{s.totalMs === undefined ? (s.status === 'streaming' ? 'streaming…' : '—') : duration(s.totalMs)}</td>
+                <td className="hidden px-1 py-1 tabular-nums whitespace-nowrap sm:table-cell sm:px-2">{s.totalMs === undefined ? (s.status === 'streaming' ? 'streaming…' : '—') : duration(s.totalMs)}</td>
                 {priced ? (
-                  <td className="px-2 py-1 tabular-nums whitespace-nowrap">
+                  <td className="px-1 py-1 tabular-nums whitespace-nowrap sm:px-2">
                     {s.cost ? money(s.cost.amount, s.cost.currency) : '—'}
                     {s.cheapest ? <Mark>cheapest</Mark> : null}
                   </td>
