@@ -1,17 +1,21 @@
 // The browser's own modal dialog, opened and closed by a prop: it holds the
-// focus while open, Esc closes it, and the page behind is inert.
-import { useEffect, useRef, type ReactNode } from 'react';
+// focus while open, Esc closes it, and the page behind is inert. It is named
+// by its heading and closed by its one button (a form of method "dialog").
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface ModalDialogProps {
   open: boolean;
-  /** The id of the element that names the dialog (its heading). */
-  labelledBy: string;
+  /** The heading, which names the dialog. */
+  title: string;
+  /** The words on the button that closes it. */
+  closeLabel: string;
   onClose(): void;
   children: ReactNode;
 }
 
-export function ModalDialog({ open, labelledBy, onClose, children }: ModalDialogProps) {
+export function ModalDialog({ open, title, closeLabel, onClose, children }: ModalDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
@@ -21,11 +25,22 @@ export function ModalDialog({ open, labelledBy, onClose, children }: ModalDialog
   return (
     <dialog
       ref={dialog}
-      aria-labelledby={labelledBy}
+      aria-labelledby={titleId}
       onClose={onClose}
       className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100"
     >
-      {children}
+      {/* No browser validation: a dialog's own messages explain a bad value, and its button always closes it. */}
+      <form method="dialog" noValidate className="flex flex-col gap-4 p-5">
+        <h2 id={titleId} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {children}
+        <div className="flex justify-end">
+          <button type="submit" className="h-9 rounded-md bg-indigo-600 px-4 text-sm font-medium text-white hover:bg-indigo-500">
+            {closeLabel}
+          </button>
+        </div>
+      </form>
     </dialog>
   );
 }

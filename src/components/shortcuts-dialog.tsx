@@ -1,5 +1,5 @@
 // The page's keyboard shortcuts in one list, opened from the header or by its own shortcut.
-import { Fragment, useId } from 'react';
+import { Fragment } from 'react';
 import { ModalDialog } from './modal-dialog.tsx';
 
 export interface ShortcutHelp {
@@ -16,29 +16,18 @@ interface ShortcutsDialogProps {
 }
 
 export function ShortcutsDialog({ open, shortcuts, onClose }: ShortcutsDialogProps) {
-  const title = useId();
   return (
-    <ModalDialog open={open} labelledBy={title} onClose={onClose}>
-      <form method="dialog" className="flex flex-col gap-4 p-5">
-        <h2 id={title} className="text-lg font-semibold">
-          Keyboard shortcuts
-        </h2>
-        <dl className="grid grid-cols-[auto_1fr] items-baseline gap-x-4 gap-y-2 text-sm">
-          {shortcuts.map(({ keys, does }) => (
-            <Fragment key={keys}>
-              <dt>
-                <kbd className="rounded border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900">{keys}</kbd>
-              </dt>
-              <dd>{does}</dd>
-            </Fragment>
-          ))}
-        </dl>
-        <div className="flex justify-end">
-          <button type="submit" className="h-9 rounded-md bg-indigo-600 px-4 text-sm font-medium text-white hover:bg-indigo-500">
-            Close
-          </button>
-        </div>
-      </form>
+    <ModalDialog open={open} title="Keyboard shortcuts" closeLabel="Close" onClose={onClose}>
+      <dl className="grid grid-cols-[auto_1fr] items-baseline gap-x-4 gap-y-2 text-sm">
+        {shortcuts.map(({ keys, does }) => (
+          <Fragment key={keys}>
+            <dt>
+              <kbd className="rounded border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900">{keys}</kbd>
+            </dt>
+            <dd>{does}</dd>
+          </Fragment>
+        ))}
+      </dl>
     </ModalDialog>
   );
 }
