@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { ChatPage } from './chat-page.ts';
 import { E2E } from './ports.ts';
 
@@ -280,5 +280,71 @@ test.describe('gateway states', () => {
     };
     expect(await brightness('light')).toBeGreaterThan(200);
     expect(await brightness('dark')).toBeLessThan(50);
+  });
+});
+
+/** A reply's text as shown now (none while it waits for its first token). */
+const shownText = async (reply: Locator): Promise<string> => (await reply.locator('.markdown').allTextContents()).join('');
+
+test.describe('replaying a reply', () => {
+  test('Replay plays a reply again as it streamed in, at the speed picked, without asking the gateway; it survives a reload', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    const reply = await chat.ask('Explain goroutines vs threads', 'openai/gpt-4o-mini');
+    await chat.waitForSettled(reply);
+    const final = await shownText(reply);
+    const usage = await chat.usage(reply).textContent();
+    const streams = (await chat.demoStreams()).length;
+
+    const replayButton = reply.getByRole('button', { name: 'Replay', exact: true });
+    await replayButton.click();
+    await expect(reply.getByText('Replay 1×', { exact: true })).toBeVisible();
+    await expect(reply).toHaveAttribute('aria-busy', 'true');
+    // The text grows again from the start: a part of it is shown, and no usage until the end.
+    await expect.poll(async () => {
+      const shown = await shownText(reply);
+      return shown.length > 0 && shown.length < final.length && final.startsWith(shown.slice(0, 20));
+    }).toBe(true);
+    await expect(chat.usage(reply)).toHaveCount(0);
+    await reply.getByRole('combobox', { name: 'Replay speed' }).selectOption('4');
+    await expect(reply.getByText('Replay 4×', { exact: true })).toBeVisible();
+
+    // It ends as the reply it replayed, figures and all.
+    await expect(replayButton).toBeVisible({ timeout: 15_000 });
+    await expect(reply).toHaveAttribute('aria-busy', 'false');
+    expect(await shownText(reply)).toBe(final);
+    await expect(chat.usage(reply)).toHaveText(usage ?? '');
+    expect((await chat.demoStreams()).length).toBe(streams);
+
+    // The recording is saved with the conversation.
+    await page.reload();
+    const again = chat.lastReply();
+    await expect(again).toHaveAttribute('aria-busy', 'false');
+    await again.getByRole('button', { name: 'Replay', exact: true }).click();
+    await expect(again.getByText('Replay 4×', { exact: true }).or(again.getByText('Replay 1×', { exact: true }))).toBeVisible();
+    await expect.poll(async () => (await shownText(again)).length).toBeLessThan(final.length);
+    // Stop replay shows the whole reply at once.
+    await again.getByRole('button', { name: 'Stop replay' }).click();
+    expect(await shownText(again)).toBe(final);
+    await expect(again).toHaveAttribute('aria-busy', 'false');
+    await expect(again.getByRole('button', { name: 'Replay', exact: true })).toBeFocused();
+    expect((await chat.demoStreams()).length).toBe(streams);
+  });
+
+  test('a stopped reply replays up to where it was stopped, and ends marked Stopped', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    const reply = await chat.ask('Write a debounce function in TypeScript', 'anthropic/claude-sonnet-4-5');
+    await expect(reply.locator('pre').first()).toBeVisible();
+    await chat.stop.click();
+    await expect(reply.getByText('Stopped', { exact: true })).toBeVisible();
+    const kept = await shownText(reply);
+
+    await reply.getByRole('button', { name: 'Replay', exact: true }).click();
+    await expect(reply.getByText('Stopped', { exact: true })).toHaveCount(0);
+    await expect(reply.getByText('Replay 1×', { exact: true })).toBeVisible();
+    await expect(reply.getByRole('button', { name: 'Replay', exact: true })).toBeVisible({ timeout: 15_000 });
+    await expect(reply.getByText('Stopped', { exact: true })).toBeVisible();
+    expect(await shownText(reply)).toBe(kept);
   });
 });

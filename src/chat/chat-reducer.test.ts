@@ -31,6 +31,14 @@ describe('chatReducer', () => {
     expect(streamingReply(state)?.id).toBe('r1');
   });
 
+  it('keeps the trace recorded for a reply once it has settled, and not before', () => {
+    const trace = { at: [200], content: [5], reasoning: [0], end: 300 };
+    const streaming = run(send, events([{ type: 'delta', text: 'Hello' }, 1200]));
+    expect(chatReducer(streaming, { type: 'traceRecorded', replyId: 'r1', trace })).toBe(streaming);
+    const done = chatReducer(streaming, events([{ type: 'done' }, 1300]));
+    expect(reply(chatReducer(done, { type: 'traceRecorded', replyId: 'r1', trace }))).toMatchObject({ status: 'done', content: 'Hello', trace });
+  });
+
   it('appends deltas and stamps the first token time once', () => {
     const state = run(send, events([{ type: 'delta', text: 'Hel' }, 1200]), events([{ type: 'delta', text: 'lo' }, 1300]));
     expect(reply(state)).toMatchObject({ status: 'streaming', content: 'Hello', timing: { firstTokenAt: 1200 } });

@@ -1,7 +1,7 @@
 // The one pure reducer that owns the conversation and its in-flight reply.
 // Actions are past-tense events; stream events arrive batched per frame.
 import type { StreamEvent } from '../gateway/client.ts';
-import type { AssistantMessage, Message, ToolCall, UserMessage } from './types.ts';
+import type { AssistantMessage, Message, ReplyTrace, ToolCall, UserMessage } from './types.ts';
 import { isSettled } from './types.ts';
 
 export interface ChatState {
@@ -18,6 +18,8 @@ export type ChatAction =
   | { type: 'streamEventsReceived'; replyId: string; events: TimedStreamEvent[] }
   | { type: 'stopRequested'; replyId: string; at: number }
   | { type: 'streamFailed'; replyId: string; message: string; at: number }
+  /** How the reply arrived, recorded once its stream has settled. */
+  | { type: 'traceRecorded'; replyId: string; trace: ReplyTrace }
   | { type: 'conversationCleared' }
   /** Drops a message and everything after it: an edited message or a regenerated reply is sent again from there. */
   | { type: 'historyRewound'; messageId: string };
@@ -133,6 +135,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
           ? reply
           : { ...reply, status: 'failed', error: action.message, timing: { ...reply.timing, endedAt: action.at } },
       );
+    case 'traceRecorded':
+      return updateReply(state, action.replyId, (reply) => (isSettled(reply.status) ? { ...reply, trace: action.trace } : reply));
     case 'conversationCleared':
       return initialChatState;
     case 'historyRewound': {

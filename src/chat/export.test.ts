@@ -36,6 +36,15 @@ describe('export', () => {
     expect(conversationsFromJson(conversationsToJson([conversation]))).toEqual([conversation]);
   });
 
+  it('reads back a reply’s tool calls and its trace, and leaves out a trace longer than the text', () => {
+    const trace = { at: [5, 40], content: [10, 25], reasoning: [0, 0], end: 50 };
+    const toolCalls = [{ index: 0, id: 'call_1', name: 'get_weather', arguments: '{"city":"Oslo"}' }];
+    const traced = { ...conversation, messages: [reply({ toolCalls, trace })] };
+    expect(conversationsFromJson(conversationsToJson([traced]))).toEqual([traced]);
+    const tooLong = { ...conversation, messages: [reply({ trace: { ...trace, content: [10, 26] } })] };
+    expect(conversationsFromJson(conversationsToJson([tooLong]))[0]?.messages[0]).not.toHaveProperty('trace');
+  });
+
   it('restores a reply exported mid-stream as interrupted, and fills what an older file lacks', () => {
     const file = JSON.stringify({
       format: 'gateway-chat',

@@ -2,7 +2,8 @@
 // Import reads only this app's JSON and says in words what is wrong with
 // anything else.
 import type { Conversation } from './conversations.ts';
-import { isSettled, type AssistantMessage, type Message, type ReplyStatus } from './types.ts';
+import { parseTrace } from './reply-trace.ts';
+import { isSettled, type AssistantMessage, type Message, type ReplyStatus, type ToolCall } from './types.ts';
 
 const FORMAT = 'gateway-chat';
 const VERSION = 1;
@@ -52,6 +53,15 @@ const text = (value: unknown, fallback = ''): string => (typeof value === 'strin
 const number = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
 const STATUSES: readonly ReplyStatus[] = ['waiting', 'streaming', 'done', 'stopped', 'interrupted', 'failed'];
 
+function toolCallsFrom(value: unknown): ToolCall[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((call, i): ToolCall[] =>
+    isRecord(call) && typeof call['name'] === 'string' && typeof call['arguments'] === 'string'
+      ? [{ index: number(call['index'], i), id: typeof call['id'] === 'string' ? call['id'] : undefined, name: call['name'], arguments: call['arguments'] }]
+      : [],
+  );
+}
+
 function messageFrom(value: unknown, where: string): Message {
   if (!isRecord(value) || typeof value['content'] !== 'string' || typeof value['id'] !== 'string') {
     throw new ImportError(`${where} has no id or text.`);
@@ -67,7 +77,7 @@ function messageFrom(value: unknown, where: string): Message {
     model: text(value['model'], 'unknown model'),
     content: value['content'],
     reasoning: text(value['reasoning']),
-    toolCalls: [],
+    toolCalls: toolCallsFrom(value['toolCalls']),
     // A reply exported while it streamed was cut there.
     status: isSettled(status) ? status : 'interrupted',
     usage:
@@ -82,6 +92,9 @@ function messageFrom(value: unknown, where: string): Message {
       endedAt: typeof timing['endedAt'] === 'number' ? timing['endedAt'] : undefined,
     },
   };
+  // A trace that does not fit the text it would replay is left out.
+  const trace = parseTrace(value['trace']);
+  if (trace && trace.content.at(-1)! <= reply.content.length && trace.reasoning.at(-1)! <= reply.reasoning.length) reply.trace = trace;
   return reply;
 }
 

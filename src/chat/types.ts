@@ -30,6 +30,19 @@ export interface ReplyTiming {
   endedAt: number | undefined;
 }
 
+/**
+ * How a reply's text arrived, to play it again: per sample, milliseconds
+ * after it was asked for (startedAt) and the lengths of its content and
+ * reasoning by then. Samples are at least a frame apart and only grow.
+ */
+export interface ReplyTrace {
+  at: number[];
+  content: number[];
+  reasoning: number[];
+  /** When the stream ended (done, cut, stopped or failed), in the same milliseconds. */
+  end: number;
+}
+
 export interface UserMessage {
   id: string;
   role: 'user';
@@ -49,6 +62,8 @@ export interface AssistantMessage {
   finishReason: string | undefined;
   error: string | undefined;
   timing: ReplyTiming;
+  /** Recorded once the stream has settled, when any text came. */
+  trace?: ReplyTrace | undefined;
 }
 
 export type Message = UserMessage | AssistantMessage;

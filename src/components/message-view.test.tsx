@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { assistantReply } from '../chat/test-messages.ts';
@@ -141,6 +141,57 @@ describe('MessageView', () => {
     const group = screen.getByRole('group', { name: 'Reasoning' });
     expect(group.textContent).toContain('Let me think.');
     expect(screen.getByRole('article', { name: 'Assistant' }).textContent).toContain('Hello world');
+  });
+
+  it('replays a reply from its trace: the wait, the reasoning, the answer, then the reply as it ended', () => {
+    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance', 'setTimeout', 'clearTimeout'] });
+    try {
+      const message = reply({ reasoning: 'Let me think.', content: 'Hello world', trace: { at: [100, 300], content: [0, 11], reasoning: [13, 13], end: 400 } });
+      render(<MessageView message={message} />);
+      const article = screen.getByRole('article', { name: 'Assistant' });
+      fireEvent.click(screen.getByRole('button', { name: 'Replay' }));
+      expect(article.getAttribute('aria-busy')).toBe('true');
+      expect(article.textContent).toContain('Waiting for the first token…');
+      expect(screen.queryByRole('group', { name: 'Reasoning' })).toBeNull();
+      expect(screen.queryByRole('region', { name: 'Usage' })).toBeNull();
+
+      act(() => void vi.advanceTimersByTime(150));
+      // One reasoning group, open while it streams (the reply's own view is not kept beside it).
+      expect(screen.getAllByRole('group', { name: 'Reasoning' })).toHaveLength(1);
+      expect(article.querySelector('details')?.open).toBe(true);
+      expect(article.textContent).not.toContain('Hello world');
+
+      act(() => void vi.advanceTimersByTime(200));
+      expect(article.textContent).toContain('Hello world');
+      expect(article.getAttribute('aria-busy')).toBe('true');
+      fireEvent.change(screen.getByRole('combobox', { name: 'Replay speed' }), { target: { value: '2' } });
+      expect(article.textContent).toContain('Replay 2×');
+
+      act(() => void vi.advanceTimersByTime(100));
+      expect(article.getAttribute('aria-busy')).toBe('false');
+      expect(screen.getByRole('region', { name: 'Usage' }).textContent).toContain('Prompt tokens1,234');
+      expect(screen.getByRole('button', { name: 'Replay' })).toBeTruthy();
+      expect(screen.queryByRole('combobox', { name: 'Replay speed' })).toBeNull();
+
+      // Stop replay shows the reply whole at once.
+      fireEvent.click(screen.getByRole('button', { name: 'Replay' }));
+      expect(article.textContent).not.toContain('Hello world');
+      fireEvent.click(screen.getByRole('button', { name: 'Stop replay' }));
+      expect(article.textContent).toContain('Hello world');
+      expect(article.getAttribute('aria-busy')).toBe('false');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('offers Replay only for a settled reply with a trace', () => {
+    const { rerender } = render(<MessageView message={reply({})} />);
+    expect(screen.queryByRole('button', { name: 'Replay' })).toBeNull();
+    const trace = { at: [10], content: [11], reasoning: [0], end: 20 };
+    rerender(<MessageView message={reply({ status: 'streaming', usage: undefined, trace })} />);
+    expect(screen.queryByRole('button', { name: 'Replay' })).toBeNull();
+    rerender(<MessageView message={reply({ trace })} />);
+    expect(screen.getByRole('button', { name: 'Replay' })).toBeTruthy();
   });
 
   it('renders links safely: no javascript: URLs, raw HTML as text, external links in a new tab', () => {

@@ -1,8 +1,10 @@
 import { memo, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { replayFrame } from '../chat/reply-trace.ts';
 import { isSettled, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
 import { MarkdownView } from '../markdown/markdown-view.tsx';
 import { useCopy } from '../markdown/use-copy.ts';
 import { liveLine, UsagePanel } from './usage-panel.tsx';
+import { REPLAY_SPEEDS, useReplay, type ReplaySpeed } from './use-replay.ts';
 
 const ACTION_CLASS =
   'rounded px-2 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 disabled:opacity-50 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-200';
@@ -140,7 +142,17 @@ function useSilence(open: boolean, progress: number): boolean {
   return open && silentAt === progress;
 }
 
-function AssistantMessageView({ message, onRegenerate }: AssistantMessageProps) {
+function AssistantMessageView({ message: reply, onRegenerate }: AssistantMessageProps) {
+  // A replay shows the reply as it was at each moment of its stream; the
+  // actions below it stay those of the reply itself.
+  const replay = useReplay(reply.trace);
+  const replaying = replay.position !== undefined && reply.trace !== undefined;
+  const message = useMemo(
+    () => (replay.position !== undefined && reply.trace ? replayFrame(reply, reply.trace, replay.position) : reply),
+    [reply, replay.position],
+  );
+  const replySettled = isSettled(reply.status);
+  const speedId = useId();
   const settled = isSettled(message.status);
   const answering = message.status === 'streaming' && message.content.length > 0;
   const reasoningStreaming = !settled && !answering;
@@ -155,20 +167,23 @@ function AssistantMessageView({ message, onRegenerate }: AssistantMessageProps) 
     <article aria-label="Assistant" aria-busy={settled ? 'false' : 'true'} className="msg-item">
       <div className="mb-1 flex items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
         <span className="font-mono">{message.model}</span>
+        {replaying ? (
+          <span className="rounded bg-indigo-100 px-1.5 py-0.5 font-medium text-indigo-800 dark:bg-indigo-900/40 dark:text-indigo-300">Replay {replay.speed}×</span>
+        ) : null}
         {statusLabel ? (
           <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800 dark:bg-amber-900/40 dark:text-amber-300">
             {statusLabel}
           </span>
         ) : null}
       </div>
-      {message.reasoning ? <ReasoningGroup text={message.reasoning} streaming={reasoningStreaming} /> : null}
+      {message.reasoning ? <ReasoningGroup key={`reasoning-${replay.key}`} text={message.reasoning} streaming={reasoningStreaming} /> : null}
       {message.status === 'waiting' ? (
         <p className="flex items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400">
           <span className="typing-dots" aria-hidden="true" />
           Waiting for the first token…
         </p>
       ) : null}
-      {hasText ? <MarkdownView text={message.content} streaming={!settled} /> : null}
+      {hasText ? <MarkdownView key={`content-${replay.key}`} text={message.content} streaming={!settled} /> : null}
       {message.toolCalls.map((call) => (
         <pre key={call.index} className="mt-2 overflow-x-auto rounded bg-zinc-100 p-2 text-xs dark:bg-zinc-900">
           Tool call: {call.name}({call.arguments})
@@ -197,12 +212,41 @@ function AssistantMessageView({ message, onRegenerate }: AssistantMessageProps) 
         <UsagePanel reply={message} pending live={live} />
       )}
       {/* Like the usage panel, the row holds its place while the reply streams: its end moves nothing. */}
-      <div aria-hidden={!settled || undefined} className={`${settled ? '' : 'invisible '}mt-1 flex h-7 items-center gap-1`}>
-        {settled && hasText ? <CopyButton text={message.content} /> : null}
-        {settled && onRegenerate ? (
-          <button type="button" onClick={() => onRegenerate(message.id)} className={ACTION_CLASS}>
+      <div aria-hidden={!replySettled || undefined} className={`${replySettled ? '' : 'invisible '}mt-1 flex h-7 items-center gap-1`}>
+        {replySettled && reply.content ? <CopyButton text={reply.content} /> : null}
+        {replySettled && onRegenerate ? (
+          <button type="button" onClick={() => onRegenerate(reply.id)} className={ACTION_CLASS}>
             Regenerate
           </button>
+        ) : null}
+        {replySettled && reply.trace ? (
+          <button
+            type="button"
+            onClick={replaying ? replay.stop : replay.start}
+            title={replaying ? undefined : 'Play this reply again as it streamed in, without asking the model again'}
+            className={ACTION_CLASS}
+          >
+            {replaying ? 'Stop replay' : 'Replay'}
+          </button>
+        ) : null}
+        {replaying ? (
+          <>
+            <label htmlFor={speedId} className="sr-only">
+              Replay speed
+            </label>
+            <select
+              id={speedId}
+              value={replay.speed}
+              onChange={(event) => replay.setSpeed(Number(event.target.value) as ReplaySpeed)}
+              className="rounded border border-zinc-300 bg-transparent px-1 py-0.5 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-300"
+            >
+              {REPLAY_SPEEDS.map((speed) => (
+                <option key={speed} value={speed}>
+                  {speed}×
+                </option>
+              ))}
+            </select>
+          </>
         ) : null}
       </div>
     </article>

@@ -4,6 +4,7 @@ import { flushSync } from 'react-dom';
 import type { ChatAction, TimedStreamEvent } from '../chat/chat-reducer.ts';
 import { browserFrameScheduler, createEventBatcher, type EventBatcher } from '../chat/event-batcher.ts';
 import { createPaintNow } from '../chat/paint-now.ts';
+import { createTraceRecorder } from '../chat/reply-trace.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { GatewayError } from '../gateway/errors.ts';
 import type { WireChatRequest } from '../gateway/wire-types.ts';
@@ -26,18 +27,22 @@ function describeError(error: unknown): string {
   return 'Something went wrong while streaming the reply.';
 }
 
-/** Reads the stream into the reducer, one batched dispatch per frame. */
+/** Reads the stream into the reducer, one batched dispatch per frame, and records how it arrived. */
 async function pumpStream(
   client: GatewayClient,
   request: WireChatRequest,
   { replyId, controller, batcher }: ReplyRun,
+  startedAt: number,
   dispatch: (action: ChatAction) => void,
   onSettled: () => void,
 ): Promise<void> {
   const paintNow = createPaintNow();
+  const recorder = createTraceRecorder(startedAt);
   try {
     for await (const event of client.streamChat(request, { signal: controller.signal })) {
-      batcher.push({ event, at: now() }, paintNow(event));
+      const item = { event, at: now() };
+      recorder.record(item);
+      batcher.push(item, paintNow(event));
     }
   } catch (error) {
     batcher.flushNow();
@@ -45,16 +50,25 @@ async function pumpStream(
   } finally {
     batcher.flushNow();
     batcher.dispose();
+    // After the reply has settled (a stop settles it before the abort ends this loop).
+    const trace = recorder.finish(now());
+    if (trace) dispatch({ type: 'traceRecorded', replyId, trace });
     onSettled();
   }
 }
 
 /**
  * Starts streaming a reply into `dispatch`'s chat. The caller dispatches
- * sendRequested with the returned replyId right away: stream events arrive
- * no sooner than the next frame.
+ * sendRequested with the returned replyId and `startedAt` right away: stream
+ * events arrive no sooner than the next frame.
  */
-export function startReply(client: GatewayClient, request: WireChatRequest, dispatch: (action: ChatAction) => void, onSettled: (run: ReplyRun) => void): ReplyRun {
+export function startReply(
+  client: GatewayClient,
+  request: WireChatRequest,
+  startedAt: number,
+  dispatch: (action: ChatAction) => void,
+  onSettled: (run: ReplyRun) => void,
+): ReplyRun {
   const replyId = newId();
   const batcher = createEventBatcher<TimedStreamEvent>(
     // Commit inside this frame, before it paints: no transition, no deferral (a
@@ -63,7 +77,7 @@ export function startReply(client: GatewayClient, request: WireChatRequest, disp
     browserFrameScheduler(),
   );
   const run: ReplyRun = { replyId, controller: new AbortController(), batcher };
-  void pumpStream(client, request, run, dispatch, () => onSettled(run));
+  void pumpStream(client, request, run, startedAt, dispatch, () => onSettled(run));
   return run;
 }
 

@@ -145,12 +145,13 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
       const toConversation = (action: ChatAction): void => dispatch({ type: 'chatAction', conversationId, action });
       const user: Message = { id: newId(), role: 'user', content };
       const request = buildChatRequest([...all.slice(0, cut), user], { model, systemPrompt, temperature, maxTokens });
-      const run = startReply(client, request, toConversation, (settled) => {
+      const startedAt = now();
+      const run = startReply(client, request, startedAt, toConversation, (settled) => {
         if (runs.current.get(conversationId) === settled) runs.current.delete(conversationId);
       });
       runs.current.set(conversationId, run);
       if (from !== undefined) toConversation({ type: 'historyRewound', messageId: from });
-      toConversation({ type: 'sendRequested', user, replyId: run.replyId, model, at: now() });
+      toConversation({ type: 'sendRequested', user, replyId: run.replyId, model, at: startedAt });
     },
     [conversationsStore, dispatch, client, model, systemPrompt, temperature, maxTokens],
   );

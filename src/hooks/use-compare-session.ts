@@ -70,12 +70,13 @@ export function useCompareSession(
         const toLane = (action: ChatAction): void => dispatch({ type: 'laneAction', model, action });
         const { history, rewound } = laneHistory(chats[model]?.messages ?? [], from);
         const request = buildChatRequest([...history, user], { model, systemPrompt, temperature, maxTokens });
-        const run = startReply(client, request, toLane, (settled) => {
+        const startedAt = now();
+        const run = startReply(client, request, startedAt, toLane, (settled) => {
           if (runs.current.get(model) === settled) runs.current.delete(model);
         });
         runs.current.set(model, run);
         if (rewound && from !== undefined) toLane({ type: 'historyRewound', messageId: from });
-        toLane({ type: 'sendRequested', user, replyId: run.replyId, model, at: now() });
+        toLane({ type: 'sendRequested', user, replyId: run.replyId, model, at: startedAt });
       }
     },
     [client, systemPrompt, temperature, maxTokens],

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { StreamEvent } from '../gateway/client.ts';
+import { LIVE_SAMPLE_MS } from './chat-reducer.ts';
+import { createTraceRecorder, parseTrace, replayFrame, TRACE_SAMPLE_MS } from './reply-trace.ts';
+import type { AssistantMessage, ReplyTrace } from './types.ts';
+
+const START = 1_000_000;
+
+function record(...items: Array<[StreamEvent, number]>): ReplyTrace | undefined {
+  const recorder = createTraceRecorder(START);
+  for (const [event, after] of items) recorder.record({ event, at: START + after });
+  return recorder.finish(START + 9999);
+}
+
+const delta = (text: string): StreamEvent => ({ type: 'delta', text });
+
+describe('createTraceRecorder', () => {
+  it('samples the lengths of content and reasoning by their time after the request', () => {
+    const trace = record([{ type: 'reasoning', text: 'hmm' }, 300], [delta('Hello'), 500], [delta(', world'), 700], [{ type: 'done' }, 750]);
+    expect(trace).toEqual({ at: [300, 500, 700], content: [0, 5, 12], reasoning: [3, 3, 3], end: 750 });
+  });
+
+  it('merges tokens closer than a frame into the sample they follow', () => {
+    const trace = record([delta('a'), 100], [delta('b'), 100 + TRACE_SAMPLE_MS - 1], [delta('c'), 100 + TRACE_SAMPLE_MS + 5]);
+    expect(trace?.at).toEqual([100, 100 + TRACE_SAMPLE_MS + 5]);
+    expect(trace?.content).toEqual([2, 3]);
+  });
+
+  it('ends where the stream ended, or at the stop when it had no end', () => {
+    expect(record([delta('a'), 100], [{ type: 'interrupted' }, 400], [delta('late'), 500])).toEqual({ at: [100], content: [1], reasoning: [0], end: 400 });
+    expect(record([delta('a'), 100])?.end).toBe(9999);
+  });
+
+  it('records nothing for a reply without text', () => {
+    expect(record([{ type: 'usage', usage: { promptTokens: 1, completionTokens: 0, totalTokens: 1 } }, 100], [{ type: 'done' }, 200])).toBeUndefined();
+  });
+});
+
+describe('parseTrace', () => {
+  const good = { at: [10, 20], content: [1, 4], reasoning: [0, 0], end: 30 };
+  it('keeps a trace whose arrays agree and grow', () => {
+    expect(parseTrace(good)).toEqual(good);
+    expect(parseTrace({ ...good, end: 5 })?.end).toBe(20);
+  });
+  it.each([
+    ['not an object', 'trace'],
+    ['empty', { at: [], content: [], reasoning: [], end: 0 }],
+    ['arrays of other lengths', { ...good, content: [1] }],
+    ['text that shrinks', { ...good, content: [4, 1] }],
+    ['time that goes back', { ...good, at: [20, 10] }],
+    ['negative numbers', { ...good, reasoning: [-1, 0] }],
+    ['no end', { at: good.at, content: good.content, reasoning: good.reasoning }],
+  ])('drops %s', (_, value) => {
+    expect(parseTrace(value)).toBeUndefined();
+  });
+});
+
+describe('replayFrame', () => {
+  const reply: AssistantMessage = {
+    id: 'r1',
+    role: 'assistant',
+    model: 'groq/llama',
+    content: 'Hello, world',
+    reasoning: 'hmm',
+    toolCalls: [],
+    status: 'done',
+    usage: { promptTokens: 3, completionTokens: 4, totalTokens: 7 },
+    finishReason: 'stop',
+    error: undefined,
+    timing: { startedAt: START, firstTokenAt: START + 300, endedAt: START + 2000 },
+  };
+  const trace: ReplyTrace = { at: [300, 500, 1200], content: [0, 5, 12], reasoning: [3, 3, 3], end: 2000 };
+
+  it('waits, with nothing shown, until the first token came', () => {
+    const frame = replayFrame(reply, trace, 299);
+    expect(frame).toMatchObject({ status: 'waiting', content: '', reasoning: '', usage: undefined, finishReason: undefined });
+    expect(frame.timing).toEqual({ startedAt: START, firstTokenAt: undefined, liveSample: undefined, endedAt: undefined });
+  });
+
+  it('shows the text as it was at that moment, streaming, without the end’s usage', () => {
+    const frame = replayFrame(reply, trace, 600);
+    expect(frame).toMatchObject({ status: 'streaming', content: 'Hello', reasoning: 'hmm', usage: undefined });
+    expect(frame.timing.firstTokenAt).toBe(START + 300);
+    // The live rate's sample is the one the reducer took: on a LIVE_SAMPLE_MS grid from the first token.
+    expect(frame.timing.liveSample).toEqual({ at: START + 300, length: 3 });
+    expect(replayFrame(reply, trace, 300 + LIVE_SAMPLE_MS + 450).timing.liveSample).toEqual({ at: START + 500, length: 8 });
+  });
+
+  it('is the reply itself once the trace has ended', () => {
+    expect(replayFrame(reply, trace, 1999).content).toBe('Hello, world');
+    expect(replayFrame(reply, trace, 1999).status).toBe('streaming');
+    expect(replayFrame(reply, trace, 2000)).toBe(reply);
+  });
+});

@@ -1,0 +1,111 @@
+// How a reply arrived, kept with it so it can be played again in place: the
+// wait for the first token, the pace and the pauses of the provider, without
+// asking the provider again. Recorded from the stream as read off the wire,
+// at most one sample per frame (what a screen could have shown), as lengths:
+// the text only ever grows, so its prefixes are the reply as it was.
+import type { TimedStreamEvent } from './chat-reducer.ts';
+import { LIVE_SAMPLE_MS } from './chat-reducer.ts';
+import type { AssistantMessage, LiveSample, ReplyTrace } from './types.ts';
+
+/** Samples closer than this merge into one: a frame at 60 Hz. */
+export const TRACE_SAMPLE_MS = 16;
+
+export interface TraceRecorder {
+  record(item: TimedStreamEvent): void;
+  /** The trace once the stream has settled at `endedAt` (epoch ms); undefined when no text came. */
+  finish(endedAt: number): ReplyTrace | undefined;
+}
+
+/** Records the reply asked for at `startedAt` (epoch ms, the reply's timing.startedAt). */
+export function createTraceRecorder(startedAt: number): TraceRecorder {
+  const at: number[] = [];
+  const content: number[] = [];
+  const reasoning: number[] = [];
+  let contentLength = 0;
+  let reasoningLength = 0;
+  let end: number | undefined;
+  const offset = (when: number): number => Math.max(0, Math.round(when - startedAt));
+  return {
+    record({ event, at: when }) {
+      if (event.type === 'done' || event.type === 'interrupted') end ??= offset(when);
+      if (end !== undefined) return;
+      if (event.type === 'delta') contentLength += event.text.length;
+      else if (event.type === 'reasoning') reasoningLength += event.text.length;
+      else return;
+      const time = offset(when);
+      const last = at.length - 1;
+      if (last >= 0 && time - at[last]! < TRACE_SAMPLE_MS) {
+        content[last] = contentLength;
+        reasoning[last] = reasoningLength;
+      } else {
+        at.push(time);
+        content.push(contentLength);
+        reasoning.push(reasoningLength);
+      }
+    },
+    finish(endedAt) {
+      if (at.length === 0) return undefined;
+      return { at: [...at], content: [...content], reasoning: [...reasoning], end: Math.max(end ?? offset(endedAt), at.at(-1)!) };
+    },
+  };
+}
+
+const numbers = (list: unknown): list is number[] => Array.isArray(list) && list.every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0);
+
+/** A trace read from storage or a file: undefined unless its arrays agree and only grow. */
+export function parseTrace(value: unknown): ReplyTrace | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { at, content, reasoning, end } = value as Record<string, unknown>;
+  if (!numbers(at) || !numbers(content) || !numbers(reasoning) || typeof end !== 'number' || !Number.isFinite(end)) return undefined;
+  if (at.length === 0 || content.length !== at.length || reasoning.length !== at.length) return undefined;
+  for (let i = 1; i < at.length; i++) {
+    if (at[i]! < at[i - 1]! || content[i]! < content[i - 1]! || reasoning[i]! < reasoning[i - 1]!) return undefined;
+  }
+  return { at, content, reasoning, end: Math.max(end, at.at(-1)!) };
+}
+
+/** The index of the last sample at or before `position`, or -1 before the first. */
+function sampleAt(times: readonly number[], position: number): number {
+  let lo = 0;
+  let hi = times.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]! <= position) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * The reply as it was `position` milliseconds after it was asked for: its
+ * text up to then, waiting or streaming, with the live rate's sample as the
+ * reducer would have taken it. From the trace's end on, the reply itself.
+ */
+export function replayFrame(reply: AssistantMessage, trace: ReplyTrace, position: number): AssistantMessage {
+  if (position >= trace.end) return reply;
+  const index = sampleAt(trace.at, position);
+  const { startedAt } = reply.timing;
+  const timing = { startedAt, firstTokenAt: undefined as number | undefined, liveSample: undefined as LiveSample | undefined, endedAt: undefined };
+  if (index < 0) {
+    return { ...reply, content: '', reasoning: '', toolCalls: [], status: 'waiting', usage: undefined, finishReason: undefined, error: undefined, timing };
+  }
+  timing.firstTokenAt = startedAt + trace.at[0]!;
+  // The reducer samples the length at most every LIVE_SAMPLE_MS: the latest sample on that grid.
+  const sampleTime = trace.at[0]! + Math.floor((position - trace.at[0]!) / LIVE_SAMPLE_MS) * LIVE_SAMPLE_MS;
+  const sample = sampleAt(trace.at, sampleTime);
+  timing.liveSample = { at: startedAt + trace.at[sample]!, length: trace.content[sample]! + trace.reasoning[sample]! };
+  return {
+    ...reply,
+    content: reply.content.slice(0, trace.content[index]),
+    reasoning: reply.reasoning.slice(0, trace.reasoning[index]),
+    toolCalls: [],
+    status: 'streaming',
+    usage: undefined,
+    finishReason: undefined,
+    error: undefined,
+    timing,
+  };
+}
