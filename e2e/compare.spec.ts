@@ -210,3 +210,31 @@ test('on a phone the speed table fits without scrolling sideways: winners get a 
   const [width, room] = await speed.evaluate((table) => [table.scrollWidth, table.parentElement!.clientWidth]);
   expect(width).toBeLessThanOrEqual(room);
 });
+
+test('Replay lanes plays every lane’s last reply again from one start, side by side, without asking the models', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open(`/compare?lanes=${GROQ},${OPENAI}`);
+  await expect(page.getByRole('button', { name: 'Replay lanes' })).toHaveCount(0);
+  await chat.message.fill('Explain goroutines vs threads');
+  await chat.message.press('Enter');
+  const replies = [GROQ, OPENAI].map((model) => lane(chat, model).getByRole('article', { name: 'Assistant' }));
+  for (const reply of replies) await chat.waitForSettled(reply);
+  const finals = await Promise.all(replies.map((reply) => reply.locator('.markdown').textContent()));
+  const streams = (await chat.demoStreams()).length;
+
+  await page.getByRole('button', { name: 'Replay lanes' }).click();
+  // Both lanes replay at once: the fast lane has not ended before the slow one began.
+  await expect
+    .poll(() => page.evaluate(() => [...document.querySelectorAll('article[aria-label="Assistant"]')].map((a) => a.getAttribute('aria-busy'))))
+    .toEqual(['true', 'true']);
+  // The slower lane is still replaying, with the lane's own controls.
+  await expect(replies[1]!.getByText('Replay 1×', { exact: true })).toBeVisible();
+  await expect(replies[1]!.getByRole('button', { name: 'Stop replay' })).toBeVisible();
+  // Each ends as it was.
+  for (const [i, reply] of replies.entries()) {
+    await expect(reply.getByRole('button', { name: 'Replay', exact: true })).toBeVisible({ timeout: 15_000 });
+    await expect(reply).toHaveAttribute('aria-busy', 'false');
+    expect(await reply.locator('.markdown').textContent()).toBe(finals[i]);
+  }
+  expect((await chat.demoStreams()).length).toBe(streams);
+});

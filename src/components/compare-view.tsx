@@ -1,8 +1,9 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { LaneSpeed } from '../chat/lane-speeds.ts';
-import type { Message } from '../chat/types.ts';
+import { isSettled, type Message } from '../chat/types.ts';
 import { CompareSpeed } from './compare-speed.tsx';
 import { Conversation } from './conversation.tsx';
+import { ReplayTogetherContext, type ReplayTogether } from './replay-together.ts';
 
 export interface CompareLane {
   model: string;
@@ -65,10 +66,23 @@ const Lane = memo(function Lane({ model, messages, onRemove, onEdit, onRegenerat
   );
 });
 
+/** Each lane's last reply that can be replayed: settled, with a trace. */
+function replayableIds(lanes: readonly CompareLane[]): Set<string> {
+  const ids = new Set<string>();
+  for (const lane of lanes) {
+    const last = lane.messages.at(-1);
+    if (last?.role === 'assistant' && isSettled(last.status) && last.trace) ids.add(last.id);
+  }
+  return ids;
+}
+
 /** Lanes side by side (stacked on a phone), each following its own reply. */
 export function CompareView({ lanes, speeds, modelToAdd, streaming, onAdd, onRemove, onClear, onEdit, onRegenerate, storageError }: CompareViewProps) {
   const alreadyIn = modelToAdd !== undefined && lanes.some((lane) => lane.model === modelToAdd);
   const anyMessages = lanes.some((lane) => lane.messages.length > 0);
+  const replayable = useMemo(() => replayableIds(lanes), [lanes]);
+  // The lanes' last replies replayed together, from one commit: the race again.
+  const [together, setTogether] = useState<ReplayTogether>();
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2 text-sm dark:border-zinc-800">
@@ -87,12 +101,23 @@ export function CompareView({ lanes, speeds, modelToAdd, streaming, onAdd, onRem
               ? `${modelToAdd} already has a lane: pick another model above.`
               : `Adds ${modelToAdd}, the model picked above.`}
         </span>
+        {replayable.size > 0 ? (
+          <button
+            type="button"
+            onClick={() => setTogether({ ids: replayable, run: (together?.run ?? 0) + 1 })}
+            disabled={streaming}
+            title="Play every lane’s last reply again, side by side, as they streamed in, without asking the models again"
+            className="ml-auto h-8 rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+          >
+            Replay lanes
+          </button>
+        ) : null}
         {anyMessages ? (
           <button
             type="button"
             onClick={onClear}
             disabled={streaming}
-            className="ml-auto h-8 rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+            className={`${replayable.size > 0 ? '' : 'ml-auto '}h-8 rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900`}
           >
             Clear lanes
           </button>
@@ -110,9 +135,11 @@ export function CompareView({ lanes, speeds, modelToAdd, streaming, onAdd, onRem
         </div>
       ) : (
         <div className="flex min-h-0 flex-1 flex-col divide-y divide-zinc-200 overflow-y-auto md:grid md:auto-cols-fr md:grid-flow-col md:divide-x md:divide-y-0 md:overflow-hidden dark:divide-zinc-800">
-          {lanes.map((lane) => (
-            <Lane key={lane.model} model={lane.model} messages={lane.messages} onRemove={onRemove} onEdit={onEdit} onRegenerate={onRegenerate} />
-          ))}
+          <ReplayTogetherContext value={together}>
+            {lanes.map((lane) => (
+              <Lane key={lane.model} model={lane.model} messages={lane.messages} onRemove={onRemove} onEdit={onEdit} onRegenerate={onRegenerate} />
+            ))}
+          </ReplayTogetherContext>
         </div>
       )}
     </div>

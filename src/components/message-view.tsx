@@ -1,9 +1,10 @@
-import { memo, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useContext, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { replayFrame } from '../chat/reply-trace.ts';
 import { isSettled, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
 import { MarkdownView } from '../markdown/markdown-view.tsx';
 import { useCopy } from '../markdown/use-copy.ts';
 import { liveLine, UsagePanel } from './usage-panel.tsx';
+import { ReplayTogetherContext } from './replay-together.ts';
 import { REPLAY_SPEEDS, useReplay, type ReplaySpeed } from './use-replay.ts';
 
 const ACTION_CLASS =
@@ -146,6 +147,13 @@ function AssistantMessageView({ message: reply, onRegenerate }: AssistantMessage
   // A replay shows the reply as it was at each moment of its stream; the
   // actions below it stay those of the reply itself.
   const replay = useReplay(reply.trace);
+  // Replayed with others (a compare view's lanes), from the same commit.
+  const together = useContext(ReplayTogetherContext);
+  const startTogether = together !== undefined && together.ids.has(reply.id) ? together.run : undefined;
+  const { start } = replay;
+  useEffect(() => {
+    if (startTogether !== undefined) start();
+  }, [startTogether, start]);
   const replaying = replay.position !== undefined && reply.trace !== undefined;
   const message = useMemo(
     () => (replay.position !== undefined && reply.trace ? replayFrame(reply, reply.trace, replay.position) : reply),

@@ -1,7 +1,7 @@
 // Plays a reply's recorded trace again in its place: a position in the
 // trace's milliseconds, moved on every frame by the time that passed times
 // the speed. The message view renders the reply as it was at that position.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReplyTrace } from '../chat/types.ts';
 
 export const REPLAY_SPEEDS = [1, 2, 4] as const;
@@ -27,6 +27,8 @@ export interface Replay {
 export function useReplay(trace: ReplyTrace | undefined): Replay {
   const [state, setState] = useState<ReplayState | undefined>();
   const [speed, setSpeedState] = useState<ReplaySpeed>(1);
+  // The speed a replay starts at, so that start keeps one identity.
+  const startSpeed = useRef<ReplaySpeed>(1);
   const [runs, setRuns] = useState(0);
   const replaying = state !== undefined && trace !== undefined;
 
@@ -48,10 +50,11 @@ export function useReplay(trace: ReplyTrace | undefined): Replay {
 
   const start = useCallback(() => {
     setRuns((n) => n + 1);
-    setState({ position: 0, speed });
-  }, [speed]);
+    setState({ position: 0, speed: startSpeed.current });
+  }, []);
   const stop = useCallback(() => setState(undefined), []);
   const setSpeed = useCallback((next: ReplaySpeed) => {
+    startSpeed.current = next;
     setSpeedState(next);
     setState((current) => current && { ...current, speed: next });
   }, []);
