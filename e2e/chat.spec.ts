@@ -43,6 +43,8 @@ test.describe('chatting through the app server', () => {
     await expect(usage).toContainText(`Cost$${Number(cost.toPrecision(3))}`);
     await expect(usage.locator('div[title]', { hasText: /^Cost/ })).toHaveAttribute('title', /\$0\.15 per million prompt tokens, \$0\.60 per million completion tokens/);
     await expect(usage).toContainText(/Context(<0\.1|\d+\.\d)% of 128K/);
+    // The pace over the reply, in words for a screen reader: a steady stream has no long pause.
+    await expect(usage.getByRole('img', { name: /^Pace over the reply: up to ≈ \d+ tok\/s, no pause of a second or more$/ })).toBeVisible();
     await expect(chat.send).toBeVisible();
   });
 
@@ -120,6 +122,8 @@ test.describe('chatting through the app server', () => {
     expect((await reply.locator('.markdown').textContent())?.length ?? 0).toBeGreaterThan(stalledAt);
     await chat.waitForSettled(reply);
     expect((await chat.lastDemoStream()).outcome).toBe('completed');
+    // The usage panel's pace chart names the silence (7 s in the demo gateway, as the browser received it).
+    await expect(chat.usage(reply).getByRole('img', { name: /^Pace over the reply: up to ≈ \d+ tok\/s, longest pause 7\.\d s$/ })).toBeVisible();
   });
 
   test('markdown renders as real elements: tables, highlighted code with copy, lists, safe links', async ({ page, context }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../gateway/client.ts';
 import { LIVE_SAMPLE_MS } from './chat-reducer.ts';
-import { createTraceRecorder, parseTrace, replayFrame, TRACE_SAMPLE_MS } from './reply-trace.ts';
+import { createTraceRecorder, paceProfile, parseTrace, replayFrame, TRACE_SAMPLE_MS } from './reply-trace.ts';
 import type { AssistantMessage, ReplyTrace } from './types.ts';
 
 const START = 1_000_000;
@@ -29,6 +29,13 @@ describe('createTraceRecorder', () => {
   it('ends where the stream ended, or at the stop when it had no end', () => {
     expect(record([delta('a'), 100], [{ type: 'interrupted' }, 400], [delta('late'), 500])).toEqual({ at: [100], content: [1], reasoning: [0], end: 400 });
     expect(record([delta('a'), 100])?.end).toBe(9999);
+  });
+
+  it('gives its trace once: the end of the stream, a stop and the loop’s end may each ask', () => {
+    const recorder = createTraceRecorder(START);
+    recorder.record({ event: delta('a'), at: START + 100 });
+    expect(recorder.finish(START + 200)).toEqual({ at: [100], content: [1], reasoning: [0], end: 200 });
+    expect(recorder.finish(START + 300)).toBeUndefined();
   });
 
   it('records nothing for a reply without text', () => {
@@ -90,5 +97,35 @@ describe('replayFrame', () => {
     expect(replayFrame(reply, trace, 1999).content).toBe('Hello, world');
     expect(replayFrame(reply, trace, 1999).status).toBe('streaming');
     expect(replayFrame(reply, trace, 2000)).toBe(reply);
+  });
+});
+
+describe('paceProfile', () => {
+  it('spreads the text over equal slices of the stream as tokens a second, from the first token on', () => {
+    // A chunk every 100 ms: 40 characters each for the first second, then 4. Each counts over the 100 ms before it.
+    const at = Array.from({ length: 21 }, (_, i) => i * 100);
+    const content = at.map((t) => at.filter((s) => s <= t).reduce((sum, s) => sum + (s < 1000 ? 40 : 4), 0));
+    const trace: ReplyTrace = { at, content, reasoning: at.map(() => 0), end: 2100 };
+    const profile = paceProfile(trace, 4);
+    expect(profile?.rates).toEqual([100, 82, 10, 10]);
+    expect(profile?.peak).toBe(100);
+    expect(profile?.longestPause).toBeUndefined();
+  });
+
+  it('counts reasoning, leaves a long wait before a chunk a gap, and names a pause of a second or more', () => {
+    const trace: ReplyTrace = { at: [100, 200, 3200], content: [0, 0, 40], reasoning: [40, 80, 80], end: 3300 };
+    const profile = paceProfile(trace, 4);
+    // Slices of 775 ms: 40 characters in the first, none over the pause, the last 40 in the 250 ms before they came.
+    expect(profile?.rates.map((r) => Math.round(r * 100) / 100)).toEqual([12.9, 0, 0, 12.9]);
+    expect(profile?.longestPause).toBe(3000);
+  });
+
+  it('keeps the text of two samples at one time (a file can hold them)', () => {
+    const profile = paceProfile({ at: [0, 500, 500, 1000], content: [0, 20, 40, 60], reasoning: [0, 0, 0, 0], end: 1000 }, 2);
+    expect(profile?.rates.reduce((sum, rate) => sum + rate * 0.5 * 4, 0)).toBeCloseTo(60);
+  });
+
+  it('has nothing to say of a reply that came in one piece', () => {
+    expect(paceProfile({ at: [300], content: [50], reasoning: [0], end: 300 }, 4)).toBeUndefined();
   });
 });

@@ -12,7 +12,7 @@ export const TRACE_SAMPLE_MS = 16;
 
 export interface TraceRecorder {
   record(item: TimedStreamEvent): void;
-  /** The trace once the stream has settled at `endedAt` (epoch ms); undefined when no text came. */
+  /** The trace once the stream has settled at `endedAt` (epoch ms); undefined when no text came, or when it was already finished. */
   finish(endedAt: number): ReplyTrace | undefined;
 }
 
@@ -24,6 +24,7 @@ export function createTraceRecorder(startedAt: number): TraceRecorder {
   let contentLength = 0;
   let reasoningLength = 0;
   let end: number | undefined;
+  let finished = false;
   const offset = (when: number): number => Math.max(0, Math.round(when - startedAt));
   return {
     record({ event, at: when }) {
@@ -44,7 +45,8 @@ export function createTraceRecorder(startedAt: number): TraceRecorder {
       }
     },
     finish(endedAt) {
-      if (at.length === 0) return undefined;
+      if (finished || at.length === 0) return undefined;
+      finished = true;
       return { at: [...at], content: [...content], reasoning: [...reasoning], end: Math.max(end ?? offset(endedAt), at.at(-1)!) };
     },
   };
@@ -108,4 +110,55 @@ export function replayFrame(reply: AssistantMessage, trace: ReplyTrace, position
     error: undefined,
     timing,
   };
+}
+
+export interface PaceProfile {
+  /** Tokens a second (estimated from the text, 4 characters a token) in equal slices of the time from the first token to the last. */
+  rates: number[];
+  peak: number;
+  /** The longest wait between two tokens, in milliseconds, when it was a second or more. */
+  longestPause: number | undefined;
+}
+
+const CHARACTERS_PER_TOKEN = 4;
+const PAUSE_WORTH_SAYING_MS = 1000;
+/**
+ * A sample's text came over the time since the one before, up to this long:
+ * spread over it, chunks a few frames apart do not alias into a comb of
+ * spikes and gaps; a longer wait before a chunk stays a gap.
+ */
+const SPREAD_MS = 250;
+
+/**
+ * How fast a reply came over its course, from its first token (the first
+ * chunk's own text, which has no time it took, is not counted, as a rate from
+ * the first token to the last counts it); undefined when it came at once.
+ */
+export function paceProfile(trace: ReplyTrace, slices: number): PaceProfile | undefined {
+  const first = trace.at[0]!;
+  const span = trace.at.at(-1)! - first;
+  if (trace.at.length < 2 || span <= 0) return undefined;
+  const sliceMs = span / slices;
+  const characters = Array.from({ length: slices }, () => 0);
+  const total = (i: number): number => trace.content[i]! + trace.reasoning[i]!;
+  let longestPause = 0;
+  for (let i = 1; i < trace.at.length; i++) {
+    const end = trace.at[i]! - first;
+    const gap = end - (trace.at[i - 1]! - first);
+    longestPause = Math.max(longestPause, gap);
+    const arrived = total(i) - total(i - 1);
+    if (arrived === 0) continue;
+    if (gap === 0) {
+      characters[Math.min(slices - 1, Math.floor(end / sliceMs))]! += arrived;
+      continue;
+    }
+    const start = end - Math.min(gap, SPREAD_MS);
+    // The share of [start, end] in each slice it crosses.
+    for (let slice = Math.floor(start / sliceMs); slice * sliceMs < end && slice < slices; slice++) {
+      const overlap = Math.min(end, (slice + 1) * sliceMs) - Math.max(start, slice * sliceMs);
+      characters[slice]! += (arrived * Math.max(0, overlap)) / (end - start);
+    }
+  }
+  const rates = characters.map((count) => count / CHARACTERS_PER_TOKEN / (sliceMs / 1000));
+  return { rates, peak: Math.max(...rates), longestPause: longestPause >= PAUSE_WORTH_SAYING_MS ? longestPause : undefined };
 }

@@ -184,6 +184,24 @@ describe('MessageView', () => {
     }
   });
 
+  it('charts the pace of a reply with a trace in its usage panel, and holds that row while it streams', () => {
+    // 40 characters every 100 ms for a second, then nothing for 3 s, then one more chunk.
+    const at = [...Array.from({ length: 10 }, (_, i) => 300 + i * 100), 4200];
+    const trace = { at, content: at.map((_, i) => (i + 1) * 40), reasoning: at.map(() => 0), end: 4300 };
+    const { rerender } = render(<MessageView message={reply({ content: 'x'.repeat(440), trace })} />);
+    const pace = within(screen.getByRole('region', { name: 'Usage' })).getByRole('img');
+    // 40 characters (10 tokens) every 100 ms.
+    expect(pace.getAttribute('aria-label')).toBe('Pace over the reply: up to ≈ 100 tok/s, longest pause 3.0 s');
+    // Bars where text came, none over the pause.
+    expect(pace.querySelectorAll('rect').length).toBeGreaterThan(3);
+    expect(pace.querySelectorAll('rect').length).toBeLessThan(12);
+
+    rerender(<MessageView message={reply({})} />);
+    expect(screen.getByRole('region', { name: 'Usage' }).textContent).not.toContain('Pace');
+    rerender(<MessageView message={reply({ status: 'streaming', usage: undefined })} />);
+    expect(screen.getByRole('article', { name: 'Assistant' }).querySelector('section[aria-label="Usage"]')?.textContent).toContain('Pace—');
+  });
+
   it('offers Replay only for a settled reply with a trace', () => {
     const { rerender } = render(<MessageView message={reply({})} />);
     expect(screen.queryByRole('button', { name: 'Replay' })).toBeNull();

@@ -3,6 +3,7 @@ import { contextShare, liveTokensPerSecond, replyCost, replyMetrics } from '../c
 import type { AssistantMessage, ReplyTiming } from '../chat/types.ts';
 import { compact, duration, integer, money, oneDecimal, percent, wholeNumber } from './figures.ts';
 import { ModelLookupContext } from './model-lookup.ts';
+import { PaceSparkline } from './pace-sparkline.tsx';
 
 function seconds(ms: number | undefined): string {
   return ms === undefined ? '—' : duration(ms);
@@ -85,6 +86,13 @@ function UsagePanelView({ reply, pending = false, live }: UsagePanelProps) {
           value={metrics?.tokensPerSecond === undefined ? '—' : `${metrics.tokensEstimated ? '≈' : ''}${oneDecimal.format(metrics.tokensPerSecond)}`}
           title={metrics?.tokensEstimated ? 'Estimated from the text length: the gateway reported no usage' : 'Completion tokens over the time from first token to end'}
         />
+        {/* The pending panel holds this row too: a reply that streams text gets its trace in the task that ends it. */}
+        {pending || reply.trace ? (
+          <div className="flex items-baseline gap-1.5">
+            <dt className="text-zinc-500 dark:text-zinc-400">Pace</dt>
+            <dd className="font-medium text-zinc-800 dark:text-zinc-200">{reply.trace && !pending ? <PaceSparkline trace={reply.trace} /> : PENDING}</dd>
+          </div>
+        ) : null}
         {contextWindow ? (
           <Row
             label="Context"

@@ -4,7 +4,7 @@ import { flushSync } from 'react-dom';
 import type { ChatAction, TimedStreamEvent } from '../chat/chat-reducer.ts';
 import { browserFrameScheduler, createEventBatcher, type EventBatcher } from '../chat/event-batcher.ts';
 import { createPaintNow } from '../chat/paint-now.ts';
-import { createTraceRecorder } from '../chat/reply-trace.ts';
+import { createTraceRecorder, type TraceRecorder } from '../chat/reply-trace.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { GatewayError } from '../gateway/errors.ts';
 import type { WireChatRequest } from '../gateway/wire-types.ts';
@@ -13,6 +13,7 @@ export interface ReplyRun {
   replyId: string;
   controller: AbortController;
   batcher: EventBatcher<TimedStreamEvent>;
+  recorder: TraceRecorder;
 }
 
 export const now = (): number => performance.timeOrigin + performance.now();
@@ -27,22 +28,26 @@ function describeError(error: unknown): string {
   return 'Something went wrong while streaming the reply.';
 }
 
+/**
+ * Hands the reducer the trace of a reply that has just settled, once. Called
+ * in the task that settled it, so the trace joins the reply before the next
+ * paint: what it adds to the usage panel comes with the end, not a frame later.
+ */
+function settleTrace({ replyId, recorder }: ReplyRun, dispatch: (action: ChatAction) => void): void {
+  const trace = recorder.finish(now());
+  if (trace) dispatch({ type: 'traceRecorded', replyId, trace });
+}
+
 /** Reads the stream into the reducer, one batched dispatch per frame, and records how it arrived. */
-async function pumpStream(
-  client: GatewayClient,
-  request: WireChatRequest,
-  { replyId, controller, batcher }: ReplyRun,
-  startedAt: number,
-  dispatch: (action: ChatAction) => void,
-  onSettled: () => void,
-): Promise<void> {
+async function pumpStream(client: GatewayClient, request: WireChatRequest, run: ReplyRun, dispatch: (action: ChatAction) => void, onSettled: () => void): Promise<void> {
+  const { replyId, controller, batcher, recorder } = run;
   const paintNow = createPaintNow();
-  const recorder = createTraceRecorder(startedAt);
   try {
     for await (const event of client.streamChat(request, { signal: controller.signal })) {
       const item = { event, at: now() };
       recorder.record(item);
       batcher.push(item, paintNow(event));
+      if (event.type === 'done' || event.type === 'interrupted') settleTrace(run, dispatch);
     }
   } catch (error) {
     batcher.flushNow();
@@ -50,9 +55,7 @@ async function pumpStream(
   } finally {
     batcher.flushNow();
     batcher.dispose();
-    // After the reply has settled (a stop settles it before the abort ends this loop).
-    const trace = recorder.finish(now());
-    if (trace) dispatch({ type: 'traceRecorded', replyId, trace });
+    settleTrace(run, dispatch);
     onSettled();
   }
 }
@@ -76,8 +79,8 @@ export function startReply(
     (events) => flushSync(() => dispatch({ type: 'streamEventsReceived', replyId, events })),
     browserFrameScheduler(),
   );
-  const run: ReplyRun = { replyId, controller: new AbortController(), batcher };
-  void pumpStream(client, request, run, startedAt, dispatch, () => onSettled(run));
+  const run: ReplyRun = { replyId, controller: new AbortController(), batcher, recorder: createTraceRecorder(startedAt) };
+  void pumpStream(client, request, run, dispatch, () => onSettled(run));
   return run;
 }
 
@@ -85,5 +88,6 @@ export function startReply(
 export function stopReply(run: ReplyRun, dispatch: (action: ChatAction) => void): void {
   run.batcher.flushNow();
   dispatch({ type: 'stopRequested', replyId: run.replyId, at: now() });
+  settleTrace(run, dispatch);
   run.controller.abort(new DOMException('Stopped by the user', 'AbortError'));
 }
