@@ -290,6 +290,35 @@ test.describe('gateway states', () => {
 /** A reply's text as shown now (none while it waits for its first token). */
 const shownText = async (reply: Locator): Promise<string> => (await reply.locator('.markdown').allTextContents()).join('');
 
+test('under the message box, the next prompt’s size, share of the window and price before sending; the box holds its height as replies start and end', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.model.selectOption('openai/gpt-4o-mini');
+  const form = page.locator('form').filter({ has: chat.message });
+  const line = form.getByText(/^Next prompt ≈/);
+  await expect(line).toHaveCount(0);
+  const empty = await form.boundingBox();
+  // The system prompt and the message, at gpt-4o-mini's $0.15 per million prompt tokens.
+  await chat.message.fill('Explain goroutines vs threads');
+  await expect(line).toHaveText(/^Next prompt ≈ \d+ tokens · <0\.1% of 128K · ≈ \$0\.00000\d+$/);
+  const tokensIn = async (): Promise<number> => Number((await line.textContent())?.match(/≈ ([\d,]+) tokens/)?.[1]?.replace(/,/g, ''));
+  const before = await tokensIn();
+  await expect(line).toContainText(`≈ $${Number((before * 0.15e-6).toPrecision(3))}`);
+  await chat.message.press('Enter');
+  const reply = chat.lastReply();
+  await expect(form.getByText('Streaming… press Esc to stop.')).toBeVisible();
+  expect((await form.boundingBox())?.height).toBe(empty?.height);
+  await chat.waitForSettled(reply);
+  // The estimate was near what the gateway then counted.
+  const { usage } = await chat.lastDemoStream();
+  expect(Math.abs(before - usage.prompt_tokens)).toBeLessThanOrEqual(Math.max(4, usage.prompt_tokens * 0.25));
+  // With the box empty, the conversation so far: the gateway's count of that prompt and the reply, roughly.
+  const tokens = await tokensIn();
+  expect(tokens).toBeGreaterThan(usage.prompt_tokens);
+  expect(tokens).toBeLessThan(usage.prompt_tokens + 2 * usage.completion_tokens);
+  expect((await form.boundingBox())?.height).toBe(empty?.height);
+});
+
 test.describe('replaying a reply', () => {
   test('Replay plays a reply again as it streamed in, at the speed picked, without asking the gateway; it survives a reload', async ({ page }) => {
     const chat = new ChatPage(page);

@@ -18,7 +18,9 @@ import { useEscapeToStop } from '../hooks/use-escape-to-stop.ts';
 import { useShortcuts } from '../hooks/use-shortcuts.ts';
 import { useSettings } from '../hooks/use-settings.ts';
 import { comparePath, lanesFromSearch } from '../chat/compare.ts';
-import { lastReplyModel, type Conversation as SavedConversation } from '../chat/conversations.ts';
+import { lastReplyModel, openMessages, type Conversation as SavedConversation } from '../chat/conversations.ts';
+import { nextPromptTokens } from '../chat/reply-metrics.ts';
+import { PROMPT_ESTIMATE_TITLE, promptEstimateLine } from '../components/prompt-estimate.ts';
 import { appConfigQuery, modelsQuery } from '../queries/queries.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
 import { downloadText } from './download.ts';
@@ -90,6 +92,18 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
   if (comparing && !compareMounted) setCompareMounted(true);
   const { streaming } = session;
   const { stop, open, newChat } = session;
+  // Read when the box's text changes and when a reply starts or ends (the box re-renders then), not per streamed frame.
+  const { conversationsStore } = session;
+  const systemPrompt = settings.text.systemPrompt;
+  const pickedModel = selection.model;
+  const estimateNextPrompt = useCallback(
+    (draft: string) => {
+      const history = openMessages(conversationsStore.getState());
+      if (history.length === 0 && !draft.trim()) return undefined;
+      return promptEstimateLine(nextPromptTokens(history, systemPrompt, draft), pickedModel === undefined ? undefined : lookupModel(pickedModel));
+    },
+    [conversationsStore, systemPrompt, pickedModel, lookupModel],
+  );
   // On a phone the conversations are a panel over the chat, opened from the header.
   const [listOpen, setListOpen] = useState(false);
   const openConversation = useCallback(
@@ -364,6 +378,8 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
                   onTextChange={(text) => draftStore.save(session.openId, text)}
                   boxRef={messageBox}
                   keyShortcut={SHORTCUTS.focusMessage.aria}
+                  estimate={estimateNextPrompt}
+                  estimateTitle={PROMPT_ESTIMATE_TITLE}
                 />
               </main>
             </div>

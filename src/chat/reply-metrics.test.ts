@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextShare, liveTokensPerSecond, replyCost, replyMetrics } from './reply-metrics.ts';
+import { contextShare, liveTokensPerSecond, nextPromptTokens, replyCost, replyMetrics } from './reply-metrics.ts';
 import { assistantReply } from './test-messages.ts';
 
 /** The timing of a reply whose first token came at 1500 and whose live sample saw `length` characters at `at`. */
@@ -40,5 +40,25 @@ describe('replyCost and contextShare', () => {
     expect(contextShare(usage, 8000)).toBe(0.125);
     expect(contextShare(usage, undefined)).toBeUndefined();
     expect(contextShare(undefined, 8000)).toBeUndefined();
+  });
+});
+
+const user = (content: string) => ({ id: content, role: 'user' as const, content });
+
+describe('nextPromptTokens', () => {
+  it('estimates a first message with the system prompt: 4 characters a token, 4 more around each message', () => {
+    expect(nextPromptTokens([], 'Be brief.', 'Explain goroutines')).toBe(2 + 4 + 5 + 4);
+    expect(nextPromptTokens([], '  ', '')).toBe(0);
+  });
+
+  it('starts from the gateway’s count of the last prompt and adds what came since: that reply’s text, not its reasoning, and the draft', () => {
+    const history = [
+      user('first'),
+      assistantReply({ content: 'x'.repeat(40), reasoning: 'y'.repeat(4000), usage: { promptTokens: 100, completionTokens: 1100, totalTokens: 1200 } }),
+      user('12345678'),
+      assistantReply({ content: '', status: 'failed', usage: undefined }),
+    ];
+    // 100 counted + the reply (10 + 4) + the message after it (2 + 4), the empty failed reply left out + the draft (1 + 4).
+    expect(nextPromptTokens(history, 'ignored: counted in the 100', 'ok?')).toBe(100 + 14 + 6 + 5);
   });
 });

@@ -1,5 +1,5 @@
 import type { ModelPricing } from './model-catalog.ts';
-import type { AssistantMessage, ReplyTiming, Usage } from './types.ts';
+import type { AssistantMessage, Message, ReplyTiming, Usage } from './types.ts';
 
 export interface ReplyMetrics {
   timeToFirstTokenMs: number | undefined;
@@ -14,8 +14,11 @@ export function estimateTokens(text: string): number {
   return tokensInLength(text.length);
 }
 
+/** English text runs about this many characters a token (OpenAI's rule of thumb). */
+export const CHARACTERS_PER_TOKEN = 4;
+
 function tokensInLength(characters: number): number {
-  return Math.max(1, Math.round(characters / 4));
+  return Math.max(1, Math.round(characters / CHARACTERS_PER_TOKEN));
 }
 
 export function replyMetrics(reply: AssistantMessage): ReplyMetrics {
@@ -59,4 +62,28 @@ export function replyCost(usage: Usage | undefined, pricing: ModelPricing | unde
 export function contextShare(usage: Usage | undefined, contextWindow: number | undefined): number | undefined {
   if (!usage || !contextWindow) return undefined;
   return usage.promptTokens / contextWindow;
+}
+
+/** What chat templates add around each message's text (role markers, separators): about 4 tokens with OpenAI's. */
+const MESSAGE_OVERHEAD_TOKENS = 4;
+
+/**
+ * About how many prompt tokens sending `draft` next would take: the gateway's
+ * count of the last prompt it counted, plus an estimate of what the history
+ * has gained since (that reply's text, sent back without its reasoning) and
+ * of the draft. With nothing counted yet, an estimate of it all.
+ */
+export function nextPromptTokens(history: readonly Message[], systemPrompt: string, draft: string): number {
+  const counted = history.findLastIndex((message) => message.role === 'assistant' && message.usage !== undefined);
+  const last = history[counted];
+  const system = systemPrompt.trim();
+  let tokens = last?.role === 'assistant' && last.usage ? last.usage.promptTokens : system ? estimateTokens(system) + MESSAGE_OVERHEAD_TOKENS : 0;
+  const since = counted < 0 ? history : history.slice(counted);
+  const added = draft.trim() ? [...since, { content: draft, role: 'user' as const }] : since;
+  for (const message of added) {
+    // As buildChatRequest sends it: a reply that said nothing is left out.
+    if (message.role === 'assistant' && message.content.trim() === '') continue;
+    tokens += estimateTokens(message.content) + MESSAGE_OVERHEAD_TOKENS;
+  }
+  return tokens;
 }

@@ -5,6 +5,7 @@
 // the text only ever grows, so its prefixes are the reply as it was.
 import type { TimedStreamEvent } from './chat-reducer.ts';
 import { LIVE_SAMPLE_MS } from './chat-reducer.ts';
+import { CHARACTERS_PER_TOKEN } from './reply-metrics.ts';
 import type { AssistantMessage, LiveSample, ReplyTrace } from './types.ts';
 
 /** Samples closer than this merge into one: a frame at 60 Hz. */
@@ -120,7 +121,6 @@ export interface PaceProfile {
   longestPause: number | undefined;
 }
 
-const CHARACTERS_PER_TOKEN = 4;
 const PAUSE_WORTH_SAYING_MS = 1000;
 /**
  * A sample's text came over the time since the one before, up to this long:

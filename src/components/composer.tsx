@@ -28,9 +28,12 @@ interface ComposerProps {
   boxRef?: RefObject<HTMLTextAreaElement | null> | undefined;
   /** The shortcut that moves the focus here, as aria-keyshortcuts says it. */
   keyShortcut?: string | undefined;
+  /** A line under the box about sending this text next (its prompt's size), with a tooltip saying how it was reckoned. */
+  estimate?: ((text: string) => string | undefined) | undefined;
+  estimateTitle?: string | undefined;
 }
 
-export function Composer({ streaming, blockedReason, onSend, onStop, initialText = '', onTextChange, boxRef, keyShortcut }: ComposerProps) {
+export function Composer({ streaming, blockedReason, onSend, onStop, initialText = '', onTextChange, boxRef, keyShortcut, estimate, estimateTitle }: ComposerProps) {
   const [text, setTextState] = useState(initialText);
   const setText = (next: string): void => {
     setTextState(next);
@@ -93,7 +96,14 @@ export function Composer({ streaming, blockedReason, onSend, onStop, initialText
           </button>
         )}
       </div>
-      {streaming ? <p className="mx-auto mt-1 max-w-3xl text-xs text-zinc-500">Streaming… press Esc to stop.</p> : null}
+      {/* One line, held whether it says anything or not: the box does not move when a reply starts or ends, or when typing begins. */}
+      {streaming ? (
+        <p className="mx-auto mt-1 h-4 max-w-3xl truncate text-xs text-zinc-500">Streaming… press Esc to stop.</p>
+      ) : (
+        <p title={estimateTitle} className="mx-auto mt-1 h-4 max-w-3xl truncate text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
+          {estimate?.(text)}
+        </p>
+      )}
     </form>
   );
 }
