@@ -1,14 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { slimDependencies } from './scripts/slim-dependencies.ts';
 
 // In development the app server (npm start) owns the gateway proxy; Vite forwards to it.
 const appServer = process.env.APP_SERVER_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
-  resolve: { alias: { '@ungap/structured-clone': fileURLToPath(new URL('./src/app/structured-clone.ts', import.meta.url)) } },
+  plugins: [slimDependencies(), react(), tailwindcss()],
   server: {
     proxy: {
       '/v1': { target: appServer, changeOrigin: true },
