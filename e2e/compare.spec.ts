@@ -36,9 +36,10 @@ test('a link with lanes opens them; one message streams in every lane, each with
   for (const model of [GROQ, OPENAI]) {
     await expect(row(model)).toContainText(/\d+ ms/);
     await expect(row(model)).toContainText(/\d tok\/s/);
-    await expect(row(model)).not.toContainText('≈');
-    // The total time, then the cost at the gateway's prices.
-    await expect(row(model)).toContainText(/\d+(\.\d)? m?s\$0\.0\d+(cheapest★)?$/);
+    // The speed is the reported one, not the estimate.
+    await expect(row(model).getByRole('cell').nth(1)).not.toContainText('≈');
+    // The total time, then the cost at the gateway's prices, then the pace.
+    await expect(row(model)).toContainText(/\d+(\.\d)? m?s\$0\.0\d+(cheapest★)?Pace over the reply: up to ≈ [\d,]+ tok\/s, no pause of a second or more$/);
   }
   await expect(row(GROQ).getByText('fastest')).toHaveCount(2);
   await expect(row(OPENAI).getByText('fastest')).toHaveCount(0);
@@ -221,6 +222,14 @@ test('Replay lanes plays every lane’s last reply again from one start, side by
   for (const reply of replies) await chat.waitForSettled(reply);
   const finals = await Promise.all(replies.map((reply) => reply.locator('.markdown').textContent()));
   const streams = (await chat.demoStreams()).length;
+  // The lanes' paces side by side in the speed table, the fast lane's peak the higher.
+  const speed = page.getByRole('table', { name: 'Speed of the last message in each lane' });
+  await expect(speed.getByRole('columnheader', { name: 'Pace' })).toBeVisible();
+  const peaks = await speed.getByRole('img', { name: /^Pace over the reply/ }).evaluateAll((images) =>
+    images.map((image) => Number(/≈ ([\d,]+) tok/.exec(image.getAttribute('aria-label') ?? '')?.[1]?.replace(/,/g, ''))),
+  );
+  expect(peaks).toHaveLength(2);
+  expect(peaks[0]).toBeGreaterThan(peaks[1]!);
 
   await page.getByRole('button', { name: 'Replay lanes' }).click();
   // Both lanes replay at once: the fast lane has not ended before the slow one began.

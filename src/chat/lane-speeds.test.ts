@@ -43,6 +43,13 @@ describe('laneSpeeds', () => {
     expect(idle).toMatchObject({ model: 'c/idle', status: undefined, firstTokenMs: undefined, tokensPerSecond: undefined, fastestFirstToken: false, fastestRate: false });
   });
 
+  it('carries a settled reply’s trace, for its pace beside the others’', () => {
+    const trace = { at: [200], content: [2], reasoning: [0], end: 1200 };
+    let state = race(at('a/x', 'r1', 0, ['delta', 200, 'Hi'], ['done', 1200]));
+    state = compareReducer(state, { type: 'laneAction', model: 'a/x', action: { type: 'traceRecorded', replyId: 'r1', trace } });
+    expect(laneSpeeds(state).map((lane) => lane.trace)).toEqual([trace, undefined]);
+  });
+
   it('estimates a streaming lane’s rate as of its latest token, and marks nothing fastest with only one figure', () => {
     // 400 characters ≈ 100 tokens, the latest 2 s after the first.
     const state = race(at('a/x', 'r1', 0, ['delta', 1000, 'x'.repeat(200)], ['delta', 3000, 'x'.repeat(200)]), at('b/y', 'r2', 0));

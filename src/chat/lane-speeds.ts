@@ -4,7 +4,7 @@
 import type { CompareState } from './compare.ts';
 import type { ModelInfo } from './model-catalog.ts';
 import { liveTokensPerSecond, replyCost, replyMetrics } from './reply-metrics.ts';
-import { isSettled, type AssistantMessage } from './types.ts';
+import { isSettled, type AssistantMessage, type ReplyTrace } from './types.ts';
 
 /** One lane's speed in the last round, for the scoreboard over the lanes. */
 export interface LaneSpeed {
@@ -18,6 +18,8 @@ export interface LaneSpeed {
   totalMs: number | undefined;
   /** What the reply cost at the gateway's prices, once its usage is in. */
   cost: { amount: number; currency: string } | undefined;
+  /** How the reply arrived, once it has settled: for its pace beside the others'. */
+  trace: ReplyTrace | undefined;
   /** The smallest first-token time, the highest rate (of two lanes or more that have one). */
   fastestFirstToken: boolean;
   fastestRate: boolean;
@@ -35,7 +37,7 @@ function best(values: Array<number | undefined>, pick: (a: number, b: number) =>
 export function laneSpeeds(state: CompareState, lookup: (model: string) => ModelInfo | undefined = () => undefined): LaneSpeed[] {
   const rows = state.lanes.map((model): Omit<LaneSpeed, 'fastestFirstToken' | 'fastestRate' | 'cheapest'> => {
     const reply = state.chats[model]?.messages.findLast((m): m is AssistantMessage => m.role === 'assistant');
-    if (!reply) return { model, status: undefined, firstTokenMs: undefined, tokensPerSecond: undefined, estimated: false, totalMs: undefined, cost: undefined };
+    if (!reply) return { model, status: undefined, firstTokenMs: undefined, tokensPerSecond: undefined, estimated: false, totalMs: undefined, cost: undefined, trace: undefined };
     const settled = replyMetrics(reply);
     const streaming = !isSettled(reply.status);
     const pricing = lookup(reply.model)?.pricing;
@@ -48,6 +50,7 @@ export function laneSpeeds(state: CompareState, lookup: (model: string) => Model
       estimated: streaming || settled.tokensEstimated,
       totalMs: settled.totalMs,
       cost: amount === undefined || !pricing ? undefined : { amount, currency: pricing.currency },
+      trace: reply.trace,
     };
   });
   const firstToken = best(rows.map((r) => r.firstTokenMs), Math.min);

@@ -1,5 +1,6 @@
 import type { LaneSpeed } from '../chat/lane-speeds.ts';
 import { duration, money, wholeNumber } from './figures.ts';
+import { PaceSparkline } from './pace-sparkline.tsx';
 
 const WAITING: Partial<Record<NonNullable<LaneSpeed['status']>, string>> = { waiting: 'waiting…', failed: 'failed' };
 
@@ -39,6 +40,8 @@ export function CompareSpeed({ speeds }: { speeds: readonly LaneSpeed[] }) {
   const maxRate = Math.max(0, ...speeds.map((s) => s.tokensPerSecond ?? 0));
   // A cost column once any lane has one (the gateway gave prices and usage).
   const priced = speeds.some((s) => s.cost !== undefined);
+  // A pace column once any lane's reply has settled with a trace.
+  const paced = speeds.some((s) => s.trace !== undefined);
   return (
     <div className="overflow-x-auto border-b border-zinc-200 px-2 py-1.5 sm:px-4 dark:border-zinc-800">
       <table className="text-xs">
@@ -61,6 +64,12 @@ export function CompareSpeed({ speeds }: { speeds: readonly LaneSpeed[] }) {
             {priced ? (
               <th scope="col" className="px-1 py-1 font-medium sm:px-2">
                 Cost
+              </th>
+            ) : null}
+            {/* Beside the others' where the table has room; narrower, each lane's usage panel has it. */}
+            {paced ? (
+              <th scope="col" className="hidden px-2 py-1 font-medium lg:table-cell">
+                Pace
               </th>
             ) : null}
           </tr>
@@ -94,6 +103,8 @@ export function CompareSpeed({ speeds }: { speeds: readonly LaneSpeed[] }) {
                     {s.cheapest ? <Mark>cheapest</Mark> : null}
                   </td>
                 ) : null}
+                {/* Each to its own peak: the shape (steady, bursty, stalled); the Speed column compares the rates. */}
+                {paced ? <td className="hidden px-2 py-1 lg:table-cell">{s.trace ? <PaceSparkline trace={s.trace} /> : '—'}</td> : null}
               </tr>
             );
           })}

@@ -101,26 +101,28 @@ export function CompareView({ lanes, speeds, modelToAdd, streaming, onAdd, onRem
               ? `${modelToAdd} already has a lane: pick another model above.`
               : `Adds ${modelToAdd}, the model picked above.`}
         </span>
-        {replayable.size > 0 ? (
-          <button
-            type="button"
-            onClick={() => setTogether({ ids: replayable, run: (together?.run ?? 0) + 1 })}
-            disabled={streaming}
-            title="Play every lane’s last reply again, side by side, as they streamed in, without asking the models again"
-            className="ml-auto h-8 rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
-          >
-            Replay lanes
-          </button>
-        ) : null}
         {anyMessages ? (
-          <button
-            type="button"
-            onClick={onClear}
-            disabled={streaming}
-            className={`${replayable.size > 0 ? '' : 'ml-auto '}h-8 rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900`}
-          >
-            Clear lanes
-          </button>
+          <div className="ml-auto flex gap-2">
+            {replayable.size > 0 ? (
+              <button
+                type="button"
+                onClick={() => setTogether({ ids: replayable, run: (together?.run ?? 0) + 1 })}
+                disabled={streaming}
+                title="Play every lane’s last reply again, side by side, as they streamed in, without asking the models again"
+                className="h-8 rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+              >
+                Replay lanes
+              </button>
+            ) : null}
+            <button
+              type="button"
+              onClick={onClear}
+              disabled={streaming}
+              className="h-8 rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+            >
+              Clear lanes
+            </button>
+          </div>
         ) : null}
       </div>
       {storageError ? <p className="border-b border-zinc-200 px-4 py-1.5 text-xs text-amber-700 dark:border-zinc-800 dark:text-amber-400">{storageError}</p> : null}
