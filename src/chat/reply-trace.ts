@@ -130,9 +130,9 @@ const PAUSE_WORTH_SAYING_MS = 1000;
 const SPREAD_MS = 250;
 
 /**
- * How fast a reply came over its course, from its first token (the first
- * chunk's own text, which has no time it took, is not counted, as a rate from
- * the first token to the last counts it); undefined when it came at once.
+ * How fast a reply came over its course, from its first token to its last.
+ * The first chunk's own text is not counted: it took no time that the trace
+ * saw. Undefined when the reply came in one piece.
  */
 export function paceProfile(trace: ReplyTrace, slices: number): PaceProfile | undefined {
   const first = trace.at[0]!;
