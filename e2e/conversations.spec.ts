@@ -486,3 +486,23 @@ test('two tabs keep each other’s conversations: neither writes an old copy ove
   await other.page.reload();
   await expect(other.conversation.getByRole('article')).toHaveCount(6);
 });
+
+test('a draft the browser refuses to keep says so under the box, and the text stays in it', async ({ page }) => {
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.startsWith('gateway-chat.draft.')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      setItem.call(this, key, value);
+    };
+  });
+  const chat = new ChatPage(page);
+  await chat.open();
+  const notice = page.getByRole('status').filter({ hasText: 'This draft is not kept if the page reloads: the browser refused storage.' });
+  await expect(notice).toHaveCount(0);
+  await chat.message.fill('half a question');
+  await expect(notice).toBeVisible();
+  await expect(chat.message).toHaveValue('half a question');
+  // An empty box has nothing to lose.
+  await chat.message.fill('');
+  await expect(notice).toHaveCount(0);
+});

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { Preference } from '../chat/model-catalog.ts';
-import { Composer } from '../components/composer.tsx';
+import { Composer, DRAFT_NOT_KEPT } from '../components/composer.tsx';
 import { Conversation, type ConversationProps } from '../components/conversation.tsx';
 import { ConversationList } from '../components/conversation-list.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
@@ -92,6 +92,8 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
   if (comparing && !compareMounted) setCompareMounted(true);
   const { streaming } = session;
   const { stop, open, newChat } = session;
+  // Whether the browser refused to keep the text being typed (storage blocked or full).
+  const [draftRefused, setDraftRefused] = useState(false);
   // Read when the box's text changes and when a reply starts or ends (the box re-renders then), not per streamed frame.
   const { conversationsStore } = session;
   const systemPrompt = settings.text.systemPrompt;
@@ -375,7 +377,8 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
                   onSend={session.send}
                   onStop={session.stop}
                   initialText={draftStore.load(session.openId)}
-                  onTextChange={(text) => draftStore.save(session.openId, text)}
+                  onTextChange={(text) => setDraftRefused(!draftStore.save(session.openId, text))}
+                  notice={draftRefused ? DRAFT_NOT_KEPT : undefined}
                   boxRef={messageBox}
                   keyShortcut={SHORTCUTS.focusMessage.aria}
                   estimate={estimateNextPrompt}

@@ -5,7 +5,7 @@ import { comparePath } from '../chat/compare.ts';
 import { laneSpeeds } from '../chat/lane-speeds.ts';
 import { CompareView } from '../components/compare-view.tsx';
 import { ModelLookupContext } from '../components/model-lookup.ts';
-import { Composer } from '../components/composer.tsx';
+import { Composer, DRAFT_NOT_KEPT } from '../components/composer.tsx';
 import type { GatewayClient } from '../gateway/client.ts';
 import { webCompareStore, type CompareStore } from '../storage/compare-store.ts';
 import type { DraftStore } from '../storage/draft-store.ts';
@@ -41,6 +41,8 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
   const compare = useCompareSession(client, settings, initialLanes, compareStore);
   // Read once: this screen re-renders every frame while the lanes stream.
   const [initialDraft] = useState(() => draftStore.load(COMPARE_DRAFT));
+  // Whether the browser refused to keep the text being typed.
+  const [draftRefused, setDraftRefused] = useState(false);
   const { lanes, chats } = compare.state;
   const { streaming, stop } = compare;
   const lookupModel = useContext(ModelLookupContext);
@@ -74,7 +76,8 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
         onSend={compare.send}
         onStop={stop}
         initialText={initialDraft}
-        onTextChange={(text) => draftStore.save(COMPARE_DRAFT, text)}
+        onTextChange={(text) => setDraftRefused(!draftStore.save(COMPARE_DRAFT, text))}
+        notice={draftRefused ? DRAFT_NOT_KEPT : undefined}
       />
     </main>
   );

@@ -14,6 +14,9 @@ function subscribeToWidth(onChange: () => void): () => void {
 /** Where the browser cannot tell (no matchMedia), the hint stays. */
 const roomForHint = (): boolean => window.matchMedia?.(ROOM_FOR_HINT).matches ?? true;
 
+/** The notice for a draft that storage refused: the text is in the box, but a reload would lose it. */
+export const DRAFT_NOT_KEPT = 'This draft is not kept if the page reloads: the browser refused storage.';
+
 interface ComposerProps {
   streaming: boolean;
   /** Why sending is not possible right now, if it isn't. */
@@ -31,9 +34,11 @@ interface ComposerProps {
   /** A line under the box about sending this text next (its prompt's size), with a tooltip saying how it was reckoned. */
   estimate?: ((text: string) => string | undefined) | undefined;
   estimateTitle?: string | undefined;
+  /** Said on that line instead, as a warning: e.g. that the draft is not being kept. */
+  notice?: string | undefined;
 }
 
-export function Composer({ streaming, blockedReason, onSend, onStop, initialText = '', onTextChange, boxRef, keyShortcut, estimate, estimateTitle }: ComposerProps) {
+export function Composer({ streaming, blockedReason, onSend, onStop, initialText = '', onTextChange, boxRef, keyShortcut, estimate, estimateTitle, notice }: ComposerProps) {
   const [text, setTextState] = useState(initialText);
   const setText = (next: string): void => {
     setTextState(next);
@@ -99,6 +104,10 @@ export function Composer({ streaming, blockedReason, onSend, onStop, initialText
       {/* One line, held whether it says anything or not: the box does not move when a reply starts or ends, or when typing begins. */}
       {streaming ? (
         <p className="mx-auto mt-1 h-4 max-w-3xl truncate text-xs text-zinc-500">Streaming… press Esc to stop.</p>
+      ) : notice ? (
+        <p role="status" title={notice} className="mx-auto mt-1 h-4 max-w-3xl truncate text-xs text-amber-700 dark:text-amber-400">
+          {notice}
+        </p>
       ) : (
         <p title={estimateTitle} className="mx-auto mt-1 h-4 max-w-3xl truncate text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
           {estimate?.(text)}

@@ -4,8 +4,8 @@ const PREFIX = 'gateway-chat.draft.';
 
 export interface DraftStore {
   load(key: string): string;
-  /** An empty draft is forgotten. */
-  save(key: string, text: string): void;
+  /** An empty draft is forgotten. False when the browser refused to keep it. */
+  save(key: string, text: string): boolean;
 }
 
 /** A store over Web Storage; storage that throws (blocked, full) keeps nothing, and the box still works. */
@@ -22,8 +22,10 @@ export function webDraftStore(storage: () => Storage = () => localStorage): Draf
       try {
         if (text.trim()) storage().setItem(PREFIX + key, text);
         else storage().removeItem(PREFIX + key);
+        return true;
       } catch {
-        // Not kept: the text is still in the box.
+        // Not kept: the text is still in the box, and the page says so.
+        return false;
       }
     },
   };
