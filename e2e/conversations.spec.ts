@@ -325,6 +325,21 @@ test.describe('Export and Import', () => {
       await expect(otherChat.usage(otherChat.lastReply())).toContainText('Total tokens');
       await otherPage.reload();
       await expect(otherChat.lastReply()).toContainText('demo gateway');
+      // The reply's recording came in the file: it replays there, with its pace, and the gateway is not asked.
+      const streams = (await otherChat.demoStreams()).length;
+      await expect(otherChat.usage(otherChat.lastReply()).getByRole('img', { name: /^Pace over the reply/ })).toBeVisible();
+      // A short reply replays in a fraction of a second: the page notes that it did.
+      await otherPage.evaluate(() => {
+        const seen = window as unknown as { replayed?: boolean };
+        new MutationObserver(() => {
+          if (document.body.textContent?.includes('Replay 1×')) seen.replayed = true;
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      await otherChat.lastReply().getByRole('button', { name: 'Replay', exact: true }).click();
+      await expect.poll(() => otherPage.evaluate(() => (window as unknown as { replayed?: boolean }).replayed === true)).toBe(true);
+      await expect(otherChat.lastReply().getByRole('button', { name: 'Replay', exact: true })).toBeVisible();
+      await expect(otherChat.lastReply()).toContainText('demo gateway');
+      expect((await otherChat.demoStreams()).length).toBe(streams);
 
       // A file that is not an export says so, and changes nothing.
       const again = otherPage.waitForEvent('filechooser');
