@@ -307,6 +307,8 @@ test.describe('Export and Import', () => {
     expect(markdown.name).toBe('hello.md');
     expect(markdown.text).toContain('# hello\n\n## You\n\nhello\n\n## Assistant (groq/llama-3.3-70b-versatile)\n\nHello! 👋');
     expect(markdown.text).toMatch(/_Tokens: \d+ prompt, \d+ completion, \d+ total\._/);
+    // And what the browser measured, priced at the gateway's prices for groq's llama ($0.59 and $0.79 per million).
+    expect(markdown.text).toMatch(/_Tokens: \d+ prompt, \d+ completion, \d+ total\._\n\n_First token \d+ ms · [\d,]+\.\d tok\/s · total \d+(\.\d)? m?s · \$0\.0\d+ at the gateway's prices\._/);
     const json = await exportAs('JSON (.json), to import');
     expect(json.name).toBe('hello.json');
 

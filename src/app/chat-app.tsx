@@ -21,6 +21,8 @@ import { comparePath, lanesFromSearch } from '../chat/compare.ts';
 import { lastReplyModel, openMessages, type Conversation as SavedConversation } from '../chat/conversations.ts';
 import { nextPromptTokens } from '../chat/reply-metrics.ts';
 import { PROMPT_ESTIMATE_TITLE, promptEstimateLine } from '../components/prompt-estimate.ts';
+import { replyFiguresLine } from '../components/reply-figures.ts';
+import type { AssistantMessage } from '../chat/types.ts';
 import { appConfigQuery, modelsQuery } from '../queries/queries.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
 import { downloadText } from './download.ts';
@@ -182,7 +184,10 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
     const conversation = session.conversation(session.openId);
     if (!conversation) return;
     const { conversationToMarkdown, conversationsToJson, exportFileName } = await import('../chat/export.ts');
-    if (format === 'markdown') downloadText(exportFileName(conversation, 'md'), conversationToMarkdown(conversation), 'text/markdown');
+    if (format === 'markdown') {
+      const figures = (reply: AssistantMessage) => replyFiguresLine(reply, lookupModel(reply.model));
+      downloadText(exportFileName(conversation, 'md'), conversationToMarkdown(conversation, figures), 'text/markdown');
+    }
     else downloadText(exportFileName(conversation, 'json'), conversationsToJson([conversation]), 'application/json');
   };
   const importFile = async (file: File): Promise<void> => {

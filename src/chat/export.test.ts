@@ -22,6 +22,7 @@ const conversation: Conversation = {
 };
 
 const fails = (json: string) => () => conversationsFromJson(json);
+const firstTokenFigure = (message: AssistantMessage): string => `First token ${message.timing.firstTokenAt! - message.timing.startedAt} ms`;
 
 describe('export', () => {
   it('writes Markdown with a heading per turn, the reply as markdown and its tokens', () => {
@@ -30,6 +31,11 @@ describe('export', () => {
     );
     const failed = { ...conversation, messages: [reply({ content: '', status: 'failed', error: 'Rate limit exceeded', usage: undefined })] };
     expect(conversationToMarkdown(failed)).toContain('## Assistant (groq/llama)\n\n> Error: Rate limit exceeded\n\n_(failed)_');
+  });
+
+  it('adds a reply’s measured figures under its tokens, in the words given', () => {
+    expect(conversationToMarkdown(conversation, firstTokenFigure)).toContain('_Tokens: 10 prompt, 5 completion, 15 total._\n\n_First token 1 ms._\n');
+    expect(conversationToMarkdown(conversation, () => undefined)).toBe(conversationToMarkdown(conversation));
   });
 
   it('reads back what it wrote', () => {

@@ -20,8 +20,12 @@ const STATUS_NOTE: Partial<Record<ReplyStatus, string>> = {
   failed: '_(failed)_',
 };
 
-/** The conversation as Markdown: a heading per turn, replies as the markdown they were. */
-export function conversationToMarkdown(conversation: Conversation): string {
+/**
+ * The conversation as Markdown: a heading per turn, replies as the markdown
+ * they were. `figures` words a reply's measured figures (speed, cost) for a
+ * line under its tokens; the page passes one that knows the model catalog.
+ */
+export function conversationToMarkdown(conversation: Conversation, figures?: (reply: AssistantMessage) => string | undefined): string {
   const parts = [`# ${conversation.title}`];
   for (const message of conversation.messages) {
     if (message.role === 'user') {
@@ -36,6 +40,8 @@ export function conversationToMarkdown(conversation: Conversation): string {
     if (message.usage) {
       lines.push(`_Tokens: ${message.usage.promptTokens} prompt, ${message.usage.completionTokens} completion, ${message.usage.totalTokens} total._`);
     }
+    const measured = figures?.(message);
+    if (measured) lines.push(`_${measured}._`);
     parts.push(lines.join('\n\n'));
   }
   return `${parts.join('\n\n')}\n`;

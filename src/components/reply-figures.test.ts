@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import type { ModelInfo } from '../chat/model-catalog.ts';
+import { assistantReply } from '../chat/test-messages.ts';
+import { replyFiguresLine } from './reply-figures.ts';
+
+describe('replyFiguresLine', () => {
+  const timing = { startedAt: 1000, firstTokenAt: 1250, endedAt: 2250 };
+  const usage = { promptTokens: 1000, completionTokens: 50, totalTokens: 1050 };
+  const info = { pricing: { currency: 'USD', inputPerToken: 0.000001, outputPerToken: 0.000002 } } as ModelInfo;
+
+  it('words the first token, the rate, the total time and the cost at the gateway’s prices', () => {
+    expect(replyFiguresLine(assistantReply({ timing, usage }), info)).toBe("First token 250 ms · 50.0 tok/s · total 1.3 s · $0.0011 at the gateway's prices");
+  });
+
+  it('marks an estimated rate, and leaves out what it does not know', () => {
+    expect(replyFiguresLine(assistantReply({ timing, usage: undefined, content: 'x'.repeat(200) }), undefined)).toBe('First token 250 ms · ≈ 50.0 tok/s · total 1.3 s');
+    expect(replyFiguresLine(assistantReply({ timing: { startedAt: 1000, firstTokenAt: undefined, endedAt: undefined }, usage: undefined }), info)).toBeUndefined();
+  });
+});

@@ -1,0 +1,18 @@
+// A reply's measured figures in one line of words, for a Markdown export to
+// share: what the usage panel shows, as far as the reply has them.
+import type { ModelInfo } from '../chat/model-catalog.ts';
+import { replyCost, replyMetrics } from '../chat/reply-metrics.ts';
+import type { AssistantMessage } from '../chat/types.ts';
+import { duration, money, oneDecimal } from './figures.ts';
+
+/** "First token 250 ms · 56.0 tok/s · total 1.3 s · $0.000102 at the gateway's prices", or undefined with none. */
+export function replyFiguresLine(reply: AssistantMessage, info: ModelInfo | undefined): string | undefined {
+  const metrics = replyMetrics(reply);
+  const parts: string[] = [];
+  if (metrics.timeToFirstTokenMs !== undefined) parts.push(`First token ${duration(metrics.timeToFirstTokenMs)}`);
+  if (metrics.tokensPerSecond !== undefined) parts.push(`${metrics.tokensEstimated ? '≈ ' : ''}${oneDecimal.format(metrics.tokensPerSecond)} tok/s`);
+  if (metrics.totalMs !== undefined) parts.push(`total ${duration(metrics.totalMs)}`);
+  const cost = info?.pricing ? replyCost(reply.usage, info.pricing) : undefined;
+  if (cost !== undefined && info?.pricing) parts.push(`${money(cost, info.pricing.currency)} at the gateway's prices`);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
