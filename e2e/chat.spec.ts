@@ -361,6 +361,13 @@ test.describe('replaying a reply', () => {
     expect(await shownText(again)).toBe(final);
     await expect(again).toHaveAttribute('aria-busy', 'false');
     await expect(again.getByRole('button', { name: 'Replay', exact: true })).toBeFocused();
+    // So does Esc, as it stops a reply, from the message box too.
+    await again.getByRole('button', { name: 'Replay', exact: true }).click();
+    await expect(again).toHaveAttribute('aria-busy', 'true');
+    await chat.message.focus();
+    await page.keyboard.press('Escape');
+    await expect(again).toHaveAttribute('aria-busy', 'false');
+    expect(await shownText(again)).toBe(final);
     expect((await chat.demoStreams()).length).toBe(streams);
   });
 

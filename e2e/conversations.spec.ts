@@ -440,7 +440,7 @@ test('Ctrl+/ or the ⌨ button lists the keyboard shortcuts; Esc or Close puts t
   await expect(dialog.getByRole('definition')).toHaveText([
     'Send the message',
     'Start a new line',
-    'Stop the reply',
+    'Stop the reply, or a replay',
     'Go to the message box',
     'Start a new chat',
     'Search conversations',

@@ -42,7 +42,7 @@ const SHORTCUTS = {
 const SHORTCUT_HELP = [
   { keys: 'Enter', does: 'Send the message' },
   { keys: 'Shift+Enter', does: 'Start a new line' },
-  { keys: 'Esc', does: 'Stop the reply' },
+  { keys: 'Esc', does: 'Stop the reply, or a replay' },
   { keys: SHORTCUTS.focusMessage.label, does: 'Go to the message box' },
   { keys: SHORTCUTS.newChat.label, does: 'Start a new chat' },
   { keys: SHORTCUTS.searchConversations.label, does: 'Search conversations' },

@@ -179,6 +179,12 @@ describe('MessageView', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Stop replay' }));
       expect(article.textContent).toContain('Hello world');
       expect(article.getAttribute('aria-busy')).toBe('false');
+      // Esc stops it too, but not Shift+Esc (the shortcut to the message box).
+      fireEvent.click(screen.getByRole('button', { name: 'Replay' }));
+      fireEvent.keyDown(window, { key: 'Escape', shiftKey: true });
+      expect(article.getAttribute('aria-busy')).toBe('true');
+      fireEvent.keyDown(window, { key: 'Escape' });
+      expect(article.getAttribute('aria-busy')).toBe('false');
     } finally {
       vi.useRealTimers();
     }

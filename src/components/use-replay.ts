@@ -2,6 +2,7 @@
 // trace's milliseconds, moved on every frame by the time that passed times
 // the speed. The message view renders the reply as it was at that position.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { isStopKey } from '../chat/stop-key.ts';
 import type { ReplyTrace } from '../chat/types.ts';
 
 export const REPLAY_SPEEDS = [1, 2, 4] as const;
@@ -47,6 +48,16 @@ export function useReplay(trace: ReplyTrace | undefined): Replay {
     });
     return () => cancelAnimationFrame(frame);
   }, [replaying, trace]);
+
+  // Esc stops a replay as it stops a reply.
+  useEffect(() => {
+    if (!replaying) return;
+    const onKey = (event: KeyboardEvent): void => {
+      if (isStopKey(event)) setState(undefined);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [replaying]);
 
   const start = useCallback(() => {
     setRuns((n) => n + 1);
