@@ -1,8 +1,18 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ChatPage } from './chat-page.ts';
 import { E2E } from './ports.ts';
 
 const format = (n: number): string => n.toLocaleString('en-US');
+
+/** Asks for code at a typical pace and presses Stop once the first code block shows. */
+async function stopInCode(page: Page): Promise<{ chat: ChatPage; reply: Locator }> {
+  const chat = new ChatPage(page);
+  await chat.open();
+  const reply = await chat.ask('Write a debounce function in TypeScript', 'anthropic/claude-sonnet-4-5');
+  await expect(reply.locator('pre').first()).toBeVisible();
+  await chat.stop.click();
+  return { chat, reply };
+}
 
 test.describe('chatting through the app server', () => {
   test('preselects LLM_PROVIDER / LLM_MODEL and lists every provider', async ({ page }) => {
@@ -49,11 +59,7 @@ test.describe('chatting through the app server', () => {
   });
 
   test('Stop keeps the partial reply, marks it Stopped and closes the upstream request', async ({ page }) => {
-    const chat = new ChatPage(page);
-    await chat.open();
-    const reply = await chat.ask('Write a debounce function in TypeScript', 'anthropic/claude-sonnet-4-5');
-    await expect(reply.locator('pre').first()).toBeVisible();
-    await chat.stop.click();
+    const { chat, reply } = await stopInCode(page);
     await expect(reply).toHaveAttribute('aria-busy', 'false');
     await expect(reply.getByText('Stopped', { exact: true })).toBeVisible();
     const kept = await reply.locator('.markdown').textContent();
@@ -372,11 +378,7 @@ test.describe('replaying a reply', () => {
   });
 
   test('a stopped reply replays up to where it was stopped, and ends marked Stopped', async ({ page }) => {
-    const chat = new ChatPage(page);
-    await chat.open();
-    const reply = await chat.ask('Write a debounce function in TypeScript', 'anthropic/claude-sonnet-4-5');
-    await expect(reply.locator('pre').first()).toBeVisible();
-    await chat.stop.click();
+    const { reply } = await stopInCode(page);
     await expect(reply.getByText('Stopped', { exact: true })).toBeVisible();
     const kept = await shownText(reply);
 

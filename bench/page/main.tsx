@@ -7,7 +7,7 @@ import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { chatReducer, initialChatState, type ChatAction, type TimedStreamEvent } from '../../src/chat/chat-reducer.ts';
 import { browserFrameScheduler, createEventBatcher } from '../../src/chat/event-batcher.ts';
-import { createPaintNow } from '../../src/chat/paint-now.ts';
+import { createPaintNow, isStreamEnd } from '../../src/chat/paint-now.ts';
 import { createGatewayClient } from '../../src/gateway/client.ts';
 import { MessageView } from '../../src/components/message-view.tsx';
 import { MarkdownDocument } from '../../src/markdown/markdown-view.tsx';
@@ -221,7 +221,7 @@ async function streamOne(): Promise<void> {
       m.chars += event.text.length;
       fullText += event.text;
     }
-    const end = event.type === 'done' || event.type === 'interrupted';
+    const end = isStreamEnd(event);
     if (end) m.lastByteAt = at;
     if (arm === 'none') continue;
     batcher.push({ event, at: Date.now() }, paintNow(event));

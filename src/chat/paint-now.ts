@@ -8,12 +8,17 @@ export function isToken(event: StreamEvent): boolean {
   return event.type === 'delta' || event.type === 'reasoning' || event.type === 'toolCall';
 }
 
+/** The stream's last word: it ended ([DONE]) or was cut. */
+export function isStreamEnd(event: StreamEvent): boolean {
+  return event.type === 'done' || event.type === 'interrupted';
+}
+
 /** A per-stream rule: call it on every event, in order; true means flush now. */
 export function createPaintNow(): (event: StreamEvent) => boolean {
   let sawToken = false;
   return (event) => {
     const token = isToken(event);
-    const now = (token && !sawToken) || event.type === 'done' || event.type === 'interrupted';
+    const now = (token && !sawToken) || isStreamEnd(event);
     if (token) sawToken = true;
     return now;
   };

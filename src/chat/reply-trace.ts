@@ -5,6 +5,7 @@
 // the text only ever grows, so its prefixes are the reply as it was.
 import type { TimedStreamEvent } from './chat-reducer.ts';
 import { LIVE_SAMPLE_MS } from './chat-reducer.ts';
+import { isStreamEnd } from './paint-now.ts';
 import { CHARACTERS_PER_TOKEN } from './reply-metrics.ts';
 import type { AssistantMessage, LiveSample, ReplyTrace } from './types.ts';
 
@@ -29,7 +30,7 @@ export function createTraceRecorder(startedAt: number): TraceRecorder {
   const offset = (when: number): number => Math.max(0, Math.round(when - startedAt));
   return {
     record({ event, at: when }) {
-      if (event.type === 'done' || event.type === 'interrupted') end ??= offset(when);
+      if (isStreamEnd(event)) end ??= offset(when);
       if (end !== undefined) return;
       if (event.type === 'delta') contentLength += event.text.length;
       else if (event.type === 'reasoning') reasoningLength += event.text.length;

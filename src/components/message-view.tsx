@@ -154,7 +154,8 @@ function AssistantMessageView({ message: reply, onRegenerate }: AssistantMessage
   useEffect(() => {
     if (startTogether !== undefined) start();
   }, [startTogether, start]);
-  const replaying = replay.position !== undefined && reply.trace !== undefined;
+  // useReplay gives a position only while a replay of this trace runs.
+  const replaying = replay.position !== undefined;
   const message = useMemo(
     () => (replay.position !== undefined && reply.trace ? replayFrame(reply, reply.trace, replay.position) : reply),
     [reply, replay.position],

@@ -8,14 +8,8 @@ import type { ReplyTrace } from '../chat/types.ts';
 export const REPLAY_SPEEDS = [1, 2, 4] as const;
 export type ReplaySpeed = (typeof REPLAY_SPEEDS)[number];
 
-interface ReplayState {
-  /** Milliseconds after the reply was asked for, in the trace's time. */
-  position: number;
-  speed: ReplaySpeed;
-}
-
 export interface Replay {
-  /** Where the replay is, while one runs. */
+  /** Where the replay is, while one runs: milliseconds after the reply was asked for, in the trace's time. */
   position: number | undefined;
   speed: ReplaySpeed;
   /** A key for the reply's views: a new one when a replay starts or ends, so each starts afresh. */
@@ -26,12 +20,12 @@ export interface Replay {
 }
 
 export function useReplay(trace: ReplyTrace | undefined): Replay {
-  const [state, setState] = useState<ReplayState | undefined>();
+  const [position, setPosition] = useState<number | undefined>();
   const [speed, setSpeedState] = useState<ReplaySpeed>(1);
-  // The speed a replay starts at, so that start keeps one identity.
-  const startSpeed = useRef<ReplaySpeed>(1);
+  // The speed as the frame loop reads it, so a change of speed does not restart the loop.
+  const speedNow = useRef<ReplaySpeed>(1);
   const [runs, setRuns] = useState(0);
-  const replaying = state !== undefined && trace !== undefined;
+  const replaying = position !== undefined && trace !== undefined;
 
   useEffect(() => {
     if (!replaying) return;
@@ -39,10 +33,10 @@ export function useReplay(trace: ReplyTrace | undefined): Replay {
     let frame = requestAnimationFrame(function tick(now) {
       const passed = now - last;
       last = now;
-      setState((current) => {
-        if (!current) return current;
-        const position = current.position + passed * current.speed;
-        return position >= trace.end ? undefined : { ...current, position };
+      setPosition((current) => {
+        if (current === undefined) return current;
+        const next = current + passed * speedNow.current;
+        return next >= trace.end ? undefined : next;
       });
       frame = requestAnimationFrame(tick);
     });
@@ -53,7 +47,7 @@ export function useReplay(trace: ReplyTrace | undefined): Replay {
   useEffect(() => {
     if (!replaying) return;
     const onKey = (event: KeyboardEvent): void => {
-      if (isStopKey(event)) setState(undefined);
+      if (isStopKey(event)) setPosition(undefined);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -61,13 +55,12 @@ export function useReplay(trace: ReplyTrace | undefined): Replay {
 
   const start = useCallback(() => {
     setRuns((n) => n + 1);
-    setState({ position: 0, speed: startSpeed.current });
+    setPosition(0);
   }, []);
-  const stop = useCallback(() => setState(undefined), []);
+  const stop = useCallback(() => setPosition(undefined), []);
   const setSpeed = useCallback((next: ReplaySpeed) => {
-    startSpeed.current = next;
+    speedNow.current = next;
     setSpeedState(next);
-    setState((current) => current && { ...current, speed: next });
   }, []);
-  return { position: replaying ? state.position : undefined, speed, key: `${replaying ? 'replay' : 'reply'}-${runs}`, start, stop, setSpeed };
+  return { position: replaying ? position : undefined, speed, key: `${replaying ? 'replay' : 'reply'}-${runs}`, start, stop, setSpeed };
 }

@@ -3,7 +3,7 @@
 import { flushSync } from 'react-dom';
 import type { ChatAction, TimedStreamEvent } from '../chat/chat-reducer.ts';
 import { browserFrameScheduler, createEventBatcher, type EventBatcher } from '../chat/event-batcher.ts';
-import { createPaintNow } from '../chat/paint-now.ts';
+import { createPaintNow, isStreamEnd } from '../chat/paint-now.ts';
 import { createTraceRecorder, type TraceRecorder } from '../chat/reply-trace.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { GatewayError } from '../gateway/errors.ts';
@@ -47,7 +47,7 @@ async function pumpStream(client: GatewayClient, request: WireChatRequest, run: 
       const item = { event, at: now() };
       recorder.record(item);
       batcher.push(item, paintNow(event));
-      if (event.type === 'done' || event.type === 'interrupted') settleTrace(run, dispatch);
+      if (isStreamEnd(event)) settleTrace(run, dispatch);
     }
   } catch (error) {
     batcher.flushNow();
