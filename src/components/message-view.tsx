@@ -1,4 +1,4 @@
-import { memo, useContext, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { replayFrame } from '../chat/reply-trace.ts';
 import { isSettled, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
 import { MarkdownView } from '../markdown/markdown-view.tsx';
@@ -129,17 +129,27 @@ export const SILENCE_MS = 5000;
 
 /**
  * Whether a reply still open has gone SILENCE_MS without progress (its text
- * and tool calls not growing). The timer restarts with every change of
- * `progress`; it is set only once the wait is over, so a reply that keeps
- * streaming never re-renders for it.
+ * and tool calls not growing). A layout effect notes when `progress` last
+ * changed and one timer per open reply checks it, re-armed for the time left:
+ * a streaming reply's commits schedule no timer and no passive-effect task.
  */
 function useSilence(open: boolean, progress: number): boolean {
   const [silentAt, setSilentAt] = useState<number | undefined>();
+  const last = useRef({ progress, at: 0 });
+  useLayoutEffect(() => {
+    last.current = { progress, at: performance.now() };
+  }, [progress]);
   useEffect(() => {
     if (!open) return;
-    const timer = setTimeout(() => setSilentAt(progress), SILENCE_MS);
+    const waited = (): number => performance.now() - last.current.at;
+    const check = (): void => {
+      const left = SILENCE_MS - waited();
+      if (left <= 0) setSilentAt(last.current.progress);
+      timer = setTimeout(check, left > 0 ? left : SILENCE_MS);
+    };
+    let timer = setTimeout(check, SILENCE_MS - waited());
     return () => clearTimeout(timer);
-  }, [open, progress]);
+  }, [open]);
   return open && silentAt === progress;
 }
 

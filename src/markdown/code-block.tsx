@@ -28,20 +28,22 @@ export function CodeBlock({ code, language, complete }: CodeBlockProps) {
   const [highlighted, setHighlighted] = useState<{ code: string; html: string } | undefined>();
   const { copied, copy } = useCopy();
 
+  // Only a closed fence is highlighted: while it streams the effect's inputs
+  // do not change, so its commits schedule no effect.
+  const closedCode = complete ? code : undefined;
   useEffect(() => {
-    if (!complete) return;
+    if (closedCode === undefined) return;
     let cancelled = false;
-    highlightCode(code, language).then(
+    highlightCode(closedCode, language).then(
       (html) => {
-        if (!cancelled && html !== undefined) setHighlighted({ code, html });
+        if (!cancelled && html !== undefined) setHighlighted({ code: closedCode, html });
       },
       () => undefined,
     );
     return () => {
       cancelled = true;
     };
-  }, [code, language, complete]);
-
+  }, [closedCode, language]);
 
   const html = highlighted?.code === code ? highlighted.html : undefined;
   return (

@@ -16,6 +16,16 @@ const fast = (text: string, components: Components = settledComponents): string 
   return tree && renderToStaticMarkup(renderHast(tree, components));
 };
 
+// What the streaming tail rendered before it could skip repair: the repaired text, fast or parsed.
+const repairedLive = (text: string): string => {
+  const repaired = repairTail(text);
+  return fast(repaired, liveComponents) ?? slow(repaired, liveComponents);
+};
+const closedOnly = (text: string): string | undefined => {
+  const tree = fastBlock(text, true);
+  return tree && renderToStaticMarkup(renderHast(tree, liveComponents));
+};
+
 const TAKES_FAST_PATH = [
   'Plain **bold** and *em* with `code()` and [a link](https://example.com/a/b?x=1#y).',
   '## Section 2: `code` and **bold**',
@@ -147,6 +157,45 @@ describe('fastBlock', () => {
     expect(fastCount).toBeGreaterThan(paragraph.length * 0.9);
   });
 
+  // remend is not aware of every code span: it mends "`` a *b ``" into a
+  // different span. A block with nothing open needs no mending, and its
+  // unrepaired render is the one it will settle to.
+  it('with closedOnly, declines a block that leaves a marker open, and renders one with none as it will settle', () => {
+    for (const open of ['Some **bold', 'a `code', 'ends with *', 'It costs 5 * 3', '- a\n- **b', '## Title `x', '> quoted *em'])
+      expect(fastBlock(open, true), open).toBeUndefined();
+    for (const closed of ['Some **bold** text', 'a `code` span', '- a\n  - *b*', '## Title', '> quoted [link](u)'])
+      expect(closedOnly(closed), closed).toBe(repairedLive(closed));
+    const mangled = '`` a *b ``';
+    expect(closedOnly(mangled)).toBe(slow(mangled, liveComponents));
+    expect(repairedLive(mangled)).not.toBe(slow(mangled, liveComponents));
+  });
+
+  it('with closedOnly, renders every prefix of streaming blocks exactly as the repaired tail did', () => {
+    const blocks = [
+      'Streaming **bold words** with `inline()` code, *emphasis*, a [link to docs](https://example.com/docs?x=1) and **nested *em* inside** strong. The end.',
+      '- first item with `code` and **bold**\n- second [link](https://e.com/a) item\n  - nested *em* item\n- last item',
+      '1. one *a*\n2. two `b`\n3. three **c**',
+      '## Heading with `code` and **bold**',
+      '> A quote with *emphasis* and `code`.',
+      'Stray ``` backticks ` and `` double `` spans, * lone stars * and **b**',
+    ];
+    let taken = 0;
+    let prefixes = 0;
+    for (const block of blocks) {
+      for (let end = 1; end <= block.length; end++) {
+        const prefix = block.slice(0, end);
+        prefixes++;
+        const result = closedOnly(prefix);
+        if (result === undefined) continue;
+        taken++;
+        expect(result, JSON.stringify(prefix)).toBe(slow(prefix, liveComponents));
+        expect(result, `as repaired: ${JSON.stringify(prefix)}`).toBe(repairedLive(prefix));
+      }
+    }
+    // Most frames of a streaming paragraph or list have nothing open.
+    expect(taken).toBeGreaterThan(prefixes * 0.4);
+  });
+
   it('matches react-markdown on thousands of generated lines wherever it takes the fast path', () => {
     const common = ['a', 'word', ' ', ' ', ' ', '*', '**', '*', '`', '``', '[', '](u)', '](https://e.com/p)', '.', ',', '!', '?', ':', '"', '(', ')', '-', '#', 'é', '1', '2.', '|', '✓'];
     // Characters the fast path declines, rarer so most lines still exercise it.
@@ -175,6 +224,9 @@ describe('fastBlock', () => {
         i === 0 ? `${prefix}${text}` : `${random() < 0.5 ? prefix : nest()}${text.split(' ').toReversed().join(' ')}`,
       ).join('\n');
       const result = fast(block);
+      // With closedOnly, what it takes renders as the parser renders the text itself, unrepaired.
+      const closed = closedOnly(block);
+      if (closed !== undefined) expect(closed, `closedOnly ${JSON.stringify(block)}`).toBe(slow(block, liveComponents));
       if (result === undefined) continue;
       fastCount++;
       expect(result, JSON.stringify(block)).toBe(slow(block));

@@ -169,14 +169,25 @@ function toHast(tokens: readonly Token[]): ElementContent[] {
   return root;
 }
 
-/** One line of inline markdown as hast, or undefined when it needs the real parser. */
-export function fastInline(text: string): ElementContent[] | undefined {
+/** Whether a `*` or a backtick is left as text outside code: an unmatched marker, what tail repair would close. */
+function leavesMarker(nodes: readonly ElementContent[]): boolean {
+  return nodes.some((node) =>
+    node.type === 'text' ? /[*`]/.test(node.value) : node.type === 'element' && node.tagName !== 'code' && leavesMarker(node.children),
+  );
+}
+
+/**
+ * One line of inline markdown as hast, or undefined when it needs the real
+ * parser. With `closedOnly`, also undefined when a marker is left unmatched.
+ */
+export function fastInline(text: string, closedOnly = false): ElementContent[] | undefined {
   try {
     const literal: string[] = [];
     const tokens = tokenize(text, 0, text.length, findCodeSpans(text), literal);
     if (AUTOLINK_TRIGGER.test(literal.join(''))) return undefined;
     resolveEmphasis(tokens);
-    return toHast(tokens);
+    const hast = toHast(tokens);
+    return closedOnly && leavesMarker(hast) ? undefined : hast;
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
@@ -190,9 +201,9 @@ const HEADING = /^(#{1,6})(?:[ ]+(.*))?$/;
 const PARAGRAPH_START = /^[^\s#>\-+=_|<~]/;
 const NOT_PARAGRAPH = /^(\d{1,9}[.)](\s|$)|\*(\s|$)|`{3}|([-*_][ \t]*){3,}$)/;
 
-function paragraphContent(line: string): ElementContent[] | undefined {
+function paragraphContent(line: string, closedOnly: boolean): ElementContent[] | undefined {
   if (!PARAGRAPH_START.test(line) || NOT_PARAGRAPH.test(line)) return undefined;
-  return fastInline(line);
+  return fastInline(line, closedOnly);
 }
 
 const root = (children: Root['children']): Root => ({ type: 'root', children });
@@ -215,7 +226,7 @@ const leadingSpaces = (line: string): number => line.length - line.trimStart().l
  * its content. Anything else (lazy lines, blank lines, other indents, a
  * nested ordered list not starting at 1) needs the parser.
  */
-function fastList(lines: readonly string[], indent = 0): Element | undefined {
+function fastList(lines: readonly string[], closedOnly: boolean, indent = 0): Element | undefined {
   const head = lines[0]!.slice(indent);
   const ordered = ORDERED_ITEM.exec(head);
   const pattern = ordered ? ORDERED_ITEM : BULLET_ITEM;
@@ -231,13 +242,13 @@ function fastList(lines: readonly string[], indent = 0): Element | undefined {
     // Another marker starts another list.
     if (!match || (ordered ? match[2] : match[1]) !== marker) return undefined;
     const content = match[ordered ? 3 : 2]!;
-    const children = paragraphContent(content.replace(/[ \t]+$/, ''));
+    const children = paragraphContent(content.replace(/[ \t]+$/, ''), closedOnly);
     if (!children) return undefined;
     // The lines indented past the marker belong to this item: only a nested list may be there.
     let next = i + 1;
     while (next < lines.length && leadingSpaces(lines[next]!) > indent) next++;
     if (next > i + 1) {
-      const nested = fastList(lines.slice(i + 1, next), indent + match[0].length - content.length);
+      const nested = fastList(lines.slice(i + 1, next), closedOnly, indent + match[0].length - content.length);
       if (!nested) return undefined;
       // remark-rehype: a tight item's paragraph is unwrapped, other children get line endings around them.
       children.push({ type: 'text', value: '\n' }, nested, { type: 'text', value: '\n' });
@@ -251,8 +262,13 @@ function fastList(lines: readonly string[], indent = 0): Element | undefined {
 /**
  * A block that is one paragraph, ATX heading or quoted line, or a tight list
  * (nested lists included), of simple inline markdown, as hast; undefined when it needs the parser.
+ *
+ * With `closedOnly` it also declines a block that leaves a `*` or a backtick
+ * unmatched. What it then takes has nothing for tail repair to mend (no open
+ * marker, half link, image, table, HTML or tilde: the fast path declines
+ * those anyway), so the streaming tail can skip repair.
  */
-export function fastBlock(block: string): Root | undefined {
+export function fastBlock(block: string, closedOnly = false): Root | undefined {
   // Only spaces, tabs and line endings end a block; JS trimEnd would also take a no-break space.
   const text = block.replace(/[ \t\r\n]+$/, '');
   if (text === '') return root([]);
@@ -260,7 +276,7 @@ export function fastBlock(block: string): Root | undefined {
   // A thematic break ("* * *", "* **") wins over a list item or a paragraph.
   if (lines.some((line) => THEMATIC_BREAK.test(line))) return undefined;
   if (BULLET_ITEM.test(lines[0]!) || ORDERED_ITEM.test(lines[0]!)) {
-    const list = fastList(lines);
+    const list = fastList(lines, closedOnly);
     return list && root([list]);
   }
   if (lines.length > 1) return undefined;
@@ -268,11 +284,11 @@ export function fastBlock(block: string): Root | undefined {
   if (heading) {
     const content = (heading[2] ?? '').replace(/^[ \t]+|[ \t]+$/g, '');
     if (content.endsWith('#')) return undefined;
-    const children = fastInline(content);
+    const children = fastInline(content, closedOnly);
     return children && root([element(`h${heading[1]!.length}`, children)]);
   }
   const quote = /^> ?(.*)$/.exec(text);
-  const children = paragraphContent(quote ? quote[1]! : text);
+  const children = paragraphContent(quote ? quote[1]! : text, closedOnly);
   if (!children) return undefined;
   const paragraph = element('p', children);
   return root([quote ? element('blockquote', wrapLoose([paragraph])) : paragraph]);

@@ -44,6 +44,10 @@ const Block = memo(function Block({ text, live, inOpenFence = false }: BlockProp
     const table = text.includes('\\') ? undefined : parseLiveTable(text);
     if (table && table.partial === undefined) return <LiveTable parts={table} />;
   }
+  // Most frames of a streaming paragraph or list leave no marker open: then
+  // there is nothing to repair, and the tail skips repair's passes.
+  const closed = live ? fastBlock(text, true) : undefined;
+  if (closed) return renderHast(closed, liveComponents);
   const source = live ? repairTail(text) : text;
   const components = live ? liveComponents : settledComponents;
   // A one-line paragraph or heading skips the parser. Markdown is called as a
