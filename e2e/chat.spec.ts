@@ -325,6 +325,44 @@ test('under the message box, the next prompt’s size, share of the window and p
   expect((await form.boundingBox())?.height).toBe(empty?.height);
 });
 
+test('a reply keeps the prices its model had when it was asked for: the gateway raising them later does not rewrite its cost', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  const reply = await chat.ask('Explain goroutines vs threads', 'openai/gpt-4o-mini');
+  await chat.waitForSettled(reply);
+  const { usage } = await chat.lastDemoStream();
+  // gpt-4o-mini's $0.15 and $0.60 per million tokens when it was asked.
+  const cost = `Cost$${Number(((usage.prompt_tokens * 0.15 + usage.completion_tokens * 0.6) / 1e6).toPrecision(3))}`;
+  await expect(chat.usage(reply)).toContainText(cost);
+  // Then the gateway lists every price ten times higher, and the page is opened again.
+  await page.route(
+    (url) => url.pathname === '/v1/models',
+    async (route) => {
+      const response = await route.fetch();
+      const list = (await response.json()) as { data: Array<{ pricing?: { input_per_token?: string; output_per_token?: string } }> };
+      for (const model of list.data) {
+        const { pricing } = model;
+        if (pricing?.input_per_token && pricing.output_per_token)
+          model.pricing = { ...pricing, input_per_token: String(Number(pricing.input_per_token) * 10), output_per_token: String(Number(pricing.output_per_token) * 10) };
+      }
+      await route.fulfill({ response, json: list });
+    },
+  );
+  await page.reload();
+  const again = chat.lastReply();
+  await expect(chat.usage(again)).toContainText(cost);
+  await expect(chat.usage(again).locator('div[title]', { hasText: /^Cost/ })).toHaveAttribute(
+    'title',
+    "At the gateway's prices when this reply was asked for: $0.15 per million prompt tokens, $0.60 per million completion tokens",
+  );
+  // A prompt sent now is priced at the new $1.50 per million prompt tokens.
+  await chat.message.fill('And goroutine leaks?');
+  const line = page.locator('form').getByText(/^Next prompt ≈/);
+  await expect(line).toHaveText(/^Next prompt ≈ [\d,]+ tokens/);
+  const tokens = Number((await line.textContent())?.match(/≈ ([\d,]+) tokens/)?.[1]?.replace(/,/g, ''));
+  await expect(line).toContainText(`≈ $${Number((tokens * 1.5e-6).toPrecision(3))}`);
+});
+
 test.describe('replaying a reply', () => {
   test('Replay plays a reply again as it streamed in, at the speed picked, without asking the gateway; it survives a reload', async ({ page }) => {
     const chat = new ChatPage(page);

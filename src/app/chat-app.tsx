@@ -81,7 +81,14 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [initialOpenId] = useState(() => conversationIdFromPath(location.pathname));
-  const requestSettings = { systemPrompt: settings.text.systemPrompt, temperature: settings.temperature.value, maxTokens: settings.maxTokens.value };
+  // Each reply keeps the prices its model had when it was asked for.
+  const pricingOf = useCallback((id: string) => lookupModel(id)?.pricing, [lookupModel]);
+  const requestSettings = {
+    systemPrompt: settings.text.systemPrompt,
+    temperature: settings.temperature.value,
+    maxTokens: settings.maxTokens.value,
+    pricingOf,
+  };
   const session = useChatSession(client, { model: selection.model, ...requestSettings }, { store, initialOpenId });
   // The chat, or the compare view at /compare (its lanes in the URL).
   const [view, setView] = useState<'chat' | 'compare'>(() => (location.pathname === COMPARE_PATH ? 'compare' : 'chat'));

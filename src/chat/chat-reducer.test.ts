@@ -24,10 +24,17 @@ function reply(state: ChatState): AssistantMessage {
 const run = (...actions: ChatAction[]): ChatState => actions.reduce(chatReducer, initialChatState);
 
 describe('chatReducer', () => {
+  it('keeps the prices the model had when the reply was asked for', () => {
+    const pricing = { currency: 'USD', inputPerToken: 1e-6, outputPerToken: 2e-6 };
+    expect(reply(run({ ...send, pricing })).pricing).toEqual(pricing);
+  });
+
   it('adds the user message and a waiting reply on send', () => {
     const state = run(send);
     expect(state.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
     expect(reply(state)).toMatchObject({ status: 'waiting', content: '', model: 'groq/llama', timing: { startedAt: 1000 } });
+    // Without prices from the gateway the reply keeps none.
+    expect('pricing' in reply(state)).toBe(false);
     expect(streamingReply(state)?.id).toBe('r1');
   });
 

@@ -1,6 +1,7 @@
 // The one pure reducer that owns the conversation and its in-flight reply.
 // Actions are past-tense events; stream events arrive batched per frame.
 import type { StreamEvent } from '../gateway/client.ts';
+import type { ModelPricing } from './model-catalog.ts';
 import type { AssistantMessage, Message, ReplyTrace, ToolCall, UserMessage } from './types.ts';
 import { isSettled } from './types.ts';
 
@@ -14,7 +15,8 @@ export interface TimedStreamEvent {
 }
 
 export type ChatAction =
-  | { type: 'sendRequested'; user: UserMessage; replyId: string; model: string; at: number }
+  /** `pricing`: the gateway's prices for the model now, kept with the reply. */
+  | { type: 'sendRequested'; user: UserMessage; replyId: string; model: string; at: number; pricing?: ModelPricing | undefined }
   | { type: 'streamEventsReceived'; replyId: string; events: TimedStreamEvent[] }
   | { type: 'stopRequested'; replyId: string; at: number }
   | { type: 'streamFailed'; replyId: string; message: string; at: number }
@@ -121,6 +123,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         error: undefined,
         timing: { startedAt: action.at, firstTokenAt: undefined, endedAt: undefined },
       };
+      if (action.pricing) reply.pricing = action.pricing;
       return { messages: [...state.messages, action.user, reply] };
     }
     case 'streamEventsReceived':

@@ -51,6 +51,17 @@ describe('export', () => {
     expect(conversationsFromJson(conversationsToJson([tooLong]))[0]?.messages[0]).not.toHaveProperty('trace');
   });
 
+  it('reads back the prices a reply kept, and leaves out prices that are not prices', () => {
+    const pricing = { currency: 'USD', inputPerToken: 1.5e-7, outputPerToken: 6e-7 };
+    const priced = { ...conversation, messages: [reply({ pricing })] };
+    expect(conversationsFromJson(conversationsToJson([priced]))).toEqual([priced]);
+    for (const bad of [{ ...pricing, currency: 1 }, { ...pricing, inputPerToken: -1 }, { ...pricing, outputPerToken: '6e-7' }, 'USD']) {
+      const file = JSON.parse(conversationsToJson([priced])) as { conversations: Array<{ messages: Array<Record<string, unknown>> }> };
+      file.conversations[0]!.messages[0]!['pricing'] = bad;
+      expect(conversationsFromJson(JSON.stringify(file))[0]?.messages[0], JSON.stringify(bad)).not.toHaveProperty('pricing');
+    }
+  });
+
   it('restores a reply exported mid-stream as interrupted, and fills what an older file lacks', () => {
     const file = JSON.stringify({
       format: 'gateway-chat',

@@ -2,6 +2,7 @@
 // Import reads only this app's JSON and says in words what is wrong with
 // anything else.
 import type { Conversation } from './conversations.ts';
+import type { ModelPricing } from './model-catalog.ts';
 import { parseTrace } from './reply-trace.ts';
 import { isSettled, type AssistantMessage, type Message, type ReplyStatus, type ToolCall } from './types.ts';
 
@@ -68,6 +69,15 @@ function toolCallsFrom(value: unknown): ToolCall[] {
   );
 }
 
+const isPrice = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0;
+
+/** Prices kept with a reply: a currency and two per-token prices, or nothing. */
+function pricingFrom(value: unknown): ModelPricing | undefined {
+  if (!isRecord(value) || typeof value['currency'] !== 'string') return undefined;
+  const { inputPerToken, outputPerToken } = value;
+  return isPrice(inputPerToken) && isPrice(outputPerToken) ? { currency: value['currency'], inputPerToken, outputPerToken } : undefined;
+}
+
 function messageFrom(value: unknown, where: string): Message {
   if (!isRecord(value) || typeof value['content'] !== 'string' || typeof value['id'] !== 'string') {
     throw new ImportError(`${where} has no id or text.`);
@@ -98,6 +108,8 @@ function messageFrom(value: unknown, where: string): Message {
       endedAt: typeof timing['endedAt'] === 'number' ? timing['endedAt'] : undefined,
     },
   };
+  const pricing = pricingFrom(value['pricing']);
+  if (pricing) reply.pricing = pricing;
   // A trace that does not fit the text it would replay is left out.
   const trace = parseTrace(value['trace']);
   if (trace && trace.content.at(-1)! <= reply.content.length && trace.reasoning.at(-1)! <= reply.reasoning.length) reply.trace = trace;

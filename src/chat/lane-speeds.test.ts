@@ -74,4 +74,14 @@ describe('laneSpeeds', () => {
     prices['b/y'] = priced('EUR', 1e-7, 1e-7);
     expect(laneSpeeds(state, (model) => prices[model]).map((lane) => lane.cheapest)).toEqual([false, false, false]);
   });
+
+  it('prices a reply at the prices it kept from when it was asked for, over the gateway\'s prices now', () => {
+    const state = race(at('a/x', 'r1', 0, ['delta', 200, 'Hi'], ['usage', 1200, '100'], ['done', 1200]));
+    const chat = state.chats['a/x']!;
+    const last = chat.messages.at(-1)!;
+    if (last.role !== 'assistant') throw new Error('no reply');
+    const kept = { ...state, chats: { 'a/x': { ...chat, messages: [...chat.messages.slice(0, -1), { ...last, pricing: { currency: 'USD', inputPerToken: 1e-5, outputPerToken: 1e-5 } }] } } };
+    // 5 prompt and 100 completion tokens at $10 a million each, not at today's $1 and $2.
+    expect(laneSpeeds(kept, () => priced('USD', 1e-6, 2e-6))[0]?.cost?.amount).toBeCloseTo(0.00105, 12);
+  });
 });

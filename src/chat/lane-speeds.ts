@@ -3,7 +3,7 @@
 // compare screen, loaded on first use, reads it.
 import type { CompareState } from './compare.ts';
 import type { ModelInfo } from './model-catalog.ts';
-import { liveTokensPerSecond, replyCost, replyMetrics } from './reply-metrics.ts';
+import { liveTokensPerSecond, replyCost, replyMetrics, replyPricing } from './reply-metrics.ts';
 import { isSettled, type AssistantMessage, type ReplyTrace } from './types.ts';
 
 /** One lane's speed in the last round, for the scoreboard over the lanes. */
@@ -40,7 +40,7 @@ export function laneSpeeds(state: CompareState, lookup: (model: string) => Model
     if (!reply) return { model, status: undefined, firstTokenMs: undefined, tokensPerSecond: undefined, estimated: false, totalMs: undefined, cost: undefined, trace: undefined };
     const settled = replyMetrics(reply);
     const streaming = !isSettled(reply.status);
-    const pricing = lookup(reply.model)?.pricing;
+    const pricing = replyPricing(reply, lookup(reply.model)?.pricing);
     const amount = replyCost(reply.usage, pricing);
     return {
       model,

@@ -49,6 +49,11 @@ export function liveTokensPerSecond({ firstTokenAt, liveSample }: Pick<ReplyTimi
   return tokensInLength(liveSample.length) / seconds;
 }
 
+/** The prices a reply is costed at: those kept with it when it was asked for, else the gateway's prices now. */
+export function replyPricing(reply: Pick<AssistantMessage, 'pricing'>, now: ModelPricing | undefined): ModelPricing | undefined {
+  return reply.pricing ?? now;
+}
+
 /**
  * What a reply cost at the gateway's per-token prices: its prompt and its
  * completion as the gateway counted them. Undefined without prices or usage.

@@ -1,5 +1,6 @@
 // Domain types of a conversation. Everything above gateway/ speaks these.
 import type { TokenUsage } from '../gateway/client.ts';
+import type { ModelPricing } from './model-catalog.ts';
 
 export type Usage = TokenUsage;
 
@@ -64,6 +65,12 @@ export interface AssistantMessage {
   timing: ReplyTiming;
   /** Recorded once the stream has settled, when any text came. */
   trace?: ReplyTrace | undefined;
+  /**
+   * The gateway's prices for the model when the reply was asked for: its
+   * cost stays what it was when prices change. Replies saved before this
+   * was kept, and models the gateway did not price, have none.
+   */
+  pricing?: ModelPricing | undefined;
 }
 
 export type Message = UserMessage | AssistantMessage;

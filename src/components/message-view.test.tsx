@@ -56,6 +56,19 @@ describe('MessageView', () => {
     cleanup();
     render(<MessageView message={message} />);
     expect(screen.getByRole('region', { name: 'Usage' }).textContent).not.toMatch(/Cost|Context/);
+    // A reply that kept its model's prices when it was asked for is costed at those, and says so.
+    cleanup();
+    render(
+      <ModelLookupContext value={lookup}>
+        <MessageView message={reply({ pricing: { currency: 'USD', inputPerToken: 0.000001, outputPerToken: 0.000002 } })} />
+      </ModelLookupContext>,
+    );
+    const kept = screen.getByRole('region', { name: 'Usage' });
+    // 1,234 × $1 and 56 × $2 per million tokens.
+    expect(kept.textContent).toContain('Cost$0.00135');
+    expect(within(kept).getByText('Cost').parentElement?.getAttribute('title')).toBe(
+      "At the gateway's prices when this reply was asked for: $1.00 per million prompt tokens, $2.00 per million completion tokens",
+    );
   });
 
   it('says when a reply still open has had no token for a while, and stops saying so when tokens come again', () => {

@@ -12,6 +12,11 @@ describe('replyFiguresLine', () => {
     expect(replyFiguresLine(assistantReply({ timing, usage }), info)).toBe("First token 250 ms · 50.0 tok/s · total 1.3 s · $0.0011 at the gateway's prices");
   });
 
+  it('costs a reply at the prices it kept from when it was asked for, not the gateway’s prices now', () => {
+    const kept = { currency: 'EUR', inputPerToken: 0.000002, outputPerToken: 0.000004 };
+    expect(replyFiguresLine(assistantReply({ timing, usage, pricing: kept }), info)).toBe("First token 250 ms · 50.0 tok/s · total 1.3 s · €0.0022 at the gateway's prices");
+  });
+
   it('marks an estimated rate, and leaves out what it does not know', () => {
     expect(replyFiguresLine(assistantReply({ timing, usage: undefined, content: 'x'.repeat(200) }), undefined)).toBe('First token 250 ms · ≈ 50.0 tok/s · total 1.3 s');
     expect(replyFiguresLine(assistantReply({ timing: { startedAt: 1000, firstTokenAt: undefined, endedAt: undefined }, usage: undefined }), info)).toBeUndefined();

@@ -1,5 +1,5 @@
 import { memo, useContext } from 'react';
-import { contextShare, liveTokensPerSecond, replyCost, replyMetrics } from '../chat/reply-metrics.ts';
+import { contextShare, liveTokensPerSecond, replyCost, replyMetrics, replyPricing } from '../chat/reply-metrics.ts';
 import type { AssistantMessage, ReplyTiming } from '../chat/types.ts';
 import { compact, duration, integer, money, oneDecimal, percent, wholeNumber } from './figures.ts';
 import { ModelLookupContext } from './model-lookup.ts';
@@ -56,7 +56,10 @@ function UsagePanelView({ reply, pending = false, live }: UsagePanelProps) {
   const finishNote = reply.finishReason && !pending ? FINISH_WORDS[reply.finishReason] : undefined;
   // Cost and context use where the gateway gives prices and a context window:
   // the pending panel holds those rows too, so the end of the reply adds no line.
-  const { pricing, contextWindow } = useContext(ModelLookupContext)(reply.model) ?? {};
+  const info = useContext(ModelLookupContext)(reply.model);
+  const { contextWindow } = info ?? {};
+  const pricing = replyPricing(reply, info?.pricing);
+  const priced = reply.pricing ? "At the gateway's prices when this reply was asked for" : "At the gateway's prices";
   const reported = (figure: number | undefined, show: (n: number) => string): string =>
     pending ? PENDING : figure === undefined ? 'not reported' : show(figure);
   return (
@@ -76,7 +79,7 @@ function UsagePanelView({ reply, pending = false, live }: UsagePanelProps) {
           <Row
             label="Cost"
             value={reported(replyCost(usage, pricing), (cost) => money(cost, pricing.currency))}
-            title={`At the gateway's prices: ${money(pricing.inputPerToken * 1e6, pricing.currency)} per million prompt tokens, ${money(pricing.outputPerToken * 1e6, pricing.currency)} per million completion tokens`}
+            title={`${priced}: ${money(pricing.inputPerToken * 1e6, pricing.currency)} per million prompt tokens, ${money(pricing.outputPerToken * 1e6, pricing.currency)} per million completion tokens`}
           />
         ) : null}
         <Row label="Time to first token" value={metrics ? seconds(metrics.timeToFirstTokenMs) : PENDING} title="Measured in this browser" />

@@ -53,3 +53,20 @@ it('re-renders its caller when a reply starts and ends, and only the open messag
   // The session's caller (the page's header, picker and list) saw the reply start and end.
   expect(sessionRenders - sessionBefore).toBeLessThanOrEqual(3);
 });
+
+it('keeps with each reply the prices its model had when it was sent', async () => {
+  const client = createGatewayClient({ fetch: slowGateway(['Hi'], 1) });
+  const prices = { currency: 'USD', inputPerToken: 1e-6, outputPerToken: 2e-6 };
+  const asked: string[] = [];
+  const pricingOf = (model: string) => {
+    asked.push(model);
+    return prices;
+  };
+  const { result } = renderHook(() => useChatSession(client, { model: 'p/m', systemPrompt: '', pricingOf }));
+  const messages = renderHook(() => useOpenMessages(result.current));
+  await waitFor(() => expect(result.current.loaded).toBe(true));
+  act(() => result.current.send('Hello'));
+  await waitFor(() => expect(result.current.streaming).toBe(false), { timeout: 5000 });
+  expect(asked).toEqual(['p/m']);
+  expect(messages.result.current.at(-1)).toMatchObject({ role: 'assistant', pricing: prices });
+});

@@ -13,6 +13,7 @@ import {
   type ConversationSummary,
 } from '../chat/conversations.ts';
 import { createConversationsStore, type ConversationsStore } from '../chat/conversations-store.ts';
+import type { ModelPricing } from '../chat/model-catalog.ts';
 import type { Message } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { createConversationSaver, type ConversationSaver } from '../storage/conversation-saver.ts';
@@ -26,6 +27,8 @@ export interface ChatSettings {
   /** Sent only when set: otherwise the provider's default. */
   temperature?: number | undefined;
   maxTokens?: number | undefined;
+  /** The gateway's prices for a model as they are now: each reply keeps its model's, so its cost stays when prices change. */
+  pricingOf?: ((model: string) => ModelPricing | undefined) | undefined;
 }
 
 export interface ChatSession {
@@ -71,7 +74,7 @@ export interface SessionOptions {
   initialOpenId?: string | undefined;
 }
 
-export function useChatSession(client: GatewayClient, { model, systemPrompt, temperature, maxTokens }: ChatSettings, { store, initialOpenId }: SessionOptions = {}): ChatSession {
+export function useChatSession(client: GatewayClient, { model, systemPrompt, temperature, maxTokens, pricingOf }: ChatSettings, { store, initialOpenId }: SessionOptions = {}): ChatSession {
   // Held outside React: this hook's caller re-renders when the list, the open
   // conversation or whether it streams changes, not per streamed frame.
   const [conversationsStore] = useState(() => createConversationsStore(initialConversationsState(initialOpenId || newId())));
@@ -151,9 +154,9 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
       });
       runs.current.set(conversationId, run);
       if (from !== undefined) toConversation({ type: 'historyRewound', messageId: from });
-      toConversation({ type: 'sendRequested', user, replyId: run.replyId, model, at: startedAt });
+      toConversation({ type: 'sendRequested', user, replyId: run.replyId, model, at: startedAt, pricing: pricingOf?.(model) });
     },
-    [conversationsStore, dispatch, client, model, systemPrompt, temperature, maxTokens],
+    [conversationsStore, dispatch, client, model, systemPrompt, temperature, maxTokens, pricingOf],
   );
   const send = useCallback((text: string) => sendFrom(text), [sendFrom]);
   const edit = useCallback((messageId: string, text: string) => sendFrom(text, messageId), [sendFrom]);

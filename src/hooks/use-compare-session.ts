@@ -48,7 +48,7 @@ export function useCompareSession(
     stateRef.current = state;
   }, [state]);
   const runs = useRef(new Map<string, ReplyRun>());
-  const { systemPrompt, temperature, maxTokens } = settings;
+  const { systemPrompt, temperature, maxTokens, pricingOf } = settings;
 
   const stopLane = useCallback((model: string) => {
     const run = runs.current.get(model);
@@ -76,10 +76,10 @@ export function useCompareSession(
         });
         runs.current.set(model, run);
         if (rewound && from !== undefined) toLane({ type: 'historyRewound', messageId: from });
-        toLane({ type: 'sendRequested', user, replyId: run.replyId, model, at: startedAt });
+        toLane({ type: 'sendRequested', user, replyId: run.replyId, model, at: startedAt, pricing: pricingOf?.(model) });
       }
     },
-    [client, systemPrompt, temperature, maxTokens],
+    [client, systemPrompt, temperature, maxTokens, pricingOf],
   );
 
   /** A new message, or with `from` an edited one, goes to every lane once none streams. */
