@@ -92,6 +92,11 @@ export class ChatPage {
     return reply.getByRole('region', { name: 'Usage' });
   }
 
+  /** What a screen reader is told about a reply still open (a stall): the status right after its article. */
+  replyStatus(reply: Locator): Locator {
+    return reply.locator('xpath=following-sibling::*[1][@role="status"]');
+  }
+
   /** What the standalone demo gateway saw, newest last. */
   async demoStreams(): Promise<DemoStream[]> {
     const response = await this.page.request.get(`${E2E.demoGatewayUrl}/demo/streams`);

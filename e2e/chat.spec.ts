@@ -121,10 +121,15 @@ test.describe('chatting through the app server', () => {
     // The demo model stops for 7 s a third of the way in, then sends the rest.
     const reply = await chat.ask('Explain goroutines vs threads', 'mistral/demo-stall');
     await expect(reply.locator('.markdown')).toContainText('Goroutines vs. threads');
-    const note = reply.getByRole('status');
-    await expect(note).toHaveText('No new tokens for 5 seconds: the provider may be slow or stuck. Wait, or Stop.');
+    const words = 'No new tokens for 5 seconds: the provider may be slow or stuck. Wait, or Stop.';
+    // Shown in the reply, and said by a status just after it: outside the article, which is aria-busy while it streams.
+    const note = reply.getByText(words);
+    const said = chat.replyStatus(reply);
+    await expect(note).toBeVisible();
+    await expect(said).toHaveText(words);
     const stalledAt = (await reply.locator('.markdown').textContent())?.length ?? 0;
     await expect(note).toHaveCount(0);
+    await expect(said).toHaveText('');
     expect((await reply.locator('.markdown').textContent())?.length ?? 0).toBeGreaterThan(stalledAt);
     await chat.waitForSettled(reply);
     expect((await chat.lastDemoStream()).outcome).toBe('completed');

@@ -11,6 +11,10 @@ afterEach(cleanup);
 
 const reply = assistantReply;
 
+// A stall, as a screen reader hears it (the status outside the article, which is aria-busy while the reply is open) and as shown.
+const said = (): string | null => screen.getByRole('status').textContent;
+const shown = (): string | undefined => screen.getByRole('article').querySelector('p.text-amber-700')?.textContent ?? undefined;
+
 describe('MessageView', () => {
   it('shows the usage exactly as reported, with the browser-measured timings', () => {
     render(<MessageView message={reply({})} />);
@@ -76,24 +80,30 @@ describe('MessageView', () => {
     try {
       const waiting = reply({ status: 'waiting', content: '', usage: undefined, timing: { startedAt: 0, firstTokenAt: undefined, endedAt: undefined } });
       const { rerender } = render(<MessageView message={waiting} />);
+      expect(screen.getByRole('article').contains(screen.getByRole('status'))).toBe(false);
       act(() => void vi.advanceTimersByTime(SILENCE_MS - 1));
-      expect(screen.queryByRole('status')).toBeNull();
+      expect(said()).toBe('');
+      expect(shown()).toBeUndefined();
       act(() => void vi.advanceTimersByTime(1));
-      expect(screen.getByRole('status').textContent).toBe('No first token after 5 seconds: the provider may be slow or stuck. Wait, or Stop.');
+      expect(said()).toBe('No first token after 5 seconds: the provider may be slow or stuck. Wait, or Stop.');
+      expect(shown()).toBe(said());
 
       const streaming = (content: string) => reply({ status: 'streaming', content, usage: undefined, timing: { startedAt: 0, firstTokenAt: 1, endedAt: undefined } });
       rerender(<MessageView message={streaming('Hel')} />);
-      expect(screen.queryByRole('status')).toBeNull();
+      expect(said()).toBe('');
+      expect(shown()).toBeUndefined();
       // Each token restarts the wait.
       act(() => void vi.advanceTimersByTime(SILENCE_MS - 1000));
       rerender(<MessageView message={streaming('Hello')} />);
       act(() => void vi.advanceTimersByTime(SILENCE_MS - 1000));
-      expect(screen.queryByRole('status')).toBeNull();
+      expect(said()).toBe('');
       act(() => void vi.advanceTimersByTime(1000));
-      expect(screen.getByRole('status').textContent).toMatch(/^No new tokens for 5 seconds/);
-      // A settled reply is not waiting for anything.
+      expect(said()).toMatch(/^No new tokens for 5 seconds/);
+      expect(shown()).toBe(said());
+      // A settled reply is not waiting for anything: nothing to say, and no status left behind.
       rerender(<MessageView message={reply({ content: 'Hello' })} />);
       expect(screen.queryByRole('status')).toBeNull();
+      expect(shown()).toBeUndefined();
     } finally {
       vi.useRealTimers();
     }

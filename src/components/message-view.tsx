@@ -182,93 +182,104 @@ function AssistantMessageView({ message: reply, onRegenerate }: AssistantMessage
   const live = useMemo(() => liveLine({ startedAt, firstTokenAt, liveSample }), [startedAt, firstTokenAt, liveSample]);
   const progress = message.reasoning.length + message.content.length + message.toolCalls.reduce((sum, call) => sum + call.arguments.length + 1, 0);
   const silent = useSilence(!settled, progress);
+  const silenceNote = silent
+    ? `${message.status === 'waiting' ? `No first token after ${SILENCE_MS / 1000} seconds` : `No new tokens for ${SILENCE_MS / 1000} seconds`}: the provider may be slow or stuck. Wait, or Stop.`
+    : '';
   return (
-    <article aria-label="Assistant" aria-busy={settled ? 'false' : 'true'} className="msg-item">
-      <div className="mb-1 flex items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
-        <span className="font-mono">{message.model}</span>
-        {replaying ? (
-          <span className="rounded bg-indigo-100 px-1.5 py-0.5 font-medium text-indigo-800 dark:bg-indigo-900/40 dark:text-indigo-300">Replay {replay.speed}×</span>
-        ) : null}
-        {statusLabel ? (
-          <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800 dark:bg-amber-900/40 dark:text-amber-300">
-            {statusLabel}
-          </span>
-        ) : null}
-      </div>
-      {message.reasoning ? <ReasoningGroup key={`reasoning-${replay.key}`} text={message.reasoning} streaming={reasoningStreaming} /> : null}
-      {message.status === 'waiting' ? (
-        <p className="flex items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400">
-          <span className="typing-dots" aria-hidden="true" />
-          Waiting for the first token…
-        </p>
-      ) : null}
-      {hasText ? <MarkdownView key={`content-${replay.key}`} text={message.content} streaming={!settled} /> : null}
-      {message.toolCalls.map((call) => (
-        <pre key={call.index} className="mt-2 overflow-x-auto rounded bg-zinc-100 p-2 text-xs dark:bg-zinc-900">
-          Tool call: {call.name}({call.arguments})
-        </pre>
-      ))}
-      {silent ? (
-        <p role="status" className="mt-2 text-sm text-amber-700 dark:text-amber-400">
-          {message.status === 'waiting' ? `No first token after ${SILENCE_MS / 1000} seconds` : `No new tokens for ${SILENCE_MS / 1000} seconds`}: the
-          provider may be slow or stuck. Wait, or Stop.
-        </p>
-      ) : null}
-      {message.status === 'interrupted' ? (
-        <p className="mt-2 text-sm text-amber-700 dark:text-amber-400">The connection ended before the reply was complete.</p>
-      ) : null}
-      {message.status === 'failed' ? (
-        <div role="alert" className="mt-2 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300">
-          <p className="font-medium">{hasText ? 'The reply broke off with an error' : 'The gateway returned an error'}</p>
-          <p>{message.error}</p>
+    <>
+      <article aria-label="Assistant" aria-busy={settled ? 'false' : 'true'} className="msg-item">
+        <div className="mb-1 flex items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
+          <span className="font-mono">{message.model}</span>
+          {replaying ? (
+            <span className="rounded bg-indigo-100 px-1.5 py-0.5 font-medium text-indigo-800 dark:bg-indigo-900/40 dark:text-indigo-300">Replay {replay.speed}×</span>
+          ) : null}
+          {statusLabel ? (
+            <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-800 dark:bg-amber-900/40 dark:text-amber-300">
+              {statusLabel}
+            </span>
+          ) : null}
         </div>
-      ) : null}
-      {settled ? (
-        message.status !== 'failed' || hasText ? (
-          <UsagePanel reply={message} />
-        ) : null
-      ) : (
-        <UsagePanel reply={message} pending live={live} />
-      )}
-      {/* Like the usage panel, the row holds its place while the reply streams: its end moves nothing. */}
-      <div aria-hidden={!replySettled || undefined} className={`${replySettled ? '' : 'invisible '}mt-1 flex h-7 items-center gap-1`}>
-        {replySettled && reply.content ? <CopyButton text={reply.content} /> : null}
-        {replySettled && onRegenerate ? (
-          <button type="button" onClick={() => onRegenerate(reply.id)} className={ACTION_CLASS}>
-            Regenerate
-          </button>
+        {message.reasoning ? <ReasoningGroup key={`reasoning-${replay.key}`} text={message.reasoning} streaming={reasoningStreaming} /> : null}
+        {message.status === 'waiting' ? (
+          <p className="flex items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400">
+            <span className="typing-dots" aria-hidden="true" />
+            Waiting for the first token…
+          </p>
         ) : null}
-        {replySettled && reply.trace ? (
-          <button
-            type="button"
-            onClick={replaying ? replay.stop : replay.start}
-            title={replaying ? undefined : 'Play this reply again as it streamed in, without asking the model again'}
-            className={ACTION_CLASS}
-          >
-            {replaying ? 'Stop replay' : 'Replay'}
-          </button>
+        {hasText ? <MarkdownView key={`content-${replay.key}`} text={message.content} streaming={!settled} /> : null}
+        {message.toolCalls.map((call) => (
+          <pre key={call.index} className="mt-2 overflow-x-auto rounded bg-zinc-100 p-2 text-xs dark:bg-zinc-900">
+            Tool call: {call.name}({call.arguments})
+          </pre>
+        ))}
+        {/* Said to a screen reader by the status after the article: a busy article's changes may not be announced. */}
+        {silent ? (
+          <p aria-hidden="true" className="mt-2 text-sm text-amber-700 dark:text-amber-400">
+            {silenceNote}
+          </p>
         ) : null}
-        {replaying ? (
-          <>
-            <label htmlFor={speedId} className="sr-only">
-              Replay speed
-            </label>
-            <select
-              id={speedId}
-              value={replay.speed}
-              onChange={(event) => replay.setSpeed(Number(event.target.value) as ReplaySpeed)}
-              className="rounded border border-zinc-300 bg-transparent px-1 py-0.5 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-300"
+        {message.status === 'interrupted' ? (
+          <p className="mt-2 text-sm text-amber-700 dark:text-amber-400">The connection ended before the reply was complete.</p>
+        ) : null}
+        {message.status === 'failed' ? (
+          <div role="alert" className="mt-2 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-300">
+            <p className="font-medium">{hasText ? 'The reply broke off with an error' : 'The gateway returned an error'}</p>
+            <p>{message.error}</p>
+          </div>
+        ) : null}
+        {settled ? (
+          message.status !== 'failed' || hasText ? (
+            <UsagePanel reply={message} />
+          ) : null
+        ) : (
+          <UsagePanel reply={message} pending live={live} />
+        )}
+        {/* Like the usage panel, the row holds its place while the reply streams: its end moves nothing. */}
+        <div aria-hidden={!replySettled || undefined} className={`${replySettled ? '' : 'invisible '}mt-1 flex h-7 items-center gap-1`}>
+          {replySettled && reply.content ? <CopyButton text={reply.content} /> : null}
+          {replySettled && onRegenerate ? (
+            <button type="button" onClick={() => onRegenerate(reply.id)} className={ACTION_CLASS}>
+              Regenerate
+            </button>
+          ) : null}
+          {replySettled && reply.trace ? (
+            <button
+              type="button"
+              onClick={replaying ? replay.stop : replay.start}
+              title={replaying ? undefined : 'Play this reply again as it streamed in, without asking the model again'}
+              className={ACTION_CLASS}
             >
-              {REPLAY_SPEEDS.map((speed) => (
-                <option key={speed} value={speed}>
-                  {speed}×
-                </option>
-              ))}
-            </select>
-          </>
-        ) : null}
-      </div>
-    </article>
+              {replaying ? 'Stop replay' : 'Replay'}
+            </button>
+          ) : null}
+          {replaying ? (
+            <>
+              <label htmlFor={speedId} className="sr-only">
+                Replay speed
+              </label>
+              <select
+                id={speedId}
+                value={replay.speed}
+                onChange={(event) => replay.setSpeed(Number(event.target.value) as ReplaySpeed)}
+                className="rounded border border-zinc-300 bg-transparent px-1 py-0.5 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-300"
+              >
+                {REPLAY_SPEEDS.map((speed) => (
+                  <option key={speed} value={speed}>
+                    {speed}×
+                  </option>
+                ))}
+              </select>
+            </>
+          ) : null}
+        </div>
+      </article>
+      {/* While the reply is open: present before it speaks, outside the article that is aria-busy. */}
+      {settled ? null : (
+        <p role="status" className="sr-only">
+          {silenceNote}
+        </p>
+      )}
+    </>
   );
 }
 
