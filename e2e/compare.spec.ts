@@ -247,3 +247,39 @@ test('Replay lanes plays every lane’s last reply again from one start, side by
   }
   expect((await chat.demoStreams()).length).toBe(streams);
 });
+
+test('under the box, the next prompts’ sizes and what sending to every lane would cost, each lane reckoned from its own history', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open(`/compare?lanes=${GROQ},${OPENAI}`);
+  const form = page.locator('form').filter({ has: chat.message });
+  const line = form.getByText(/^Next prompts ≈/);
+  await expect(line).toHaveCount(0);
+  // Prompt prices: llama $0.59, gpt-4o-mini $0.15 per million tokens; both windows over 100K.
+  const perToken = (0.59 + 0.15) / 1e6;
+  const check = async (): Promise<void> => {
+    const text = (await line.textContent()) ?? '';
+    const match = /^Next prompts ≈ ([\d,]+)(?:–([\d,]+))? tokens(?: each)? · up to (?:<0\.1|\d+\.\d)% of a window · ≈ \$([\d.]+) for all 2$/.exec(text);
+    expect(match, text).not.toBeNull();
+    const low = Number(match![1]!.replace(/,/g, ''));
+    const high = Number((match![2] ?? match![1]!).replace(/,/g, ''));
+    const cost = Number(match![3]);
+    // The total lies between both lanes at the smaller prompt and both at the larger (shown to 3 figures).
+    expect(cost).toBeGreaterThanOrEqual(Number((low * perToken).toPrecision(3)) * 0.99);
+    expect(cost).toBeLessThanOrEqual(Number((high * perToken).toPrecision(3)) * 1.01);
+  };
+  await chat.message.fill('hello');
+  await expect(line).toBeVisible();
+  await expect(line).toHaveAttribute('title', /^Each lane sends its own conversation/);
+  // Nothing said yet: the same prompt in both lanes.
+  await expect(line).toContainText(' tokens each ·');
+  await check();
+  await chat.message.press('Enter');
+  for (const model of [GROQ, OPENAI]) await chat.waitForSettled(lane(chat, model).getByRole('article', { name: 'Assistant' }));
+  await chat.message.fill('thanks');
+  await expect(line).toBeVisible();
+  await check();
+  // Each lane's estimate grew by its own reply: above both prompts the gateway counted.
+  const counted = (await chat.demoStreams()).slice(-2).map((stream) => stream.usage.prompt_tokens);
+  const low = Number((await line.textContent())?.match(/≈ ([\d,]+)/)?.[1]?.replace(/,/g, ''));
+  expect(low).toBeGreaterThan(Math.max(...counted));
+});

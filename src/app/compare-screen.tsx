@@ -1,11 +1,13 @@
 // The compare view at /compare, loaded on first visit and kept mounted after,
 // so its lanes and their replies survive a trip back to the chat.
-import { useContext, useEffect, useState } from 'react';
+import { useCallback, useContext, useEffect, useState } from 'react';
 import { comparePath } from '../chat/compare.ts';
 import { laneSpeeds } from '../chat/lane-speeds.ts';
+import { nextPromptTokens } from '../chat/reply-metrics.ts';
 import { CompareView } from '../components/compare-view.tsx';
 import { ModelLookupContext } from '../components/model-lookup.ts';
 import { Composer, DRAFT_NOT_KEPT } from '../components/composer.tsx';
+import { LANES_ESTIMATE_TITLE, lanesEstimateLine } from '../components/prompt-estimate.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { webCompareStore, type CompareStore } from '../storage/compare-store.ts';
 import type { DraftStore } from '../storage/draft-store.ts';
@@ -56,6 +58,18 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
   }, [active, lanes]);
   useEscapeToStop(active && streaming, stop);
 
+  // Each lane's next prompt, from its own history: worked out when the box
+  // renders and no lane streams (the box shows no estimate meanwhile).
+  const { systemPrompt } = settings;
+  const estimateNextPrompts = useCallback(
+    (draft: string) => {
+      const prompts = lanes.map((model) => ({ model, history: chats[model]?.messages ?? [] }));
+      if (prompts.every(({ history }) => history.length === 0) && !draft.trim()) return undefined;
+      return lanesEstimateLine(prompts.map(({ model, history }) => ({ tokens: nextPromptTokens(history, systemPrompt, draft), info: lookupModel(model) })));
+    },
+    [lanes, chats, systemPrompt, lookupModel],
+  );
+
   return (
     <main className={`${active ? 'flex' : 'hidden'} min-h-0 flex-1 flex-col`}>
       <CompareView
@@ -78,6 +92,8 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
         initialText={initialDraft}
         onTextChange={(text) => setDraftRefused(!draftStore.save(COMPARE_DRAFT, text))}
         notice={draftRefused ? DRAFT_NOT_KEPT : undefined}
+        estimate={estimateNextPrompts}
+        estimateTitle={LANES_ESTIMATE_TITLE}
       />
     </main>
   );

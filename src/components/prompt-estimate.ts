@@ -6,10 +6,41 @@ import { compact, integer, money, percent } from './figures.ts';
 export const PROMPT_ESTIMATE_TITLE =
   'An estimate: the gateway’s count of the last prompt, plus about 4 characters a token for what was added since, the message being typed included. The reply’s own tokens come on top.';
 
+export const LANES_ESTIMATE_TITLE = `Each lane sends its own conversation, so each prompt is reckoned apart. ${PROMPT_ESTIMATE_TITLE}`;
+
 /** "Next prompt ≈ 1,234 tokens · 1.0% of 128K · ≈ $0.000185", as far as the gateway gives a window and prices. */
 export function promptEstimateLine(tokens: number, info: ModelInfo | undefined): string {
   const parts = [`Next prompt ≈ ${integer.format(tokens)} tokens`];
   if (info?.contextWindow) parts.push(`${percent(tokens / info.contextWindow)} of ${compact.format(info.contextWindow)}`);
   if (info?.pricing) parts.push(`≈ ${money(tokens * info.pricing.inputPerToken, info.pricing.currency)}`);
+  return parts.join(' · ');
+}
+
+export interface LanePrompt {
+  tokens: number;
+  info: ModelInfo | undefined;
+}
+
+/**
+ * The compare view's line: "Next prompts ≈ 463–480 tokens · up to 0.4% of a
+ * window · ≈ $0.00112 for all 3", the cost summed over the lanes the gateway
+ * prices (in one currency; none is given across currencies).
+ */
+export function lanesEstimateLine(lanes: readonly LanePrompt[]): string | undefined {
+  if (lanes.length === 0) return undefined;
+  if (lanes.length === 1) return promptEstimateLine(lanes[0]!.tokens, lanes[0]!.info);
+  const tokens = lanes.map((lane) => lane.tokens);
+  const low = Math.min(...tokens);
+  const high = Math.max(...tokens);
+  const parts = [`Next prompts ≈ ${low === high ? `${integer.format(low)} tokens each` : `${integer.format(low)}–${integer.format(high)} tokens`}`];
+  const shares = lanes.flatMap(({ tokens: n, info }) => (info?.contextWindow ? [n / info.contextWindow] : []));
+  if (shares.length > 0) parts.push(`up to ${percent(Math.max(...shares))} of a window`);
+  const priced = lanes.flatMap(({ tokens: n, info }) => (info?.pricing ? [{ cost: n * info.pricing.inputPerToken, currency: info.pricing.currency }] : []));
+  const currencies = new Set(priced.map((lane) => lane.currency));
+  if (priced.length > 0 && currencies.size === 1) {
+    const total = priced.reduce((sum, lane) => sum + lane.cost, 0);
+    const which = priced.length === lanes.length ? `all ${lanes.length}` : `${priced.length} of ${lanes.length} lanes`;
+    parts.push(`≈ ${money(total, priced[0]!.currency)} for ${which}`);
+  }
   return parts.join(' · ');
 }
