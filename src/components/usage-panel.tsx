@@ -86,7 +86,7 @@ function UsagePanelView({ reply, pending = false, live }: UsagePanelProps) {
         <Row label="Total time" value={metrics ? seconds(metrics.totalMs) : PENDING} title="Measured in this browser" />
         <Row
           label="Tokens per second"
-          value={metrics?.tokensPerSecond === undefined ? '—' : `${metrics.tokensEstimated ? '≈' : ''}${oneDecimal.format(metrics.tokensPerSecond)}`}
+          value={metrics?.tokensPerSecond === undefined ? '—' : `${metrics.tokensEstimated ? '≈ ' : ''}${oneDecimal.format(metrics.tokensPerSecond)}`}
           title={metrics?.tokensEstimated ? 'Estimated from the text length: the gateway reported no usage' : 'Completion tokens over the time from first token to end'}
         />
         {/* The pending panel holds this row too: a reply that streams text gets its trace in the task that ends it. */}
