@@ -1,6 +1,7 @@
 // The compare view: one message to several models at once, each lane a
 // region named by its model, with its own usage, time to first token and
 // tokens per second. Its lanes live in the URL, so a link reproduces it.
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator } from '@playwright/test';
 import { ChatPage } from './chat-page.ts';
 
@@ -282,4 +283,31 @@ test('under the box, the next prompts’ sizes and what sending to every lane wo
   const counted = (await chat.demoStreams()).slice(-2).map((stream) => stream.usage.prompt_tokens);
   const low = Number((await line.textContent())?.match(/≈ ([\d,]+)/)?.[1]?.replace(/,/g, ''));
   expect(low).toBeGreaterThan(Math.max(...counted));
+});
+
+test('Export comparison saves the race as Markdown: the last message, each lane’s figures with the best marked, then every lane’s replies', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open(`/compare?lanes=${GROQ},${OPENAI}`);
+  const exportButton = page.getByRole('button', { name: 'Export comparison' });
+  await expect(exportButton).toHaveCount(0);
+  await chat.message.fill('hello');
+  await chat.message.press('Enter');
+  // Not while the lanes stream: the file would hold half a race.
+  await expect(exportButton).toBeDisabled();
+  for (const model of [GROQ, OPENAI]) await chat.waitForSettled(lane(chat, model).getByRole('article', { name: 'Assistant' }));
+  const download = page.waitForEvent('download');
+  await exportButton.click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('compare-hello.md');
+  const text = await readFile((await file.path())!, 'utf8');
+  expect(text.startsWith(`# Comparison: ${GROQ}, ${OPENAI}\n\n## Last message\n\n> hello\n\n| Model | First token | Tokens a second | Total time | Cost |\n|---|---:|---:|---:|---:|\n`)).toBe(true);
+  // groq's llama is the faster on both counts, gpt-4o-mini the cheaper (as the speed table says).
+  expect(text).toMatch(new RegExp(`\\| \`${GROQ}\` \\| \\d+ ms \\(fastest\\) \\| [\\d,]+\\.\\d \\(fastest\\) \\| \\d+(\\.\\d)? m?s \\| \\$0\\.0\\d+ \\|\\n`));
+  expect(text).toMatch(new RegExp(`\\| \`${OPENAI}\` \\| \\d+(\\.\\d)? m?s \\| [\\d,]+\\.\\d \\| \\d+(\\.\\d)? m?s \\| \\$0\\.0\\d+ \\(cheapest\\) \\|\\n`));
+  // Then each lane's turns under its model, with the reply's tokens and measured figures.
+  for (const model of [GROQ, OPENAI]) {
+    const section = text.slice(text.indexOf(`\n## ${model}\n`));
+    expect(section).toMatch(new RegExp(`^\\n## ${model}\\n\\n### You\\n\\nhello\\n\\n### Assistant \\(${model}\\)\\n\\n[^]*demo gateway`));
+    expect(section).toMatch(/_Tokens: \d+ prompt, \d+ completion, \d+ total\._\n\n_First token \d+(\.\d)? m?s · [\d,]+\.\d tok\/s · total \d+(\.\d)? m?s · \$0\.0\d+ at the gateway's prices\._/);
+  }
 });

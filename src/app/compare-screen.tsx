@@ -2,12 +2,17 @@
 // so its lanes and their replies survive a trip back to the chat.
 import { useCallback, useContext, useEffect, useState } from 'react';
 import { comparePath } from '../chat/compare.ts';
+import { comparisonFileName, comparisonToMarkdown } from '../chat/export.ts';
 import { laneSpeeds } from '../chat/lane-speeds.ts';
 import { nextPromptTokens } from '../chat/reply-metrics.ts';
 import { CompareView } from '../components/compare-view.tsx';
 import { ModelLookupContext } from '../components/model-lookup.ts';
 import { Composer, DRAFT_NOT_KEPT } from '../components/composer.tsx';
+import { speedSummaryMarkdown } from '../components/compare-summary.ts';
 import { LANES_ESTIMATE_TITLE, lanesEstimateLine } from '../components/prompt-estimate.ts';
+import { replyFiguresLine } from '../components/reply-figures.ts';
+import { downloadText } from './download.ts';
+import type { AssistantMessage } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { webCompareStore, type CompareStore } from '../storage/compare-store.ts';
 import type { DraftStore } from '../storage/draft-store.ts';
@@ -70,11 +75,17 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
     [lanes, chats, systemPrompt, lookupModel],
   );
 
+  const compared = lanes.map((model) => ({ model, messages: chats[model]?.messages ?? [] }));
+  const speeds = laneSpeeds(compare.state, lookupModel);
+  const figures = (reply: AssistantMessage) => replyFiguresLine(reply, lookupModel(reply.model));
+  const exportComparison = (): void =>
+    downloadText(comparisonFileName(compared), comparisonToMarkdown(compared, speedSummaryMarkdown(compared, speeds), figures), 'text/markdown');
+
   return (
     <main className={`${active ? 'flex' : 'hidden'} min-h-0 flex-1 flex-col`}>
       <CompareView
-        lanes={lanes.map((model) => ({ model, messages: chats[model]?.messages ?? [] }))}
-        speeds={laneSpeeds(compare.state, lookupModel)}
+        lanes={compared}
+        speeds={speeds}
         modelToAdd={modelToAdd}
         streaming={streaming}
         onAdd={compare.addLane}
@@ -83,6 +94,7 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
         onEdit={streaming || blockedReason ? undefined : compare.edit}
         onRegenerate={blockedReason ? undefined : compare.regenerate}
         storageError={compare.storageError}
+        onExport={exportComparison}
       />
       <Composer
         streaming={streaming}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from './conversations.ts';
-import { conversationsFromJson, conversationsToJson, conversationToMarkdown, exportFileName, ImportError } from './export.ts';
+import { comparisonFileName, comparisonToMarkdown, conversationsFromJson, conversationsToJson, conversationToMarkdown, exportFileName, ImportError } from './export.ts';
 import { assistantReply } from './test-messages.ts';
 import type { AssistantMessage } from './types.ts';
 
@@ -36,6 +36,27 @@ describe('export', () => {
   it('adds a reply’s measured figures under its tokens, in the words given', () => {
     expect(conversationToMarkdown(conversation, firstTokenFigure)).toContain('_Tokens: 10 prompt, 5 completion, 15 total._\n\n_First token 1 ms._\n');
     expect(conversationToMarkdown(conversation, () => undefined)).toBe(conversationToMarkdown(conversation));
+  });
+
+  it('writes a comparison: the summary given, then each lane\'s turns under its model, named after what was asked', () => {
+    const lanes = [
+      { model: 'groq/llama', messages: conversation.messages },
+      { model: 'openai/gpt-4o-mini', messages: [conversation.messages[0]!, reply({ model: 'openai/gpt-4o-mini', content: 'Threads are *heavier*.' })] },
+    ];
+    expect(comparisonToMarkdown(lanes, '## Last message\n\n> Explain goroutines', firstTokenFigure)).toBe(
+      [
+        '# Comparison: groq/llama, openai/gpt-4o-mini',
+        '## Last message\n\n> Explain goroutines',
+        '## groq/llama',
+        '### You\n\nExplain goroutines',
+        '### Assistant (groq/llama)\n\nGoroutines are **cheap**.\n\n_Tokens: 10 prompt, 5 completion, 15 total._\n\n_First token 1 ms._',
+        '## openai/gpt-4o-mini',
+        '### You\n\nExplain goroutines',
+        '### Assistant (openai/gpt-4o-mini)\n\nThreads are *heavier*.\n\n_Tokens: 10 prompt, 5 completion, 15 total._\n\n_First token 1 ms._',
+      ].join('\n\n') + '\n',
+    );
+    expect(comparisonFileName(lanes)).toBe('compare-explain-goroutines.md');
+    expect(comparisonFileName([{ model: 'a/b', messages: [] }])).toBe('compare.md');
   });
 
   it('reads back what it wrote', () => {

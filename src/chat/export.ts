@@ -21,19 +21,11 @@ const STATUS_NOTE: Partial<Record<ReplyStatus, string>> = {
   failed: '_(failed)_',
 };
 
-/**
- * The conversation as Markdown: a heading per turn, replies as the markdown
- * they were. `figures` words a reply's measured figures (speed, cost) for a
- * line under its tokens; the page passes one that knows the model catalog.
- */
-export function conversationToMarkdown(conversation: Conversation, figures?: (reply: AssistantMessage) => string | undefined): string {
-  const parts = [`# ${conversation.title}`];
-  for (const message of conversation.messages) {
-    if (message.role === 'user') {
-      parts.push(`## You\n\n${message.content}`);
-      continue;
-    }
-    const lines = [`## Assistant (${message.model})`];
+/** Each turn as Markdown under a heading of `level`: a reply as the markdown it was, then its tokens and `figures`. */
+function turnsToMarkdown(messages: readonly Message[], level: string, figures?: (reply: AssistantMessage) => string | undefined): string[] {
+  return messages.map((message) => {
+    if (message.role === 'user') return `${level} You\n\n${message.content}`;
+    const lines = [`${level} Assistant (${message.model})`];
     if (message.content) lines.push(message.content);
     if (message.error) lines.push(`> Error: ${message.error}`);
     const note = STATUS_NOTE[message.status];
@@ -43,8 +35,32 @@ export function conversationToMarkdown(conversation: Conversation, figures?: (re
     }
     const measured = figures?.(message);
     if (measured) lines.push(`_${measured}._`);
-    parts.push(lines.join('\n\n'));
-  }
+    return lines.join('\n\n');
+  });
+}
+
+/**
+ * The conversation as Markdown: a heading per turn, replies as the markdown
+ * they were. `figures` words a reply's measured figures (speed, cost) for a
+ * line under its tokens; the page passes one that knows the model catalog.
+ */
+export function conversationToMarkdown(conversation: Conversation, figures?: (reply: AssistantMessage) => string | undefined): string {
+  return `${[`# ${conversation.title}`, ...turnsToMarkdown(conversation.messages, '##', figures)].join('\n\n')}\n`;
+}
+
+export interface ComparedLane {
+  model: string;
+  messages: readonly Message[];
+}
+
+/**
+ * The compare view as Markdown, to share a race: `summary` (the page's table
+ * of the last message's figures) first, then each lane's turns under its model.
+ */
+export function comparisonToMarkdown(lanes: readonly ComparedLane[], summary: string | undefined, figures?: (reply: AssistantMessage) => string | undefined): string {
+  const parts = [`# Comparison: ${lanes.map((lane) => lane.model).join(', ')}`];
+  if (summary) parts.push(summary);
+  for (const lane of lanes) parts.push(`## ${lane.model}`, ...turnsToMarkdown(lane.messages, '###', figures));
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -156,12 +172,24 @@ export function conversationsFromJson(json: string): Conversation[] {
   });
 }
 
-/** A file name from the title: letters, digits and dashes. */
-export function exportFileName(conversation: Conversation, extension: 'md' | 'json'): string {
-  const slug = conversation.title
+/** Letters, digits and dashes from a title, or undefined when none are left. */
+function slug(title: string): string | undefined {
+  const value = title
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 50);
-  return `${slug || 'conversation'}.${extension}`;
+  return value || undefined;
+}
+
+/** A file name from the title: letters, digits and dashes. */
+export function exportFileName(conversation: Conversation, extension: 'md' | 'json'): string {
+  return `${slug(conversation.title) ?? 'conversation'}.${extension}`;
+}
+
+/** "compare-<first message>.md": a comparison is named after what was asked. */
+export function comparisonFileName(lanes: readonly ComparedLane[]): string {
+  const first = lanes.flatMap((lane) => lane.messages).find((message) => message.role === 'user');
+  const named = first ? slug(first.content) : undefined;
+  return `compare${named ? `-${named}` : ''}.md`;
 }

@@ -26,6 +26,8 @@ interface CompareViewProps {
   onRegenerate?: ((model: string, replyId: string) => void) | undefined;
   /** Why the replies are not kept across a reload, if they are not. */
   storageError?: string | undefined;
+  /** Saves the lanes, their replies and the speed table as a Markdown file. */
+  onExport?: (() => void) | undefined;
 }
 
 const EDIT_NOTE = 'Saving sends it to every lane again; the replies after it are replaced.';
@@ -77,7 +79,7 @@ function replayableIds(lanes: readonly CompareLane[]): Set<string> {
 }
 
 /** Lanes side by side (stacked on a phone), each following its own reply. */
-export function CompareView({ lanes, speeds, modelToAdd, streaming, onAdd, onRemove, onClear, onEdit, onRegenerate, storageError }: CompareViewProps) {
+export function CompareView({ lanes, speeds, modelToAdd, streaming, onAdd, onRemove, onClear, onEdit, onRegenerate, storageError, onExport }: CompareViewProps) {
   const alreadyIn = modelToAdd !== undefined && lanes.some((lane) => lane.model === modelToAdd);
   const anyMessages = lanes.some((lane) => lane.messages.length > 0);
   const replayable = useMemo(() => replayableIds(lanes), [lanes]);
@@ -112,6 +114,17 @@ export function CompareView({ lanes, speeds, modelToAdd, streaming, onAdd, onRem
                 className="h-8 rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
               >
                 Replay lanes
+              </button>
+            ) : null}
+            {onExport ? (
+              <button
+                type="button"
+                onClick={onExport}
+                disabled={streaming}
+                title="Save every lane’s replies and the speed table as a Markdown file, to share the comparison"
+                className="h-8 rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+              >
+                Export comparison
               </button>
             ) : null}
             <button

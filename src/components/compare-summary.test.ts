@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { LaneSpeed } from '../chat/lane-speeds.ts';
+import { speedSummaryMarkdown } from './compare-summary.ts';
+
+const speed = (over: Partial<LaneSpeed>): LaneSpeed => ({
+  model: 'a/x',
+  status: 'done',
+  firstTokenMs: 250,
+  tokensPerSecond: 56,
+  estimated: false,
+  totalMs: 1300,
+  cost: { amount: 0.000102, currency: 'USD' },
+  trace: undefined,
+  fastestFirstToken: false,
+  fastestRate: false,
+  cheapest: false,
+  ...over,
+});
+const lanes = [{ model: 'a/x', messages: [{ id: 'u', role: 'user' as const, content: 'Compare | these\nplease' }] }];
+
+describe('speedSummaryMarkdown', () => {
+  it('quotes the last message and tables each lane’s figures, the best of each marked in words', () => {
+    const markdown = speedSummaryMarkdown(lanes, [
+      speed({ fastestFirstToken: true, cheapest: true }),
+      speed({ model: 'b/y', firstTokenMs: 1200, tokensPerSecond: 450.7, fastestRate: true, totalMs: 2500, cost: { amount: 0.0004, currency: 'USD' } }),
+      speed({ model: 'c/z', status: 'stopped', firstTokenMs: undefined, tokensPerSecond: undefined, totalMs: undefined, cost: undefined }),
+    ]);
+    expect(markdown).toBe(
+      [
+        '## Last message',
+        '',
+        '> Compare | these',
+        '> please',
+        '',
+        '| Model | First token | Tokens a second | Total time | Cost |',
+        '|---|---:|---:|---:|---:|',
+        '| `a/x` | 250 ms (fastest) | 56.0 | 1.3 s | $0.000102 (cheapest) |',
+        '| `b/y` | 1.2 s | 450.7 (fastest) | 2.5 s | $0.0004 |',
+        '| `c/z` | — | — | stopped | — |',
+        '',
+        "_Measured in this browser; costs at the gateway's prices._",
+      ].join('\n'),
+    );
+  });
+
+  it('marks an estimated rate, keeps a pipe inside its cell, and says nothing before any reply', () => {
+    expect(speedSummaryMarkdown(lanes, [speed({ model: 'odd|name', estimated: true })])).toContain('| `odd\\|name` | 250 ms | ≈ 56.0 |');
+    expect(speedSummaryMarkdown(lanes, [speed({ status: undefined })])).toBeUndefined();
+  });
+});
