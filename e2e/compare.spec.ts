@@ -59,6 +59,29 @@ test('a link with lanes opens them; one message streams in every lane, each with
   await chat.waitForSettled(lane(chat, GROQ).getByRole('article', { name: 'Assistant' }).last());
   const openaiStream = (await chat.demoStreams()).findLast((s) => s.model === OPENAI)!;
   expect(openaiStream.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+
+  // With two replies in each lane the table can give the figures of all of them: medians, and the cost summed.
+  const figuresOf = page.getByRole('group', { name: 'Figures of' });
+  await expect(figuresOf.getByRole('button', { name: 'Last message' })).toHaveAttribute('aria-pressed', 'true');
+  await figuresOf.getByRole('button', { name: 'All messages' }).click();
+  const overAll = page.getByRole('table', { name: 'Speed over all messages in each lane' });
+  await expect(overAll).toBeVisible();
+  await expect(figuresOf).toContainText('Medians of 2 replies a lane; cost is their sum.');
+  for (const model of [GROQ, OPENAI]) {
+    const costs = await lane(chat, model)
+      .getByRole('region', { name: 'Usage' })
+      .locator('div', { has: page.locator('dt', { hasText: /^Cost$/ }) })
+      .locator('dd')
+      .allTextContents();
+    expect(costs).toHaveLength(2);
+    const sum = costs.reduce((total, text) => total + Number(text.replace('$', '')), 0);
+    const cell = overAll.getByRole('row').filter({ has: page.getByRole('rowheader', { name: model, exact: true }) }).getByRole('cell').nth(3);
+    // Each reply's cost is shown to 3 figures, so their sum may differ from the table's in the last one.
+    const shown = Number((await cell.textContent())?.match(/\$([\d.]+)/)?.[1]);
+    expect(Math.abs(shown - sum) / sum).toBeLessThan(0.01);
+  }
+  await figuresOf.getByRole('button', { name: 'Last message' }).click();
+  await expect(page.getByRole('table', { name: 'Speed of the last message in each lane' })).toBeVisible();
 });
 
 test('Compare opens from the chat; Add lane adds the model picked above and the URL follows; Remove takes it away', async ({ page }) => {

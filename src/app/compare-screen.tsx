@@ -3,7 +3,7 @@
 import { useCallback, useContext, useEffect, useState } from 'react';
 import { comparePath } from '../chat/compare.ts';
 import { comparisonFileName, comparisonToMarkdown } from '../chat/export.ts';
-import { laneSpeeds } from '../chat/lane-speeds.ts';
+import { laneSpeeds, type SpeedScope } from '../chat/lane-speeds.ts';
 import { nextPromptTokens } from '../chat/reply-metrics.ts';
 import { CompareView } from '../components/compare-view.tsx';
 import { ModelLookupContext } from '../components/model-lookup.ts';
@@ -12,7 +12,7 @@ import { speedSummaryMarkdown } from '../components/compare-summary.ts';
 import { LANES_ESTIMATE_TITLE, lanesEstimateLine } from '../components/prompt-estimate.ts';
 import { replyFiguresLine } from '../components/reply-figures.ts';
 import { downloadText } from './download.ts';
-import type { AssistantMessage } from '../chat/types.ts';
+import { isSettled, type AssistantMessage } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { webCompareStore, type CompareStore } from '../storage/compare-store.ts';
 import type { DraftStore } from '../storage/draft-store.ts';
@@ -76,16 +76,22 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
   );
 
   const compared = lanes.map((model) => ({ model, messages: chats[model]?.messages ?? [] }));
-  const speeds = laneSpeeds(compare.state, lookupModel);
+  // The speed table's figures: of each lane's last reply, or (once a lane has two) of all its replies.
+  const [pickedScope, setSpeedScope] = useState<SpeedScope>('last');
+  const severalReplies = compared.some(({ messages }) => messages.filter((m) => m.role === 'assistant' && isSettled(m.status)).length >= 2);
+  const speedScope = severalReplies ? pickedScope : 'last';
+  const speeds = laneSpeeds(compare.state, lookupModel, speedScope);
   const figures = (reply: AssistantMessage) => replyFiguresLine(reply, lookupModel(reply.model));
   const exportComparison = (): void =>
-    downloadText(comparisonFileName(compared), comparisonToMarkdown(compared, speedSummaryMarkdown(compared, speeds), figures), 'text/markdown');
+    downloadText(comparisonFileName(compared), comparisonToMarkdown(compared, speedSummaryMarkdown(compared, speeds, speedScope), figures), 'text/markdown');
 
   return (
     <main className={`${active ? 'flex' : 'hidden'} min-h-0 flex-1 flex-col`}>
       <CompareView
         lanes={compared}
         speeds={speeds}
+        speedScope={speedScope}
+        onSpeedScopeChange={severalReplies ? setSpeedScope : undefined}
         modelToAdd={modelToAdd}
         streaming={streaming}
         onAdd={compare.addLane}

@@ -12,9 +12,9 @@ const priced = (currency: string, input: number, output: number): ModelInfo =>
 describe('laneSpeeds', () => {
   type Event = [kind: 'delta' | 'usage' | 'done', at: number, text?: string];
   const at = (model: string, replyId: string, sentAt: number, ...events: Event[]) => ({ model, replyId, sentAt, events });
-  /** Lanes with one reply each: sent at `sentAt`, then each event at its time. */
+  /** Lanes with a reply each (a model named again gets another): sent at `sentAt`, then each event at its time. */
   function race(...lanes: ReturnType<typeof at>[]): CompareState {
-    let state = initialCompareState([...lanes.map((l) => l.model), 'c/idle']);
+    let state = initialCompareState([...new Set(lanes.map((l) => l.model)), 'c/idle']);
     for (const lane of lanes) {
       state = compareReducer(state, { type: 'laneAction', model: lane.model, action: send(lane.replyId, lane.model, lane.sentAt) });
       for (const [kind, time, text] of lane.events) {
@@ -83,5 +83,31 @@ describe('laneSpeeds', () => {
     const kept = { ...state, chats: { 'a/x': { ...chat, messages: [...chat.messages.slice(0, -1), { ...last, pricing: { currency: 'USD', inputPerToken: 1e-5, outputPerToken: 1e-5 } }] } } };
     // 5 prompt and 100 completion tokens at $10 a million each, not at today's $1 and $2.
     expect(laneSpeeds(kept, () => priced('USD', 1e-6, 2e-6))[0]?.cost?.amount).toBeCloseTo(0.00105, 12);
+  });
+
+  it('over all messages: each lane\'s medians of first token, rate and total, its cost summed, and the best of each marked', () => {
+    const state = race(
+      at('a/x', 'r1', 0, ['delta', 100, 'Hi'], ['usage', 1100, '100'], ['done', 1100]),
+      at('a/x', 'r2', 5000, ['delta', 5300, 'Hi'], ['usage', 6300, '300'], ['done', 6300]),
+      at('a/x', 'r3', 9000, ['delta', 9200, 'Hi'], ['usage', 10200, '200'], ['done', 10200]),
+      at('b/y', 'r4', 0, ['delta', 500, 'Hi'], ['usage', 1500, '50'], ['done', 1500]),
+      // Still streaming: not counted yet, but the lane says it streams.
+      at('b/y', 'r5', 5000, ['delta', 5100, 'Hel']),
+    );
+    const prices: Record<string, ModelInfo> = { 'a/x': priced('USD', 1e-6, 1e-6), 'b/y': priced('USD', 1e-6, 1e-6) };
+    const [a, b, idle] = laneSpeeds(state, (model) => prices[model], 'all');
+    // First tokens 100, 300 and 200 ms; rates 100, 300 and 200 tok/s; each took 1.1, 1.3 and 1.2 s.
+    expect(a).toMatchObject({ status: 'done', replies: 3, firstTokenMs: 200, tokensPerSecond: 200, totalMs: 1200, estimated: false, trace: undefined });
+    // 3 × 5 prompt and 600 completion tokens at $1 a million.
+    expect(a?.cost?.amount).toBeCloseTo(0.000615, 12);
+    expect(b).toMatchObject({ status: 'streaming', replies: 1, firstTokenMs: 500, tokensPerSecond: 50, totalMs: 1500 });
+    expect(a).toMatchObject({ fastestFirstToken: true, fastestRate: true, cheapest: false });
+    expect(b?.cheapest).toBe(true);
+    expect(idle).toMatchObject({ replies: 0, firstTokenMs: undefined, cost: undefined });
+    // A reply the gateway did not price leaves the lane with no total, rather than a part of one.
+    prices['a/x'] = undefined as unknown as ModelInfo;
+    expect(laneSpeeds(state, (model) => prices[model], 'all')[0]?.cost).toBeUndefined();
+    // The last message alone, as before.
+    expect(laneSpeeds(state, (model) => prices[model])[0]).toMatchObject({ firstTokenMs: 200, tokensPerSecond: 200, replies: 1 });
   });
 });

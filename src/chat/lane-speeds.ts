@@ -11,6 +11,8 @@ export interface LaneSpeed {
   model: string;
   /** undefined: no reply in this lane yet. */
   status: AssistantMessage['status'] | undefined;
+  /** How many settled replies the figures are of. */
+  replies: number;
   firstTokenMs: number | undefined;
   /** Live (estimated from the text) while streaming; reported usage over the generating time once done. */
   tokensPerSecond: number | undefined;
@@ -27,29 +29,79 @@ export interface LaneSpeed {
   cheapest: boolean;
 }
 
+/** Which replies the figures are of: each lane's last, or all its settled ones (medians, and the cost summed). */
+export type SpeedScope = 'last' | 'all';
+
+/** The middle value (the mean of the middle two), or undefined with none. */
+function median(values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = values.toSorted((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+type Row = Omit<LaneSpeed, 'fastestFirstToken' | 'fastestRate' | 'cheapest'>;
+
+/** The cost of a reply at its prices (kept, else the gateway's now). */
+function costOf(reply: AssistantMessage, lookup: (model: string) => ModelInfo | undefined): LaneSpeed['cost'] {
+  const pricing = replyPricing(reply, lookup(reply.model)?.pricing);
+  const amount = replyCost(reply.usage, pricing);
+  return amount === undefined || !pricing ? undefined : { amount, currency: pricing.currency };
+}
+
+/**
+ * A lane over all its settled replies: the medians of first token, rate and
+ * total time, and the cost summed (only when every one of them is priced, in
+ * one currency). Its status is its last reply's, so a lane still streaming
+ * says so; no pace, which is a single reply's.
+ */
+function allRepliesRow(model: string, replies: readonly AssistantMessage[], lookup: (model: string) => ModelInfo | undefined): Row {
+  const settled = replies.filter((reply) => isSettled(reply.status));
+  const metrics = settled.map(replyMetrics);
+  const known = (pick: (m: ReturnType<typeof replyMetrics>) => number | undefined): number[] => metrics.flatMap((m) => (pick(m) === undefined ? [] : [pick(m)!]));
+  const costs = settled.map((reply) => costOf(reply, lookup));
+  const currencies = new Set(costs.map((cost) => cost?.currency));
+  const [currency] = currencies;
+  return {
+    model,
+    status: replies.at(-1)?.status,
+    replies: settled.length,
+    firstTokenMs: median(known((m) => m.timeToFirstTokenMs)),
+    tokensPerSecond: median(known((m) => m.tokensPerSecond)),
+    estimated: metrics.some((m) => m.tokensPerSecond !== undefined && m.tokensEstimated),
+    totalMs: median(known((m) => m.totalMs)),
+    cost: settled.length > 0 && currencies.size === 1 && currency !== undefined ? { amount: costs.reduce((sum, cost) => sum + cost!.amount, 0), currency } : undefined,
+    trace: undefined,
+  };
+}
+
 /** The best of the figures there are, when there are two or more to compare. */
 function best(values: Array<number | undefined>, pick: (a: number, b: number) => number): number | undefined {
   const known = values.filter((v): v is number => v !== undefined);
   return known.length >= 2 ? known.reduce((a, b) => pick(a, b)) : undefined;
 }
 
-/** Each lane's last reply, as figures side by side (a streaming one as of its latest token). */
-export function laneSpeeds(state: CompareState, lookup: (model: string) => ModelInfo | undefined = () => undefined): LaneSpeed[] {
-  const rows = state.lanes.map((model): Omit<LaneSpeed, 'fastestFirstToken' | 'fastestRate' | 'cheapest'> => {
-    const reply = state.chats[model]?.messages.findLast((m): m is AssistantMessage => m.role === 'assistant');
-    if (!reply) return { model, status: undefined, firstTokenMs: undefined, tokensPerSecond: undefined, estimated: false, totalMs: undefined, cost: undefined, trace: undefined };
+/**
+ * Each lane's last reply, as figures side by side (a streaming one as of its
+ * latest token); with scope 'all', each lane over all its settled replies.
+ */
+export function laneSpeeds(state: CompareState, lookup: (model: string) => ModelInfo | undefined = () => undefined, scope: SpeedScope = 'last'): LaneSpeed[] {
+  const rows = state.lanes.map((model): Row => {
+    const replies = (state.chats[model]?.messages ?? []).filter((m): m is AssistantMessage => m.role === 'assistant');
+    const reply = replies.at(-1);
+    if (!reply) return { model, status: undefined, replies: 0, firstTokenMs: undefined, tokensPerSecond: undefined, estimated: false, totalMs: undefined, cost: undefined, trace: undefined };
+    if (scope === 'all') return allRepliesRow(model, replies, lookup);
     const settled = replyMetrics(reply);
     const streaming = !isSettled(reply.status);
-    const pricing = replyPricing(reply, lookup(reply.model)?.pricing);
-    const amount = replyCost(reply.usage, pricing);
     return {
       model,
       status: reply.status,
+      replies: streaming ? 0 : 1,
       firstTokenMs: settled.timeToFirstTokenMs,
       tokensPerSecond: streaming ? liveTokensPerSecond(reply.timing) : settled.tokensPerSecond,
       estimated: streaming || settled.tokensEstimated,
       totalMs: settled.totalMs,
-      cost: amount === undefined || !pricing ? undefined : { amount, currency: pricing.currency },
+      cost: costOf(reply, lookup),
       trace: reply.trace,
     };
   });

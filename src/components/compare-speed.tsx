@@ -1,4 +1,5 @@
-import type { LaneSpeed } from '../chat/lane-speeds.ts';
+import type { LaneSpeed, SpeedScope } from '../chat/lane-speeds.ts';
+import { allScopeNote } from './compare-summary.ts';
 import { duration, money, wholeNumber } from './figures.ts';
 import { PaceSparkline } from './pace-sparkline.tsx';
 
@@ -34,8 +35,27 @@ function BarCell({ value, max, text, fastest, tone }: { value: number | undefine
   );
 }
 
-/** The lanes' last replies side by side: how soon each began and how fast it ran, live while they stream. */
-export function CompareSpeed({ speeds }: { speeds: readonly LaneSpeed[] }) {
+export const SCOPE_CAPTION: Record<SpeedScope, string> = {
+  last: 'Speed of the last message in each lane',
+  all: 'Speed over all messages in each lane',
+};
+
+interface CompareSpeedProps {
+  speeds: readonly LaneSpeed[];
+  scope: SpeedScope;
+  /** Given once a lane has two settled replies or more: the figures can then be of all of them. */
+  onScopeChange?: ((scope: SpeedScope) => void) | undefined;
+}
+
+const SCOPE_LABEL: Record<SpeedScope, string> = { last: 'Last message', all: 'All messages' };
+
+
+/**
+ * The lanes' last replies side by side: how soon each began and how fast it
+ * ran, live while they stream; or each lane over all its replies (medians,
+ * and the cost summed).
+ */
+export function CompareSpeed({ speeds, scope, onScopeChange }: CompareSpeedProps) {
   const maxFirst = Math.max(0, ...speeds.map((s) => s.firstTokenMs ?? 0));
   const maxRate = Math.max(0, ...speeds.map((s) => s.tokensPerSecond ?? 0));
   // A cost column once any lane has one (the gateway gave prices and usage).
@@ -44,8 +64,24 @@ export function CompareSpeed({ speeds }: { speeds: readonly LaneSpeed[] }) {
   const paced = speeds.some((s) => s.trace !== undefined);
   return (
     <div className="overflow-x-auto border-b border-zinc-200 px-2 py-1.5 sm:px-4 dark:border-zinc-800">
+      {onScopeChange ? (
+        <div role="group" aria-label="Figures of" className="flex flex-wrap items-center gap-1 px-1 pb-1 text-xs sm:px-2">
+          {(['last', 'all'] as const).map((value) => (
+            <button
+              key={value}
+              type="button"
+              aria-pressed={scope === value}
+              onClick={() => onScopeChange(value)}
+              className="whitespace-nowrap rounded px-2 py-0.5 text-zinc-600 hover:bg-zinc-100 aria-pressed:bg-zinc-200 aria-pressed:font-medium aria-pressed:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:aria-pressed:bg-zinc-700 dark:aria-pressed:text-zinc-100"
+            >
+              {SCOPE_LABEL[value]}
+            </button>
+          ))}
+          {scope === 'all' ? <span className="ml-2 text-zinc-500 dark:text-zinc-400">{allScopeNote(speeds)}</span> : null}
+        </div>
+      ) : null}
       <table className="text-xs">
-        <caption className="sr-only">Speed of the last message in each lane</caption>
+        <caption className="sr-only">{SCOPE_CAPTION[scope]}</caption>
         <thead className="text-left text-zinc-500 dark:text-zinc-400">
           <tr>
             <th scope="col" className="px-1 py-1 font-medium sm:px-2">

@@ -5,6 +5,7 @@ import { speedSummaryMarkdown } from './compare-summary.ts';
 const speed = (over: Partial<LaneSpeed>): LaneSpeed => ({
   model: 'a/x',
   status: 'done',
+  replies: 1,
   firstTokenMs: 250,
   tokensPerSecond: 56,
   estimated: false,
@@ -46,5 +47,11 @@ describe('speedSummaryMarkdown', () => {
   it('marks an estimated rate, keeps a pipe inside its cell, and says nothing before any reply', () => {
     expect(speedSummaryMarkdown(lanes, [speed({ model: 'odd|name', estimated: true })])).toContain('| `odd\\|name` | 250 ms | ≈ 56.0 |');
     expect(speedSummaryMarkdown(lanes, [speed({ status: undefined })])).toBeUndefined();
+  });
+
+  it('over all messages, heads the table so and says what its figures are', () => {
+    const markdown = speedSummaryMarkdown(lanes, [speed({ replies: 3 }), speed({ model: 'b/y', replies: 2 })], 'all');
+    expect(markdown?.startsWith('## All messages\n\n| Model | First token |')).toBe(true);
+    expect(markdown).toContain("\n\n_Medians of 2–3 replies a lane; cost is their sum. Measured in this browser; costs at the gateway's prices._");
   });
 });

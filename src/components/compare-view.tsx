@@ -1,5 +1,5 @@
 import { memo, useMemo, useState } from 'react';
-import type { LaneSpeed } from '../chat/lane-speeds.ts';
+import type { LaneSpeed, SpeedScope } from '../chat/lane-speeds.ts';
 import { isSettled, type Message } from '../chat/types.ts';
 import { CompareSpeed } from './compare-speed.tsx';
 import { Conversation } from './conversation.tsx';
@@ -12,8 +12,11 @@ export interface CompareLane {
 
 interface CompareViewProps {
   lanes: readonly CompareLane[];
-  /** Each lane's last reply as figures, in lane order. */
+  /** Each lane's last reply (or, with scope 'all', all its replies) as figures, in lane order. */
   speeds: readonly LaneSpeed[];
+  speedScope: SpeedScope;
+  /** Given once the figures can be of all replies (a lane has two or more). */
+  onSpeedScopeChange?: ((scope: SpeedScope) => void) | undefined;
   /** The model "Add lane" adds: the one picked in the header. */
   modelToAdd: string | undefined;
   streaming: boolean;
@@ -79,7 +82,7 @@ function replayableIds(lanes: readonly CompareLane[]): Set<string> {
 }
 
 /** Lanes side by side (stacked on a phone), each following its own reply. */
-export function CompareView({ lanes, speeds, modelToAdd, streaming, onAdd, onRemove, onClear, onEdit, onRegenerate, storageError, onExport }: CompareViewProps) {
+export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, modelToAdd, streaming, onAdd, onRemove, onClear, onEdit, onRegenerate, storageError, onExport }: CompareViewProps) {
   const alreadyIn = modelToAdd !== undefined && lanes.some((lane) => lane.model === modelToAdd);
   const anyMessages = lanes.some((lane) => lane.messages.length > 0);
   const replayable = useMemo(() => replayableIds(lanes), [lanes]);
@@ -104,14 +107,14 @@ export function CompareView({ lanes, speeds, modelToAdd, streaming, onAdd, onRem
               : `Adds ${modelToAdd}, the model picked above.`}
         </span>
         {anyMessages ? (
-          <div className="ml-auto flex gap-2">
+          <div className="ml-auto flex flex-wrap gap-2">
             {replayable.size > 0 ? (
               <button
                 type="button"
                 onClick={() => setTogether({ ids: replayable, run: (together?.run ?? 0) + 1 })}
                 disabled={streaming}
                 title="Play every lane’s last reply again, side by side, as they streamed in, without asking the models again"
-                className="h-8 rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+                className="h-8 whitespace-nowrap rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
               >
                 Replay lanes
               </button>
@@ -122,7 +125,7 @@ export function CompareView({ lanes, speeds, modelToAdd, streaming, onAdd, onRem
                 onClick={onExport}
                 disabled={streaming}
                 title="Save every lane’s replies and the speed table as a Markdown file, to share the comparison"
-                className="h-8 rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+                className="h-8 whitespace-nowrap rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
               >
                 Export comparison
               </button>
@@ -131,7 +134,7 @@ export function CompareView({ lanes, speeds, modelToAdd, streaming, onAdd, onRem
               type="button"
               onClick={onClear}
               disabled={streaming}
-              className="h-8 rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+              className="h-8 whitespace-nowrap rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
             >
               Clear lanes
             </button>
@@ -139,7 +142,7 @@ export function CompareView({ lanes, speeds, modelToAdd, streaming, onAdd, onRem
         ) : null}
       </div>
       {storageError ? <p className="border-b border-zinc-200 px-4 py-1.5 text-xs text-amber-700 dark:border-zinc-800 dark:text-amber-400">{storageError}</p> : null}
-      {anyMessages ? <CompareSpeed speeds={speeds} /> : null}
+      {anyMessages ? <CompareSpeed speeds={speeds} scope={speedScope} onScopeChange={onSpeedScopeChange} /> : null}
       {lanes.length === 0 ? (
         <div className="flex flex-1 flex-col items-center justify-center gap-2 p-6 text-center">
           <h2 className="text-xl font-semibold">Compare models</h2>
