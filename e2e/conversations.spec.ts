@@ -149,6 +149,9 @@ test('at phone width the conversations open from the header and close on a pick'
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
+/** A text's letters, without markdown's markers and spaces: markdown sent and the text it showed compare so. */
+const letters = (text: string): string => text.replace(/[\s#*`]/g, '');
+
 test.describe('per message: Copy, Edit and Regenerate', () => {
   test('Copy puts a message’s markdown on the clipboard', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -193,6 +196,52 @@ test.describe('per message: Copy, Edit and Regenerate', () => {
       ['assistant', '…'],
       ['user', 'thanks'],
     ]);
+  });
+
+  test('Regenerate keeps the reply it replaces: ‹ › shows either in its place, a reload keeps the one shown, and the conversation goes on from it', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    // A first reply stopped early, from gpt-4o-mini (which streams at a reading pace).
+    const reply = await chat.ask('Explain goroutines vs threads', 'openai/gpt-4o-mini');
+    await expect(reply.locator('.markdown')).toContainText('Goroutines');
+    await chat.stop.click();
+    await chat.waitForSettled(reply);
+    await expect(reply.getByText('Stopped', { exact: true })).toBeVisible();
+    const partial = (await reply.locator('.markdown').textContent()) ?? '';
+    await expect(reply.getByRole('group', { name: 'Versions' })).toHaveCount(0);
+
+    await chat.model.selectOption(FAST);
+    await reply.getByRole('button', { name: 'Regenerate' }).click();
+    await chat.waitForSettled(chat.lastReply());
+    const versions = chat.lastReply().getByRole('group', { name: 'Versions' });
+    await expect(versions).toHaveText('‹2 / 2›');
+    await expect(chat.lastReply()).toContainText(FAST);
+    await expect(chat.conversation.getByRole('article')).toHaveCount(2);
+    const full = (await chat.lastReply().locator('.markdown').textContent()) ?? '';
+    expect(full.length).toBeGreaterThan(partial.length);
+
+    // The first version again, as it was: stopped, from its own model, with its own usage panel.
+    await versions.getByRole('button', { name: 'Previous version' }).click();
+    await expect(versions).toHaveText('‹1 / 2›');
+    await expect(chat.lastReply()).toContainText('openai/gpt-4o-mini');
+    await expect(chat.lastReply().getByText('Stopped', { exact: true })).toBeVisible();
+    await expect(chat.lastReply().locator('.markdown')).toHaveText(partial);
+    await expect(versions.getByRole('button', { name: 'Previous version' })).toBeDisabled();
+    await page.reload();
+    await expect(chat.lastReply().getByRole('group', { name: 'Versions' })).toHaveText('‹1 / 2›');
+    await expect(chat.lastReply().locator('.markdown')).toHaveText(partial);
+
+    // What goes on, goes on from the version shown; it keeps its number, and no longer changes.
+    await chat.waitForSettled(await chat.ask('thanks'));
+    const sent = (await chat.lastDemoStream()).messages.at(-2);
+    expect(sent?.role).toBe('assistant');
+    // The markdown sent, without its markers and spaces, is the stopped text shown: the start of the full answer, not all of it.
+    const sentLetters = letters(sent?.content ?? '');
+    expect(letters(full).startsWith(sentLetters)).toBe(true);
+    expect(sentLetters.length).toBeLessThan(letters(full).length);
+    expect(letters(partial).startsWith(sentLetters.slice(0, 40))).toBe(true);
+    const earlier = chat.conversation.getByRole('article', { name: 'Assistant' }).first();
+    await expect(earlier.getByRole('group', { name: 'Versions' })).toHaveText('1 / 2');
   });
 
   test('Edit sends a message again in its place and replaces the replies after it', async ({ page }) => {

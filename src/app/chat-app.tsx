@@ -379,6 +379,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
                   empty={<EmptyState model={selection.model} systemPrompt={settings.text.systemPrompt} onPick={session.send} />}
                   onEdit={streaming || blockedReason ? undefined : session.edit}
                   onRegenerate={streaming || blockedReason ? undefined : session.regenerate}
+                  onShowVersion={streaming ? undefined : session.showVersion}
                 />
                 {/* Each conversation keeps its own unsent text, across reloads too (its
                     key differs from the log's: siblings with one key confuse React). */}

@@ -99,6 +99,7 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
         onClear={compare.clear}
         onEdit={streaming || blockedReason ? undefined : compare.edit}
         onRegenerate={blockedReason ? undefined : compare.regenerate}
+        onShowVersion={compare.showVersion}
         storageError={compare.storageError}
         onExport={exportComparison}
       />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../gateway/client.ts';
 import { chatReducer, initialChatState, LIVE_SAMPLE_MS, streamingReply, type ChatAction, type ChatState } from './chat-reducer.ts';
-import type { AssistantMessage } from './types.ts';
+import { replyVersions, type AssistantMessage } from './types.ts';
 
 const send: ChatAction = {
   type: 'sendRequested',
@@ -27,6 +27,29 @@ describe('chatReducer', () => {
   it('keeps the prices the model had when the reply was asked for', () => {
     const pricing = { currency: 'USD', inputPerToken: 1e-6, outputPerToken: 2e-6 };
     expect(reply(run({ ...send, pricing })).pricing).toEqual(pricing);
+  });
+
+  it('keeps the replies a regenerated one takes the place of, and shows another version in its place on request', () => {
+    const first = reply(run(send, events([{ type: 'delta', text: 'One' }, 1100], [{ type: 'done' }, 1200])));
+    const second = reply(
+      run(
+        { type: 'sendRequested', user: { id: 'u1', role: 'user', content: 'hi' }, replyId: 'r2', model: 'groq/llama', at: 2000, earlier: [first] },
+        { type: 'streamEventsReceived', replyId: 'r2', events: [{ event: { type: 'delta', text: 'Two' }, at: 2100 }, { event: { type: 'done' }, at: 2200 }] },
+      ),
+    );
+    expect(second.earlier).toEqual([first]);
+    const state: ChatState = { messages: [{ id: 'u1', role: 'user', content: 'hi' }, second] };
+    // Back to the first: it takes the place, the second is kept (without versions of its own), in the order asked.
+    const back = reply(chatReducer(state, { type: 'replyVersionShown', replyId: 'r2', versionId: 'r1' }));
+    expect(back).toMatchObject({ id: 'r1', content: 'One' });
+    expect(back.earlier?.map((version) => [version.id, version.content, 'earlier' in version])).toEqual([['r2', 'Two', false]]);
+    expect(replyVersions(back).map((version) => version.id)).toEqual(['r1', 'r2']);
+    // And forth again.
+    expect(reply(chatReducer({ messages: [state.messages[0]!, back] }, { type: 'replyVersionShown', replyId: 'r1', versionId: 'r2' }))).toMatchObject({ id: 'r2', earlier: [first] });
+    // Nothing happens for a version it does not have, or while the reply streams.
+    expect(chatReducer(state, { type: 'replyVersionShown', replyId: 'r2', versionId: 'nope' })).toBe(state);
+    const streaming: ChatState = { messages: [state.messages[0]!, { ...second, status: 'streaming' }] };
+    expect(chatReducer(streaming, { type: 'replyVersionShown', replyId: 'r2', versionId: 'r1' })).toBe(streaming);
   });
 
   it('adds the user message and a waiting reply on send', () => {

@@ -3,7 +3,7 @@
 import type { StreamEvent } from '../gateway/client.ts';
 import type { ModelPricing } from './model-catalog.ts';
 import type { AssistantMessage, Message, ReplyTrace, ToolCall, UserMessage } from './types.ts';
-import { isSettled } from './types.ts';
+import { isSettled, replyVersions } from './types.ts';
 
 export interface ChatState {
   messages: Message[];
@@ -15,8 +15,13 @@ export interface TimedStreamEvent {
 }
 
 export type ChatAction =
-  /** `pricing`: the gateway's prices for the model now, kept with the reply. */
-  | { type: 'sendRequested'; user: UserMessage; replyId: string; model: string; at: number; pricing?: ModelPricing | undefined }
+  /**
+   * `pricing`: the gateway's prices for the model now, kept with the reply.
+   * `earlier`: when it is asked for again, the replies it takes the place of.
+   */
+  | { type: 'sendRequested'; user: UserMessage; replyId: string; model: string; at: number; pricing?: ModelPricing | undefined; earlier?: AssistantMessage[] | undefined }
+  /** Shows another version of a reply in its place: the conversation goes on from that one. */
+  | { type: 'replyVersionShown'; replyId: string; versionId: string }
   | { type: 'streamEventsReceived'; replyId: string; events: TimedStreamEvent[] }
   | { type: 'stopRequested'; replyId: string; at: number }
   | { type: 'streamFailed'; replyId: string; message: string; at: number }
@@ -124,6 +129,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         timing: { startedAt: action.at, firstTokenAt: undefined, endedAt: undefined },
       };
       if (action.pricing) reply.pricing = action.pricing;
+      if (action.earlier?.length) reply.earlier = action.earlier;
       return { messages: [...state.messages, action.user, reply] };
     }
     case 'streamEventsReceived':
@@ -138,6 +144,13 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
           ? reply
           : { ...reply, status: 'failed', error: action.message, timing: { ...reply.timing, endedAt: action.at } },
       );
+    case 'replyVersionShown':
+      return updateReply(state, action.replyId, (reply) => {
+        const versions = replyVersions(reply);
+        const shown = versions.find((version) => version.id === action.versionId);
+        if (!shown || shown.id === reply.id || !isSettled(reply.status)) return reply;
+        return { ...shown, earlier: versions.filter((version) => version !== shown) };
+      });
     case 'traceRecorded':
       return updateReply(state, action.replyId, (reply) => (isSettled(reply.status) ? { ...reply, trace: action.trace } : reply));
     case 'conversationCleared':

@@ -72,6 +72,17 @@ describe('export', () => {
     expect(conversationsFromJson(conversationsToJson([tooLong]))[0]?.messages[0]).not.toHaveProperty('trace');
   });
 
+  it('reads back a regenerated reply\'s earlier versions, and says in Markdown which version is shown', () => {
+    const first = reply({ id: 'r0', content: 'First try.', timing: { startedAt: 0, firstTokenAt: 1, endedAt: 2 } });
+    const versioned = { ...conversation, messages: [conversation.messages[0]!, reply({ earlier: [first] })] };
+    expect(conversationsFromJson(conversationsToJson([versioned]))).toEqual([versioned]);
+    expect(conversationToMarkdown(versioned)).toContain('Goroutines are **cheap**.\n\n_Version 2 of 2._');
+    // A version holding versions of its own is read without them.
+    const nested = { ...conversation, messages: [conversation.messages[0]!, reply({ earlier: [{ ...first, earlier: [reply({ id: 'rx' })] }] })] };
+    const read = conversationsFromJson(conversationsToJson([nested]))[0]?.messages[1];
+    expect(read?.role === 'assistant' && read.earlier?.[0]).not.toHaveProperty('earlier');
+  });
+
   it('reads back the prices a reply kept, and leaves out prices that are not prices', () => {
     const pricing = { currency: 'USD', inputPerToken: 1.5e-7, outputPerToken: 6e-7 };
     const priced = { ...conversation, messages: [reply({ pricing })] };

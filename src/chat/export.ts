@@ -4,7 +4,7 @@
 import type { Conversation } from './conversations.ts';
 import type { ModelPricing } from './model-catalog.ts';
 import { parseTrace } from './reply-trace.ts';
-import { isSettled, type AssistantMessage, type Message, type ReplyStatus, type ToolCall } from './types.ts';
+import { isSettled, replyVersions, withoutVersions, type AssistantMessage, type Message, type ReplyStatus, type ToolCall } from './types.ts';
 
 const FORMAT = 'gateway-chat';
 const VERSION = 1;
@@ -30,6 +30,8 @@ function turnsToMarkdown(messages: readonly Message[], level: string, figures?: 
     if (message.error) lines.push(`> Error: ${message.error}`);
     const note = STATUS_NOTE[message.status];
     if (note) lines.push(note);
+    const versions = replyVersions(message);
+    if (versions.length > 1) lines.push(`_Version ${versions.findIndex((version) => version.id === message.id) + 1} of ${versions.length}._`);
     if (message.usage) {
       lines.push(`_Tokens: ${message.usage.promptTokens} prompt, ${message.usage.completionTokens} completion, ${message.usage.totalTokens} total._`);
     }
@@ -126,6 +128,14 @@ function messageFrom(value: unknown, where: string): Message {
   };
   const pricing = pricingFrom(value['pricing']);
   if (pricing) reply.pricing = pricing;
+  // Earlier versions (Regenerate), each read as a reply of its own, without versions of its own.
+  const earlier = Array.isArray(value['earlier'])
+    ? value['earlier'].flatMap((version: unknown, i) => {
+        const read = messageFrom(version, `${where}, version ${i + 1}`);
+        return read.role === 'assistant' ? [withoutVersions(read)] : [];
+      })
+    : [];
+  if (earlier.length > 0) reply.earlier = earlier;
   // A trace that does not fit the text it would replay is left out.
   const trace = parseTrace(value['trace']);
   if (trace && trace.content.at(-1)! <= reply.content.length && trace.reasoning.at(-1)! <= reply.reasoning.length) reply.trace = trace;

@@ -71,6 +71,25 @@ export interface AssistantMessage {
    * was kept, and models the gateway did not price, have none.
    */
   pricing?: ModelPricing | undefined;
+  /**
+   * The replies asked for in this one's place before (Regenerate), oldest
+   * first, each without versions of its own: nothing regenerated is lost.
+   */
+  earlier?: AssistantMessage[] | undefined;
+}
+
+/** The reply alone, without the versions it holds. */
+export function withoutVersions(reply: AssistantMessage): AssistantMessage {
+  if (reply.earlier === undefined) return reply;
+  const alone = { ...reply };
+  delete alone.earlier;
+  return alone;
+}
+
+/** A reply's versions, this one among them (each alone), in the order they were asked for. */
+export function replyVersions(reply: AssistantMessage): AssistantMessage[] {
+  if (!reply.earlier?.length) return [reply];
+  return [...reply.earlier, withoutVersions(reply)].toSorted((a, b) => a.timing.startedAt - b.timing.startedAt);
 }
 
 export type Message = UserMessage | AssistantMessage;

@@ -27,6 +27,8 @@ interface CompareViewProps {
   onEdit?: ((messageId: string, text: string) => void) | undefined;
   /** Given when a lane's last reply can be asked for again (that lane's model only). */
   onRegenerate?: ((model: string, replyId: string) => void) | undefined;
+  /** Shows another version of a lane's last reply in its place. */
+  onShowVersion?: ((model: string, replyId: string, versionId: string) => void) | undefined;
   /** Why the replies are not kept across a reload, if they are not. */
   storageError?: string | undefined;
   /** Saves the lanes, their replies and the speed table as a Markdown file. */
@@ -41,11 +43,13 @@ interface LaneProps {
   onRemove(model: string): void;
   onEdit?: ((messageId: string, text: string) => void) | undefined;
   onRegenerate?: ((model: string, replyId: string) => void) | undefined;
+  onShowVersion?: ((model: string, replyId: string, versionId: string) => void) | undefined;
 }
 
 /** One model's lane. Memoised: a lane whose model is done does not re-render while the others stream. */
-const Lane = memo(function Lane({ model, messages, onRemove, onEdit, onRegenerate }: LaneProps) {
+const Lane = memo(function Lane({ model, messages, onRemove, onEdit, onRegenerate, onShowVersion }: LaneProps) {
   const regenerate = useMemo(() => onRegenerate && ((replyId: string) => onRegenerate(model, replyId)), [model, onRegenerate]);
+  const showVersion = useMemo(() => onShowVersion && ((replyId: string, versionId: string) => onShowVersion(model, replyId, versionId)), [model, onShowVersion]);
   return (
     <section aria-label={model} className="flex min-h-80 min-w-0 flex-col md:min-h-0">
       <div className="flex items-center gap-2 px-4 py-2">
@@ -65,6 +69,7 @@ const Lane = memo(function Lane({ model, messages, onRemove, onEdit, onRegenerat
         onEdit={onEdit}
         editNote={EDIT_NOTE}
         onRegenerate={regenerate}
+        onShowVersion={showVersion}
         empty={<p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">Replies from this model appear here.</p>}
       />
     </section>
@@ -82,7 +87,7 @@ function replayableIds(lanes: readonly CompareLane[]): Set<string> {
 }
 
 /** Lanes side by side (stacked on a phone), each following its own reply. */
-export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, modelToAdd, streaming, onAdd, onRemove, onClear, onEdit, onRegenerate, storageError, onExport }: CompareViewProps) {
+export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, modelToAdd, streaming, onAdd, onRemove, onClear, onEdit, onRegenerate, onShowVersion, storageError, onExport }: CompareViewProps) {
   const alreadyIn = modelToAdd !== undefined && lanes.some((lane) => lane.model === modelToAdd);
   const anyMessages = lanes.some((lane) => lane.messages.length > 0);
   const replayable = useMemo(() => replayableIds(lanes), [lanes]);
@@ -155,7 +160,15 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
         <div className="flex min-h-0 flex-1 flex-col divide-y divide-zinc-200 overflow-y-auto md:grid md:auto-cols-fr md:grid-flow-col md:divide-x md:divide-y-0 md:overflow-hidden dark:divide-zinc-800">
           <ReplayTogetherContext value={together}>
             {lanes.map((lane) => (
-              <Lane key={lane.model} model={lane.model} messages={lane.messages} onRemove={onRemove} onEdit={onEdit} onRegenerate={onRegenerate} />
+              <Lane
+                key={lane.model}
+                model={lane.model}
+                messages={lane.messages}
+                onRemove={onRemove}
+                onEdit={onEdit}
+                onRegenerate={onRegenerate}
+                onShowVersion={onShowVersion}
+              />
             ))}
           </ReplayTogetherContext>
         </div>

@@ -13,6 +13,8 @@ export interface ConversationProps {
   editNote?: string | undefined;
   /** Given when the last reply can be asked for again. */
   onRegenerate?: ((replyId: string) => void) | undefined;
+  /** Given when another version of the last reply can be shown in its place. */
+  onShowVersion?: ((replyId: string, versionId: string) => void) | undefined;
   /** The log's name: "Conversation" unless it is one of several (a compare lane). */
   label?: string;
 }
@@ -36,7 +38,7 @@ function holdAtEnd(state: StickToBottomState, pressed: boolean): void {
 }
 
 /** The scrolling log: follows the reply only while the reader is at the bottom. */
-export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, label = 'Conversation' }: ConversationProps) {
+export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, onShowVersion, label = 'Conversation' }: ConversationProps) {
   const { scrollRef, contentRef, isAtBottom, scrollToBottom, stopScroll, state } = useStickToBottom({ initial: 'instant', resize: 'instant' });
   const touchY = useRef<number | undefined>(undefined);
   const lastScroll = useRef({ top: 0, height: 0 });
@@ -138,6 +140,7 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
                   onEdit={onEdit}
                   editNote={editNote}
                   onRegenerate={i === messages.length - 1 && m.role === 'assistant' ? onRegenerate : undefined}
+                  onShowVersion={i === messages.length - 1 && m.role === 'assistant' ? onShowVersion : undefined}
                 />
               ))}
         </div>

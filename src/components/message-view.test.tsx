@@ -109,6 +109,25 @@ describe('MessageView', () => {
     }
   });
 
+  it('numbers a regenerated reply\'s versions, and offers the others where the conversation can go on from them', () => {
+    const first = reply({ id: 'r0', timing: { startedAt: 0, firstTokenAt: 1, endedAt: 2 } });
+    const second = reply({ id: 'r1', earlier: [first] });
+    const asked: Array<[string, string]> = [];
+    const { rerender } = render(<MessageView message={second} onShowVersion={(replyId, versionId) => asked.push([replyId, versionId])} />);
+    const versions = screen.getByRole('group', { name: 'Versions' });
+    expect(versions.textContent).toBe('‹2 / 2›');
+    expect(within(versions).getByRole('button', { name: 'Next version' })).toHaveProperty('disabled', true);
+    within(versions).getByRole('button', { name: 'Previous version' }).click();
+    expect(asked).toEqual([['r1', 'r0']]);
+    // Not the last reply (or one streaming): the number, no way to another.
+    rerender(<MessageView message={second} />);
+    expect(screen.getByRole('group', { name: 'Versions' }).textContent).toBe('2 / 2');
+    expect(screen.queryByRole('button', { name: 'Previous version' })).toBeNull();
+    // A reply asked for once has no versions to speak of.
+    rerender(<MessageView message={first} />);
+    expect(screen.queryByRole('group', { name: 'Versions' })).toBeNull();
+  });
+
   it('says "not reported" when the gateway sent no usage, and estimates the speed', () => {
     render(<MessageView message={reply({ usage: undefined })} />);
     const usage = screen.getByRole('region', { name: 'Usage' });

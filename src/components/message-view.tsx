@@ -1,6 +1,6 @@
 import { memo, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { replayFrame } from '../chat/reply-trace.ts';
-import { isSettled, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
+import { isSettled, replyVersions, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
 import { MarkdownView } from '../markdown/markdown-view.tsx';
 import { useCopy } from '../markdown/use-copy.ts';
 import { liveLine, UsagePanel } from './usage-panel.tsx';
@@ -122,6 +122,36 @@ interface AssistantMessageProps {
   message: AssistantMessage;
   /** Present when this reply can be asked for again (the last one, nothing streaming). */
   onRegenerate?: ((replyId: string) => void) | undefined;
+  /** Present when another of this reply's versions can be shown in its place (the last one, nothing streaming). */
+  onShowVersion?: ((replyId: string, versionId: string) => void) | undefined;
+}
+
+/** "‹ 2 / 3 ›": which of a reply's versions this is, and (where the conversation can go on from another) the way to it. */
+function VersionSwitch({ reply, onShow }: { reply: AssistantMessage; onShow: ((replyId: string, versionId: string) => void) | undefined }) {
+  const versions = replyVersions(reply);
+  if (versions.length < 2) return null;
+  const index = versions.findIndex((version) => version.id === reply.id);
+  const step = (by: -1 | 1, label: string, glyph: string) =>
+    onShow ? (
+      <button
+        type="button"
+        aria-label={label}
+        disabled={!versions[index + by]}
+        onClick={() => onShow(reply.id, versions[index + by]!.id)}
+        className="h-6 min-w-6 rounded text-sm leading-none hover:bg-zinc-100 hover:text-zinc-800 disabled:opacity-40 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+      >
+        {glyph}
+      </button>
+    ) : null;
+  return (
+    <span role="group" aria-label="Versions" className="ml-auto flex items-center gap-0.5 tabular-nums">
+      {step(-1, 'Previous version', '‹')}
+      <span title={onShow ? 'This reply was asked for again: each version is kept' : 'Versions of this reply: another can be shown while it is the last reply'}>
+        {index + 1} / {versions.length}
+      </span>
+      {step(1, 'Next version', '›')}
+    </span>
+  );
 }
 
 /** How long without a token before a reply that is still open says so. */
@@ -153,7 +183,7 @@ function useSilence(open: boolean, progress: number): boolean {
   return open && silentAt === progress;
 }
 
-function AssistantMessageView({ message: reply, onRegenerate }: AssistantMessageProps) {
+function AssistantMessageView({ message: reply, onRegenerate, onShowVersion }: AssistantMessageProps) {
   // A replay shows the reply as it was at each moment of its stream; the
   // actions below it stay those of the reply itself.
   const replay = useReplay(reply.trace);
@@ -198,6 +228,7 @@ function AssistantMessageView({ message: reply, onRegenerate }: AssistantMessage
               {statusLabel}
             </span>
           ) : null}
+          <VersionSwitch reply={reply} onShow={replySettled && !replaying ? onShowVersion : undefined} />
         </div>
         {message.reasoning ? <ReasoningGroup key={`reasoning-${replay.key}`} text={message.reasoning} streaming={reasoningStreaming} /> : null}
         {message.status === 'waiting' ? (
@@ -288,12 +319,13 @@ interface MessageViewProps {
   onEdit?: ((messageId: string, text: string) => void) | undefined;
   editNote?: string | undefined;
   onRegenerate?: ((replyId: string) => void) | undefined;
+  onShowVersion?: ((replyId: string, versionId: string) => void) | undefined;
 }
 
-export const MessageView = memo(function MessageView({ message, onEdit, editNote, onRegenerate }: MessageViewProps) {
+export const MessageView = memo(function MessageView({ message, onEdit, editNote, onRegenerate, onShowVersion }: MessageViewProps) {
   return message.role === 'user' ? (
     <UserMessageView message={message} onEdit={onEdit} editNote={editNote} />
   ) : (
-    <AssistantMessageView message={message} onRegenerate={onRegenerate} />
+    <AssistantMessageView message={message} onRegenerate={onRegenerate} onShowVersion={onShowVersion} />
   );
 });

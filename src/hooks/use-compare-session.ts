@@ -4,7 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState }
 import { buildChatRequest } from '../chat/build-request.ts';
 import type { ChatAction } from '../chat/chat-reducer.ts';
 import { compareReducer, initialCompareState, isComparing, laneHistory, type CompareState } from '../chat/compare.ts';
-import type { UserMessage } from '../chat/types.ts';
+import { replyVersions, type AssistantMessage, type UserMessage } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import type { CompareStore } from '../storage/compare-store.ts';
 import { newId, now, startReply, stopReply, type ReplyRun } from './reply-stream.ts';
@@ -17,8 +17,10 @@ export interface CompareSession {
   send(text: string): void;
   /** Sends an edited message to every lane again, replacing it and what came after it in each. */
   edit(messageId: string, text: string): void;
-  /** Asks one lane's model again for its last reply. */
+  /** Asks one lane's model again for its last reply, keeping that reply as an earlier version. */
   regenerate(model: string, replyId: string): void;
+  /** Shows another version of a lane's reply in its place. */
+  showVersion(model: string, replyId: string, versionId: string): void;
   /** Stops every lane. */
   stop(): void;
   addLane(model: string): void;
@@ -64,7 +66,7 @@ export function useCompareSession(
 
   /** Sends `user` to each of `lanes`, after its history before `from` (an edit, a regenerate) or after all of it. */
   const sendTo = useCallback(
-    (lanes: readonly string[], user: UserMessage, from: string | undefined) => {
+    (lanes: readonly string[], user: UserMessage, from: string | undefined, earlier?: AssistantMessage[]) => {
       const { chats } = stateRef.current;
       for (const model of lanes) {
         const toLane = (action: ChatAction): void => dispatch({ type: 'laneAction', model, action });
@@ -76,7 +78,7 @@ export function useCompareSession(
         });
         runs.current.set(model, run);
         if (rewound && from !== undefined) toLane({ type: 'historyRewound', messageId: from });
-        toLane({ type: 'sendRequested', user, replyId: run.replyId, model, at: startedAt, pricing: pricingOf?.(model) });
+        toLane({ type: 'sendRequested', user, replyId: run.replyId, model, at: startedAt, pricing: pricingOf?.(model), earlier });
       }
     },
     [client, systemPrompt, temperature, maxTokens, pricingOf],
@@ -100,11 +102,17 @@ export function useCompareSession(
     (model: string, replyId: string) => {
       if (runs.current.has(model)) return;
       const messages = stateRef.current.chats[model]?.messages ?? [];
-      const question = messages[messages.findIndex((m) => m.id === replyId) - 1];
-      if (question?.role === 'user') sendTo([model], question, question.id);
+      const at = messages.findIndex((m) => m.id === replyId);
+      const question = messages[at - 1];
+      const old = messages[at];
+      if (question?.role === 'user' && old?.role === 'assistant') sendTo([model], question, question.id, replyVersions(old));
     },
     [sendTo],
   );
+  const showVersion = useCallback((model: string, replyId: string, versionId: string) => {
+    if (runs.current.has(model)) return;
+    dispatch({ type: 'laneAction', model, action: { type: 'replyVersionShown', replyId, versionId } });
+  }, []);
 
   const addLane = useCallback((model: string) => dispatch({ type: 'laneAdded', model }), []);
   const removeLane = useCallback(
@@ -126,7 +134,7 @@ export function useCompareSession(
     };
   }, []);
 
-  return { state, streaming: isComparing(state), send, edit, regenerate, stop, addLane, removeLane, clear, storageError };
+  return { state, streaming: isComparing(state), send, edit, regenerate, showVersion, stop, addLane, removeLane, clear, storageError };
 }
 
 /**
