@@ -1,5 +1,8 @@
 // The benchmark page: one arm per load (?arm=none|plain|naive|ours), all fed
 // by the app's own gateway client and frame batcher, so only rendering differs.
+// Ours also does what the app does around a reply: it records the reply's
+// trace beside the batcher (settled in the task that ends the stream), and its
+// usage panel has the model's prices and window from a catalog.
 import { memo, useLayoutEffect, useReducer, useState, type Dispatch } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
@@ -8,8 +11,12 @@ import remarkGfm from 'remark-gfm';
 import { chatReducer, initialChatState, type ChatAction, type TimedStreamEvent } from '../../src/chat/chat-reducer.ts';
 import { browserFrameScheduler, createEventBatcher } from '../../src/chat/event-batcher.ts';
 import { createPaintNow, isStreamEnd } from '../../src/chat/paint-now.ts';
+import type { ModelInfo } from '../../src/chat/model-catalog.ts';
+import { createTraceRecorder } from '../../src/chat/reply-trace.ts';
+import type { ReplyTrace } from '../../src/chat/types.ts';
 import { createGatewayClient } from '../../src/gateway/client.ts';
 import { MessageView } from '../../src/components/message-view.tsx';
+import { ModelLookupContext } from '../../src/components/model-lookup.ts';
 import { MarkdownDocument } from '../../src/markdown/markdown-view.tsx';
 import { warmUpRenderer } from '../../src/app/warm-up.tsx';
 import '../../src/app/index.css';
@@ -112,8 +119,11 @@ function timed(commit: () => void): void {
 // --- arms ---------------------------------------------------------------
 
 type Sink = (events: TimedStreamEvent[]) => void;
-/** What the mounted arm plugs in: where batches go, how a reply starts. */
-const arms: { sink: Sink; setupReply: (id: string) => void } = { sink: () => undefined, setupReply: () => undefined };
+/** What the mounted arm plugs in: where batches go, how a reply starts, where its trace goes once it settles. */
+const arms: { sink: Sink; setupReply: (id: string, startedAt: number) => void; settle?: (trace: ReplyTrace) => void } = {
+  sink: () => undefined,
+  setupReply: () => undefined,
+};
 let fullText = '';
 
 function mountPlain(): void {
@@ -167,15 +177,23 @@ function NaiveApp() {
   );
 }
 
+// As the app has it from the gateway's catalog: the usage panel's cost and context rows.
+const MODEL = 'openai/gpt-4o-mini';
+const PRICING = { currency: 'USD', inputPerToken: 0.15e-6, outputPerToken: 0.6e-6 };
+const catalog: ModelInfo = { id: MODEL, provider: 'openai', name: 'gpt-4o-mini', ownedBy: 'openai', contextWindow: 128_000, pricing: PRICING };
+const lookupModel = (id: string): ModelInfo | undefined => (id === MODEL ? catalog : undefined);
+
 function OursApp() {
   const [state, dispatch] = useReducer(chatReducer, initialChatState);
   useLayoutEffect(() => bindOurs(dispatch), []);
   return (
-    <div className="flex flex-col gap-6">
-      {state.messages.map((message) => (
-        <MessageView key={message.id} message={message} />
-      ))}
-    </div>
+    <ModelLookupContext value={lookupModel}>
+      <div className="flex flex-col gap-6">
+        {state.messages.map((message) => (
+          <MessageView key={message.id} message={message} />
+        ))}
+      </div>
+    </ModelLookupContext>
   );
 }
 function bindNaive(setTexts: Dispatch<(list: string[]) => string[]>): void {
@@ -194,12 +212,14 @@ function bindNaive(setTexts: Dispatch<(list: string[]) => string[]>): void {
 const current = { replyId: '' };
 function bindOurs(dispatch: Dispatch<ChatAction>): void {
   arms.sink = (events) => timed(() => flushSync(() => dispatch({ type: 'streamEventsReceived', replyId: current.replyId, events })));
-  arms.setupReply = (id) => {
+  arms.setupReply = (id, startedAt) => {
     current.replyId = id;
     flushSync(() =>
-      dispatch({ type: 'sendRequested', user: { id: `u-${id}`, role: 'user', content: 'Benchmark prompt' }, replyId: id, model: 'openai/gpt-4o-mini', at: Date.now() }),
+      dispatch({ type: 'sendRequested', user: { id: `u-${id}`, role: 'user', content: 'Benchmark prompt' }, replyId: id, model: MODEL, at: startedAt, pricing: PRICING }),
     );
   };
+  // As the app's pump: the trace joins the reply in the task that ends it.
+  arms.settle = (trace) => flushSync(() => dispatch({ type: 'traceRecorded', replyId: current.replyId, trace }));
 }
 
 if (arm === 'plain') mountPlain();
@@ -210,7 +230,10 @@ else if (arm === 'ours') flushSync(() => createRoot(root).render(<OursApp />));
 
 async function streamOne(): Promise<void> {
   const id = `r${m.replies}`;
-  arms.setupReply(id);
+  const startedAt = Date.now();
+  arms.setupReply(id, startedAt);
+  // Ours records the reply's trace beside the batcher, as the app's pump does.
+  const recorder = arms.settle ? createTraceRecorder(startedAt) : undefined;
   fullText = '';
   const batcher = createEventBatcher<TimedStreamEvent>((events) => arms.sink(events), browserFrameScheduler());
   const paintNow = createPaintNow();
@@ -224,7 +247,13 @@ async function streamOne(): Promise<void> {
     const end = isStreamEnd(event);
     if (end) m.lastByteAt = at;
     if (arm === 'none') continue;
-    batcher.push({ event, at: Date.now() }, paintNow(event));
+    const item = { event, at: Date.now() };
+    recorder?.record(item);
+    batcher.push(item, paintNow(event));
+    if (end && recorder) {
+      const trace = recorder.finish(Date.now());
+      if (trace) arms.settle?.(trace);
+    }
   }
   batcher.flushNow();
   batcher.dispose();
