@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { assistantReply } from '../chat/test-messages.ts';
 import type { ModelInfo } from '../chat/model-catalog.ts';
 import { MessageView, SILENCE_MS } from './message-view.tsx';
+import { barsPath } from './pace-sparkline.tsx';
 import { ModelLookupContext } from './model-lookup.ts';
 
 afterEach(cleanup);
@@ -241,9 +242,10 @@ describe('MessageView', () => {
     const pace = within(screen.getByRole('region', { name: 'Usage' })).getByRole('img');
     // 40 characters (10 tokens) every 100 ms.
     expect(pace.getAttribute('aria-label')).toBe('Pace over the reply: up to ≈ 100 tok/s, longest pause 3.0 s');
-    // Bars where text came, none over the pause.
-    expect(pace.querySelectorAll('rect').length).toBeGreaterThan(3);
-    expect(pace.querySelectorAll('rect').length).toBeLessThan(12);
+    // Bars where text came, none over the pause: one rectangle each in one path.
+    const bars = pace.querySelector('path')?.getAttribute('d')?.match(/M/g)?.length ?? 0;
+    expect(bars).toBeGreaterThan(3);
+    expect(bars).toBeLessThan(12);
 
     rerender(<MessageView message={reply({})} />);
     expect(screen.getByRole('region', { name: 'Usage' }).textContent).not.toContain('Pace');
@@ -273,5 +275,12 @@ describe('MessageView', () => {
     expect(links[0]?.getAttribute('rel')).toContain('noopener');
     expect(article.querySelector('img')).toBeNull();
     expect(article.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('the pace chart\'s bars', () => {
+  it('draws a rectangle per slice where text came, scaled to the peak, at least a sliver high', () => {
+    // Slices of 0, peak, half the peak and a hundredth of it, in a chart 10 high.
+    expect(barsPath([0, 200, 100, 2], 200)).toBe('M1.1 0h0.8v10h-0.8zM2.1 5h0.8v5h-0.8zM3.1 9.4h0.8v0.6h-0.8z');
   });
 });

@@ -15,6 +15,19 @@ export function paceDescription(peak: number, longestPause: number | undefined):
   return `Pace over the reply: up to ≈ ${wholeNumber.format(peak)} tok/s, ${pause}`;
 }
 
+/** The bars as one path, a rectangle each (none where nothing came): one element to make, not one a bar. */
+export function barsPath(rates: readonly number[], peak: number): string {
+  return rates
+    .map((rate, i) => {
+      if (rate <= 0) return '';
+      const height = Math.max(0.6, (HEIGHT * rate) / peak);
+      return `M${i + 0.1} ${+(HEIGHT - height).toFixed(3)}h0.8v${+height.toFixed(3)}h-0.8z`;
+    })
+    .join('');
+}
+
+// The chart appears in the task that ends a reply: three elements, where a
+// rect per bar made that commit about 3 ms longer (12 at 4x CPU throttle).
 export function PaceSparkline({ trace }: { trace: ReplyTrace }) {
   const profile = useMemo(() => paceProfile(trace, SLICES), [trace]);
   if (!profile || profile.peak <= 0) return <>—</>;
@@ -22,10 +35,7 @@ export function PaceSparkline({ trace }: { trace: ReplyTrace }) {
   return (
     <svg role="img" aria-label={label} viewBox={`0 0 ${SLICES} ${HEIGHT}`} preserveAspectRatio="none" className="inline-block h-3.5 w-20 align-middle">
       <title>{label}</title>
-      {profile.rates.map((rate, i) => {
-        const height = rate > 0 ? Math.max(0.6, (HEIGHT * rate) / profile.peak) : 0;
-        return height > 0 ? <rect key={i} x={i + 0.1} y={HEIGHT - height} width={0.8} height={height} className="fill-indigo-500 dark:fill-indigo-400" /> : null;
-      })}
+      <path d={barsPath(profile.rates, profile.peak)} className="fill-indigo-500 dark:fill-indigo-400" />
     </svg>
   );
 }
