@@ -105,7 +105,7 @@ describe('laneSpeeds', () => {
     expect(b?.cheapest).toBe(true);
     expect(idle).toMatchObject({ replies: 0, firstTokenMs: undefined, cost: undefined });
     // A reply the gateway did not price leaves the lane with no total, rather than a part of one.
-    prices['a/x'] = undefined as unknown as ModelInfo;
+    delete prices['a/x'];
     expect(laneSpeeds(state, (model) => prices[model], 'all')[0]?.cost).toBeUndefined();
     // The last message alone, as before.
     expect(laneSpeeds(state, (model) => prices[model])[0]).toMatchObject({ firstTokenMs: 200, tokensPerSecond: 200, replies: 1 });

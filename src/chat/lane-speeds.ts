@@ -3,7 +3,7 @@
 // compare screen, loaded on first use, reads it.
 import type { CompareState } from './compare.ts';
 import type { ModelInfo } from './model-catalog.ts';
-import { liveTokensPerSecond, replyCost, replyMetrics, replyPricing } from './reply-metrics.ts';
+import { liveTokensPerSecond, replyCostAt, replyMetrics } from './reply-metrics.ts';
 import { isSettled, type AssistantMessage, type ReplyTrace } from './types.ts';
 
 /** One lane's speed in the last round, for the scoreboard over the lanes. */
@@ -43,11 +43,7 @@ function median(values: readonly number[]): number | undefined {
 type Row = Omit<LaneSpeed, 'fastestFirstToken' | 'fastestRate' | 'cheapest'>;
 
 /** The cost of a reply at its prices (kept, else the gateway's now). */
-function costOf(reply: AssistantMessage, lookup: (model: string) => ModelInfo | undefined): LaneSpeed['cost'] {
-  const pricing = replyPricing(reply, lookup(reply.model)?.pricing);
-  const amount = replyCost(reply.usage, pricing);
-  return amount === undefined || !pricing ? undefined : { amount, currency: pricing.currency };
-}
+const costOf = (reply: AssistantMessage, lookup: (model: string) => ModelInfo | undefined): LaneSpeed['cost'] => replyCostAt(reply, lookup(reply.model)?.pricing);
 
 /**
  * A lane over all its settled replies: the medians of first token, rate and
@@ -58,7 +54,7 @@ function costOf(reply: AssistantMessage, lookup: (model: string) => ModelInfo | 
 function allRepliesRow(model: string, replies: readonly AssistantMessage[], lookup: (model: string) => ModelInfo | undefined): Row {
   const settled = replies.filter((reply) => isSettled(reply.status));
   const metrics = settled.map(replyMetrics);
-  const known = (pick: (m: ReturnType<typeof replyMetrics>) => number | undefined): number[] => metrics.flatMap((m) => (pick(m) === undefined ? [] : [pick(m)!]));
+  const known = (pick: (m: ReturnType<typeof replyMetrics>) => number | undefined): number[] => metrics.map(pick).filter((n) => n !== undefined);
   const costs = settled.map((reply) => costOf(reply, lookup));
   const currencies = new Set(costs.map((cost) => cost?.currency));
   const [currency] = currencies;

@@ -63,6 +63,13 @@ export function replyCost(usage: Usage | undefined, pricing: ModelPricing | unde
   return usage.promptTokens * pricing.inputPerToken + usage.completionTokens * pricing.outputPerToken;
 }
 
+/** What a reply cost at its prices (kept with it, else `now`), with their currency; undefined without prices or usage. */
+export function replyCostAt(reply: Pick<AssistantMessage, 'pricing' | 'usage'>, now: ModelPricing | undefined): { amount: number; currency: string } | undefined {
+  const pricing = replyPricing(reply, now);
+  const amount = replyCost(reply.usage, pricing);
+  return amount === undefined || !pricing ? undefined : { amount, currency: pricing.currency };
+}
+
 /** The share (0–1) of the model's context window the request filled: its prompt, history included. */
 export function contextShare(usage: Usage | undefined, contextWindow: number | undefined): number | undefined {
   if (!usage || !contextWindow) return undefined;

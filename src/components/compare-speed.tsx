@@ -35,7 +35,7 @@ function BarCell({ value, max, text, fastest, tone }: { value: number | undefine
   );
 }
 
-export const SCOPE_CAPTION: Record<SpeedScope, string> = {
+const SCOPE_CAPTION: Record<SpeedScope, string> = {
   last: 'Speed of the last message in each lane',
   all: 'Speed over all messages in each lane',
 };
@@ -48,7 +48,6 @@ interface CompareSpeedProps {
 }
 
 const SCOPE_LABEL: Record<SpeedScope, string> = { last: 'Last message', all: 'All messages' };
-
 
 /**
  * The lanes' last replies side by side: how soon each began and how fast it

@@ -1,7 +1,7 @@
 // A reply's measured figures in one line of words, for a Markdown export to
 // share: what the usage panel shows, as far as the reply has them.
 import type { ModelInfo } from '../chat/model-catalog.ts';
-import { replyCost, replyMetrics, replyPricing } from '../chat/reply-metrics.ts';
+import { replyCostAt, replyMetrics } from '../chat/reply-metrics.ts';
 import type { AssistantMessage } from '../chat/types.ts';
 import { duration, money, oneDecimal } from './figures.ts';
 
@@ -12,8 +12,7 @@ export function replyFiguresLine(reply: AssistantMessage, info: ModelInfo | unde
   if (metrics.timeToFirstTokenMs !== undefined) parts.push(`First token ${duration(metrics.timeToFirstTokenMs)}`);
   if (metrics.tokensPerSecond !== undefined) parts.push(`${metrics.tokensEstimated ? '≈ ' : ''}${oneDecimal.format(metrics.tokensPerSecond)} tok/s`);
   if (metrics.totalMs !== undefined) parts.push(`total ${duration(metrics.totalMs)}`);
-  const pricing = replyPricing(reply, info?.pricing);
-  const cost = replyCost(reply.usage, pricing);
-  if (cost !== undefined && pricing) parts.push(`${money(cost, pricing.currency)} at the gateway's prices`);
+  const cost = replyCostAt(reply, info?.pricing);
+  if (cost) parts.push(`${money(cost.amount, cost.currency)} at the gateway's prices`);
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
