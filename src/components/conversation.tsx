@@ -31,17 +31,48 @@ function ignoreScrollAt(state: StickToBottomState, top: number): void {
   state.ignoreScrollToTop = top;
 }
 
-/** Moves a view that is following back to the end, as the library's own move. */
-function holdAtEnd(state: StickToBottomState, pressed: boolean): void {
+/** Where the view was when last seen (a scroll event, or a move to the end), and how tall its content was. */
+interface Seen {
+  top: number;
+  height: number;
+}
+
+/**
+ * Whether the view rose since it was last seen while its content did not
+ * shrink and it is not at the end: the reader moved it (a scrollbar drag,
+ * find in page). The library only ever scrolls down; content that shrinks
+ * pulls the position up with it, and a view that grows taller pulls one at
+ * the end up to the new end, which leaves it at the end.
+ */
+function readerRose(view: HTMLElement, seen: Seen): boolean {
+  const { scrollTop, scrollHeight, clientHeight } = view;
+  return scrollTop < seen.top - 1 && scrollHeight >= seen.height && scrollHeight - scrollTop - clientHeight > 1;
+}
+
+/**
+ * Moves a view that is following back to the end, as the library's own move;
+ * but one the reader has moved up since it was last seen detaches instead. A
+ * commit can come between a scrollbar drag and its scroll event (a frame late
+ * past the batcher's timer fallback, or a highlight landing), and moving to
+ * the end there would undo the drag before anything had seen it.
+ */
+function holdAtEnd(state: StickToBottomState, view: HTMLElement | null, seen: Seen, pressed: boolean, detach: () => void): void {
   // Like the library, never move the text under a mouse that is selecting it.
-  if (state.isAtBottom && !pressed) state.scrollTop = state.targetScrollTop;
+  if (!state.isAtBottom || pressed || !view) return;
+  if (readerRose(view, seen)) {
+    detach();
+    return;
+  }
+  state.scrollTop = state.targetScrollTop;
+  seen.top = view.scrollTop;
+  seen.height = view.scrollHeight;
 }
 
 /** The scrolling log: follows the reply only while the reader is at the bottom. */
 export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, onShowVersion, label = 'Conversation' }: ConversationProps) {
   const { scrollRef, contentRef, isAtBottom, scrollToBottom, stopScroll, state } = useStickToBottom({ initial: 'instant', resize: 'instant' });
   const touchY = useRef<number | undefined>(undefined);
-  const lastScroll = useRef({ top: 0, height: 0 });
+  const seen = useRef<Seen>({ top: 0, height: 0 });
   /** A mouse button went down in the log and has not come up: a selection (or a scrollbar drag) under way. */
   const pressed = useRef(false);
 
@@ -77,9 +108,11 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
   // view left at the end is never detached. This runs in the capture phase,
   // before the library's own listener, to tell it to ignore such a move.
   const onScrollCapture = (event: UIEvent<HTMLDivElement>): void => {
-    const { scrollTop, scrollHeight, clientHeight } = event.currentTarget;
-    const last = lastScroll.current;
-    lastScroll.current = { top: scrollTop, height: scrollHeight };
+    const view = event.currentTarget;
+    const { scrollTop, scrollHeight, clientHeight } = view;
+    const rose = readerRose(view, seen.current);
+    const last = seen.current;
+    seen.current = { top: scrollTop, height: scrollHeight };
     // The library marks its own moves (holdAtEnd's too): they say nothing of
     // the reader, and one still on its way must not follow a reader who has
     // just detached.
@@ -88,7 +121,7 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
     if (fromEnd <= 1) {
       ignoreScrollAt(state, scrollTop);
       if (!state.isAtBottom) void scrollToBottom('instant');
-    } else if (scrollTop < last.top - 1 && scrollHeight >= last.height) stopScroll();
+    } else if (rose) stopScroll();
     else if (!isAtBottom && scrollTop > last.top && fromEnd <= NEAR_END_PX) void scrollToBottom('instant');
   };
 
@@ -96,14 +129,14 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
   // frame left that frame's text below the edge: follow in the commit that
   // adds it instead, after every render (the layout this reads is the one the
   // frame would do).
-  useLayoutEffect(() => holdAtEnd(state, pressed.current));
+  useLayoutEffect(() => holdAtEnd(state, scrollRef.current, seen.current, pressed.current, stopScroll));
 
   // The library follows content that grows, not a view that shrinks: when the
   // composer grows or a phone's keyboard opens, keep the end in view.
   useEffect(() => {
     const view = scrollRef.current;
     if (!view) return;
-    const observer = new ResizeObserver(() => holdAtEnd(state, pressed.current));
+    const observer = new ResizeObserver(() => holdAtEnd(state, view, seen.current, pressed.current, stopScroll));
     observer.observe(view);
     const release = (): void => {
       pressed.current = false;
@@ -113,7 +146,7 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
       observer.disconnect();
       window.removeEventListener('mouseup', release);
     };
-  }, [scrollRef, state]);
+  }, [scrollRef, state, stopScroll]);
 
   return (
     <div className="relative min-h-0 flex-1">
