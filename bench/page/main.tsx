@@ -1,7 +1,7 @@
 // The benchmark page: one arm per load (?arm=none|plain|naive|ours), all fed
 // by the app's own gateway client and frame batcher, so only rendering differs.
 // Ours also does what the app does around a reply: it records the reply's
-// trace beside the batcher (settled in the task that ends the stream), and its
+// trace beside the batcher (the batch that ends the stream carries it), and its
 // usage panel has the model's prices and window from a catalog.
 import { memo, useLayoutEffect, useReducer, useState, type Dispatch } from 'react';
 import { flushSync } from 'react-dom';
@@ -118,9 +118,10 @@ function timed(commit: () => void): void {
 
 // --- arms ---------------------------------------------------------------
 
-type Sink = (events: TimedStreamEvent[]) => void;
-/** What the mounted arm plugs in: where batches go, how a reply starts, where its trace goes once it settles. */
-const arms: { sink: Sink; setupReply: (id: string, startedAt: number) => void; settle?: (trace: ReplyTrace) => void } = {
+/** A batch of events, and with the batch that ends the stream, how it arrived. */
+type Sink = (events: TimedStreamEvent[], trace?: ReplyTrace) => void;
+/** What the mounted arm plugs in: where batches go, how a reply starts, whether it records the reply's trace. */
+const arms: { sink: Sink; setupReply: (id: string, startedAt: number) => void; records?: boolean } = {
   sink: () => undefined,
   setupReply: () => undefined,
 };
@@ -211,15 +212,15 @@ function bindNaive(setTexts: Dispatch<(list: string[]) => string[]>): void {
 
 const current = { replyId: '' };
 function bindOurs(dispatch: Dispatch<ChatAction>): void {
-  arms.sink = (events) => timed(() => flushSync(() => dispatch({ type: 'streamEventsReceived', replyId: current.replyId, events })));
+  arms.sink = (events, trace) => timed(() => flushSync(() => dispatch({ type: 'streamEventsReceived', replyId: current.replyId, events, trace })));
   arms.setupReply = (id, startedAt) => {
     current.replyId = id;
     flushSync(() =>
       dispatch({ type: 'sendRequested', user: { id: `u-${id}`, role: 'user', content: 'Benchmark prompt' }, replyId: id, model: MODEL, at: startedAt, pricing: PRICING }),
     );
   };
-  // As the app's pump: the trace joins the reply in the task that ends it.
-  arms.settle = (trace) => flushSync(() => dispatch({ type: 'traceRecorded', replyId: current.replyId, trace }));
+  // As the app's pump: the trace joins the reply in the commit that ends it.
+  arms.records = true;
 }
 
 if (arm === 'plain') mountPlain();
@@ -233,9 +234,14 @@ async function streamOne(): Promise<void> {
   const startedAt = Date.now();
   arms.setupReply(id, startedAt);
   // Ours records the reply's trace beside the batcher, as the app's pump does.
-  const recorder = arms.settle ? createTraceRecorder(startedAt) : undefined;
+  const recorder = arms.records ? createTraceRecorder(startedAt) : undefined;
+  let endedTrace: ReplyTrace | undefined;
   fullText = '';
-  const batcher = createEventBatcher<TimedStreamEvent>((events) => arms.sink(events), browserFrameScheduler());
+  const batcher = createEventBatcher<TimedStreamEvent>((events) => {
+    const trace = endedTrace;
+    endedTrace = undefined;
+    arms.sink(events, trace);
+  }, browserFrameScheduler());
   const paintNow = createPaintNow();
   for await (const event of client.streamChat({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'bench' }], stream: true })) {
     const at = performance.now();
@@ -249,11 +255,8 @@ async function streamOne(): Promise<void> {
     if (arm === 'none') continue;
     const item = { event, at: Date.now() };
     recorder?.record(item);
+    if (end) endedTrace = recorder?.finish(item.at);
     batcher.push(item, paintNow(event));
-    if (end && recorder) {
-      const trace = recorder.finish(Date.now());
-      if (trace) arms.settle?.(trace);
-    }
   }
   batcher.flushNow();
   batcher.dispose();

@@ -40,8 +40,16 @@ const SAMPLE = [
 
 const STEPS = 12;
 
+/** A settled sample's trace: a token every 50 ms, so the Pace chart's code is warm too. */
+const SAMPLE_TRACE = {
+  at: Array.from({ length: 20 }, (_, i) => 10 + i * 50),
+  content: Array.from({ length: 20 }, (_, i) => Math.round((SAMPLE.length * (i + 1)) / 20)),
+  reasoning: Array.from({ length: 20 }, () => 0),
+  end: 1000,
+};
+
 function sampleMessage(content: string, settled: boolean): AssistantMessage {
-  return {
+  const sample: AssistantMessage = {
     id: 'warm-up',
     role: 'assistant',
     model: 'warm-up/model',
@@ -54,6 +62,11 @@ function sampleMessage(content: string, settled: boolean): AssistantMessage {
     error: undefined,
     timing: { startedAt: 0, firstTokenAt: 10, endedAt: settled ? 1000 : undefined },
   };
+  // Settled, with prices kept and a trace: the usage panel's Cost row (its
+  // currency formats are slow to build the first time: about 1 ms, 4 ms at
+  // 4x CPU, in the frame that ends the first reply) and its Pace chart.
+  if (settled) Object.assign(sample, { trace: SAMPLE_TRACE, pricing: { currency: 'USD', inputPerToken: 0.000001, outputPerToken: 0.000002 } });
+  return sample;
 }
 
 const idle = (): Promise<void> =>

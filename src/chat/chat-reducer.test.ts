@@ -67,6 +67,11 @@ describe('chatReducer', () => {
     expect(chatReducer(streaming, { type: 'traceRecorded', replyId: 'r1', trace })).toBe(streaming);
     const done = chatReducer(streaming, events([{ type: 'done' }, 1300]));
     expect(reply(chatReducer(done, { type: 'traceRecorded', replyId: 'r1', trace }))).toMatchObject({ status: 'done', content: 'Hello', trace });
+    // Or with the events that end the stream, in one step: one commit ends a reply.
+    const ended = reply(chatReducer(streaming, { ...events([{ type: 'delta', text: '!' }, 1250], [{ type: 'done' }, 1300]), trace } as ChatAction));
+    expect(ended).toMatchObject({ status: 'done', content: 'Hello!', trace });
+    // A trace handed over with events that leave the reply open is not kept.
+    expect('trace' in reply(chatReducer(streaming, { ...events([{ type: 'delta', text: '!' }, 1250]), trace } as ChatAction))).toBe(false);
   });
 
   it('appends deltas and stamps the first token time once', () => {

@@ -22,7 +22,12 @@ export type ChatAction =
   | { type: 'sendRequested'; user: UserMessage; replyId: string; model: string; at: number; pricing?: ModelPricing | undefined; earlier?: AssistantMessage[] | undefined }
   /** Shows another version of a reply in its place: the conversation goes on from that one. */
   | { type: 'replyVersionShown'; replyId: string; versionId: string }
-  | { type: 'streamEventsReceived'; replyId: string; events: TimedStreamEvent[] }
+  /**
+   * `trace`: with the events that end the stream, how it arrived, so the
+   * trace joins the reply in the commit that settles it (one commit at the
+   * end of a reply, not two).
+   */
+  | { type: 'streamEventsReceived'; replyId: string; events: TimedStreamEvent[]; trace?: ReplyTrace | undefined }
   | { type: 'stopRequested'; replyId: string; at: number }
   | { type: 'streamFailed'; replyId: string; message: string; at: number }
   /** How the reply arrived, recorded once its stream has settled. */
@@ -30,6 +35,11 @@ export type ChatAction =
   | { type: 'conversationCleared' }
   /** Drops a message and everything after it: an edited message or a regenerated reply is sent again from there. */
   | { type: 'historyRewound'; messageId: string };
+
+/** A settled reply with the trace of how it arrived; an open one is left as it is. */
+function withTrace(reply: AssistantMessage, trace: ReplyTrace | undefined): AssistantMessage {
+  return trace && isSettled(reply.status) ? { ...reply, trace } : reply;
+}
 
 export const initialChatState: ChatState = { messages: [] };
 
@@ -133,7 +143,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return { messages: [...state.messages, action.user, reply] };
     }
     case 'streamEventsReceived':
-      return updateReply(state, action.replyId, (reply) => applyEvents(reply, action.events));
+      return updateReply(state, action.replyId, (reply) => withTrace(applyEvents(reply, action.events), action.trace));
     case 'stopRequested':
       return updateReply(state, action.replyId, (reply) =>
         isSettled(reply.status) ? reply : { ...reply, status: 'stopped', timing: { ...reply.timing, endedAt: action.at } },
@@ -152,7 +162,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         return { ...shown, earlier: versions.filter((version) => version !== shown) };
       });
     case 'traceRecorded':
-      return updateReply(state, action.replyId, (reply) => (isSettled(reply.status) ? { ...reply, trace: action.trace } : reply));
+      return updateReply(state, action.replyId, (reply) => withTrace(reply, action.trace));
     case 'conversationCleared':
       return initialChatState;
     case 'historyRewound': {

@@ -102,9 +102,15 @@ describe('MessageView', () => {
       expect(said()).toMatch(/^No new tokens for 5 seconds/);
       expect(shown()).toBe(said());
       // A settled reply is not waiting for anything: nothing to say, and no status left behind.
+      const article = screen.getByRole('article');
+      const statusElement = article.nextElementSibling;
       rerender(<MessageView message={reply({ content: 'Hello' })} />);
       expect(screen.queryByRole('status')).toBeNull();
       expect(shown()).toBeUndefined();
+      // The element stays, silent: the article never becomes its list's last
+      // child at the end of a reply, which would restyle all of the reply.
+      expect(article.nextElementSibling).toBe(statusElement);
+      expect(statusElement?.textContent).toBe('');
     } finally {
       vi.useRealTimers();
     }

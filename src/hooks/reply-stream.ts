@@ -5,6 +5,7 @@ import type { ChatAction, TimedStreamEvent } from '../chat/chat-reducer.ts';
 import { browserFrameScheduler, createEventBatcher, type EventBatcher } from '../chat/event-batcher.ts';
 import { createPaintNow, isStreamEnd } from '../chat/paint-now.ts';
 import { createTraceRecorder, type TraceRecorder } from '../chat/reply-trace.ts';
+import type { ReplyTrace } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { GatewayError } from '../gateway/errors.ts';
 import type { WireChatRequest } from '../gateway/wire-types.ts';
@@ -14,6 +15,8 @@ export interface ReplyRun {
   controller: AbortController;
   batcher: EventBatcher<TimedStreamEvent>;
   recorder: TraceRecorder;
+  /** The trace of a stream that has just ended, until the batch that ends it takes it. */
+  endedTrace?: ReplyTrace | undefined;
 }
 
 export const now = (): number => performance.timeOrigin + performance.now();
@@ -29,9 +32,10 @@ function describeError(error: unknown): string {
 }
 
 /**
- * Hands the reducer the trace of a reply that has just settled, once. Called
- * in the task that settled it, so the trace joins the reply before the next
- * paint: what it adds to the usage panel comes with the end, not a frame later.
+ * Hands the reducer the trace of a reply that has just settled, once, when it
+ * did not go with the stream's last events (a stop, a failure). Called in the
+ * task that settled it, so the trace joins the reply before the next paint:
+ * what it adds to the usage panel comes with the end, not a frame later.
  */
 function settleTrace({ replyId, recorder }: ReplyRun, dispatch: (action: ChatAction) => void): void {
   const trace = recorder.finish(now());
@@ -46,8 +50,9 @@ async function pumpStream(client: GatewayClient, request: WireChatRequest, run: 
     for await (const event of client.streamChat(request, { signal: controller.signal })) {
       const item = { event, at: now() };
       recorder.record(item);
+      // The end flushes at once, and its batch carries the trace.
+      if (isStreamEnd(event)) run.endedTrace = recorder.finish(item.at);
       batcher.push(item, paintNow(event));
-      if (isStreamEnd(event)) settleTrace(run, dispatch);
     }
   } catch (error) {
     batcher.flushNow();
@@ -73,12 +78,13 @@ export function startReply(
   onSettled: (run: ReplyRun) => void,
 ): ReplyRun {
   const replyId = newId();
-  const batcher = createEventBatcher<TimedStreamEvent>(
+  const batcher = createEventBatcher<TimedStreamEvent>((events) => {
+    const trace = run.endedTrace;
+    run.endedTrace = undefined;
     // Commit inside this frame, before it paints: no transition, no deferral (a
     // stream of urgent updates starves those).
-    (events) => flushSync(() => dispatch({ type: 'streamEventsReceived', replyId, events })),
-    browserFrameScheduler(),
-  );
+    flushSync(() => dispatch({ type: 'streamEventsReceived', replyId, events, trace }));
+  }, browserFrameScheduler());
   const run: ReplyRun = { replyId, controller: new AbortController(), batcher, recorder: createTraceRecorder(startedAt) };
   void pumpStream(client, request, run, dispatch, () => onSettled(run));
   return run;

@@ -32,13 +32,18 @@ it('re-renders its caller when a reply starts and ends, and only the open messag
   const client = createGatewayClient({ fetch: slowGateway(words, 40) });
   let sessionRenders = 0;
   let messageRenders = 0;
+  /** Renders that showed the reply settled but without its trace: a commit the end would have cost on top of its own. */
+  let settledWithoutTrace = 0;
   const { result } = renderHook(() => {
     sessionRenders++;
     return useChatSession(client, { model: 'p/m', systemPrompt: '' });
   });
   const messages = renderHook(() => {
     messageRenders++;
-    return useOpenMessages(result.current);
+    const open = useOpenMessages(result.current);
+    const last = open.at(-1);
+    if (last?.role === 'assistant' && last.status === 'done' && !last.trace) settledWithoutTrace++;
+    return open;
   });
   await waitFor(() => expect(result.current.loaded).toBe(true));
   const sessionBefore = sessionRenders;
@@ -48,6 +53,9 @@ it('re-renders its caller when a reply starts and ends, and only the open messag
   await waitFor(() => expect(result.current.streaming).toBe(false), { timeout: 5000 });
 
   expect(messages.result.current.at(-1)).toMatchObject({ role: 'assistant', content: words.join(''), status: 'done' });
+  // The reply's trace came with its end, in the same commit.
+  expect(messages.result.current.at(-1)).toHaveProperty('trace.end');
+  expect(settledWithoutTrace).toBe(0);
   // The text arrived over many frames, and the messages' reader saw them.
   expect(messageRenders - messagesBefore).toBeGreaterThanOrEqual(6);
   // The session's caller (the page's header, picker and list) saw the reply start and end.
