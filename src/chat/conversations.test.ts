@@ -126,6 +126,16 @@ describe('searchConversations', () => {
     expect(searchConversations(list, 'threads typescript')).toEqual([]);
     expect(searchConversations(list, '  ')).toHaveLength(2);
   });
+
+  it('finds a reply regenerated away: its earlier versions are kept, and searched', () => {
+    const [a, b] = list;
+    const regenerated: Conversation = {
+      ...b!,
+      messages: [b!.messages[0]!, assistantReply({ id: 'b-r2', content: 'Use a timer', earlier: [assistantReply({ id: 'b-r', content: 'Use lodash.debounce' })] })],
+    };
+    expect(searchConversations([a!, regenerated], 'lodash').map((c) => c.id)).toEqual(['b']);
+    expect(searchConversations([a!, regenerated], 'timer').map((c) => c.id)).toEqual(['b']);
+  });
 });
 
 describe('renaming', () => {

@@ -3,7 +3,7 @@
 // routes a chat action to its conversation, so a reply keeps streaming into
 // its own conversation while another one is open.
 import { chatReducer, type ChatAction } from './chat-reducer.ts';
-import { isSettled, type Message } from './types.ts';
+import { isSettled, replyVersions, type Message } from './types.ts';
 
 export interface Conversation {
   id: string;
@@ -165,14 +165,20 @@ export function isStreaming(conversation: Conversation): boolean {
   return last?.role === 'assistant' && !isSettled(last.status);
 }
 
-/** Conversations whose title or any message holds every word of the query, case-insensitively. */
+/** A message's searchable text: a reply's answer and reasoning, in every version kept. */
+function searchableText(message: Message): string {
+  if (message.role === 'user') return message.content;
+  return replyVersions(message)
+    .map((version) => `${version.content}\n${version.reasoning}`)
+    .join('\n');
+}
+
+/** Conversations whose title or any message (an earlier version of a reply too) holds every word of the query, case-insensitively. */
 export function searchConversations(list: readonly Conversation[], query: string): Conversation[] {
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...list];
   return list.filter((conversation) => {
-    const haystack = [conversation.title, ...conversation.messages.map((m) => (m.role === 'assistant' ? `${m.content}\n${m.reasoning}` : m.content))]
-      .join('\n')
-      .toLocaleLowerCase();
+    const haystack = [conversation.title, ...conversation.messages.map(searchableText)].join('\n').toLocaleLowerCase();
     return words.every((word) => haystack.includes(word));
   });
 }
