@@ -68,6 +68,8 @@ test.describe('chatting through the app server', () => {
     // The kept text does not grow after Stop.
     await expect(reply.locator('.markdown')).toHaveText(kept ?? '');
     await expect(chat.usage(reply)).toContainText('Prompt tokensnot reported');
+    // And says why, at the end of the reply where the reader is.
+    await expect(chat.usage(reply)).toContainText('Stopped before the end: the gateway sends token counts with a reply’s last chunk, so it reported none.');
   });
 
   test('Esc stops the stream too', async ({ page }) => {
@@ -113,6 +115,7 @@ test.describe('chatting through the app server', () => {
     await expect(reply.locator('.markdown')).toContainText('Goroutines vs. threads');
     await expect(reply).toHaveAttribute('aria-busy', 'false');
     expect((await chat.lastDemoStream()).outcome).toBe('cut');
+    await expect(chat.usage(reply)).toContainText('No token counts: the gateway sends them with a reply’s last chunk, which never came.');
   });
 
   test('a provider that goes silent mid-answer is called out, and the note goes when tokens come again', async ({ page }) => {

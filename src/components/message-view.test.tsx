@@ -14,6 +14,8 @@ const reply = assistantReply;
 
 // A stall, as a screen reader hears it (the status outside the article, which is aria-busy while the reply is open) and as shown.
 const said = (): string | null => screen.getByRole('status').textContent;
+/** The usage panel's text. */
+const usageText = (): string | null => screen.getByRole('region', { name: 'Usage' }).textContent;
 const shown = (): string | undefined => screen.getByRole('article').querySelector('p.text-amber-700')?.textContent ?? undefined;
 
 describe('MessageView', () => {
@@ -25,6 +27,19 @@ describe('MessageView', () => {
     expect(usage.textContent).toContain('Total tokens1,290');
     expect(usage.textContent).toContain('Time to first token250 ms');
     expect(usage.textContent).toContain('Tokens per second56.0');
+  });
+
+  it('says why a reply stopped or cut off before its end has no token counts', () => {
+    const { rerender } = render(<MessageView message={reply({ status: 'stopped', usage: undefined, finishReason: undefined })} />);
+    expect(usageText()).toContain('Prompt tokensnot reported');
+    expect(usageText()).toContain('Stopped before the end: the gateway sends token counts with a reply’s last chunk, so it reported none.');
+    rerender(<MessageView message={reply({ status: 'interrupted', usage: undefined, finishReason: undefined })} />);
+    expect(usageText()).toContain('No token counts: the gateway sends them with a reply’s last chunk, which never came.');
+    // Counted after all (the usage chunk came before the stop): nothing to explain.
+    rerender(<MessageView message={reply({ status: 'stopped', finishReason: undefined })} />);
+    expect(usageText()).not.toMatch(/last chunk/);
+    rerender(<MessageView message={reply({})} />);
+    expect(usageText()).not.toMatch(/last chunk/);
   });
 
   it('prices the reply and measures its prompt against the context window, where the gateway gives both', () => {

@@ -22,6 +22,12 @@ const FINISH_WORDS: Record<string, string> = {
   tool_calls: 'Ended with a tool call',
 };
 
+/** Why a reply stopped or cut off before its end shows no token counts: the question its "not reported" rows raise. */
+const UNCOUNTED_WORDS: Partial<Record<AssistantMessage['status'], string>> = {
+  stopped: 'Stopped before the end: the gateway sends token counts with a reply’s last chunk, so it reported none.',
+  interrupted: 'No token counts: the gateway sends them with a reply’s last chunk, which never came.',
+};
+
 function Row({ label, value, title }: { label: string; value: string; title?: string }) {
   return (
     <div className="flex items-baseline gap-1.5" title={title}>
@@ -53,7 +59,7 @@ function UsagePanelView({ reply, pending = false, live }: UsagePanelProps) {
   const metrics = pending ? undefined : replyMetrics(reply);
   const usage = pending ? undefined : reply.usage;
   const tokens = (count: number | undefined): string => (pending ? PENDING : count === undefined ? 'not reported' : integer.format(count));
-  const finishNote = reply.finishReason && !pending ? FINISH_WORDS[reply.finishReason] : undefined;
+  const finishNote = pending ? undefined : reply.finishReason ? FINISH_WORDS[reply.finishReason] : usage ? undefined : UNCOUNTED_WORDS[reply.status];
   // Cost and context use where the gateway gives prices and a context window:
   // the pending panel holds those rows too, so the end of the reply adds no line.
   const info = useContext(ModelLookupContext)(reply.model);
