@@ -234,6 +234,8 @@ test('on a phone the speed table fits without scrolling sideways: winners get a 
   await expect(speed.getByRole('img', { name: 'cheapest' })).toHaveCount(1);
   const [width, room] = await speed.evaluate((table) => [table.scrollWidth, table.parentElement!.clientWidth]);
   expect(width).toBeLessThanOrEqual(room);
+  // Each lane shows its model's own name (a cut "openai/gpt-…" would hide it); the row is still named by the full id.
+  await expect(speed.getByRole('rowheader', { name: OPENAI, exact: true })).toHaveText(OPENAI.slice(OPENAI.indexOf('/') + 1), { useInnerText: true });
 });
 
 test('Replay lanes plays every lane’s last reply again from one start, side by side, without asking the models', async ({ page }) => {

@@ -114,8 +114,10 @@ export function CompareSpeed({ speeds, scope, onScopeChange }: CompareSpeedProps
             const pending = s.status ? WAITING[s.status] : '—';
             return (
               <tr key={s.model}>
-                <th scope="row" className="max-w-24 truncate px-1 py-1 text-left font-mono font-normal sm:max-w-48 sm:px-2">
-                  {s.model}
+                {/* On a phone the model's own name, which a cut "provider/…" would hide; the full id names the row. */}
+                <th scope="row" aria-label={s.model} title={s.model} className="max-w-24 truncate px-1 py-1 text-left font-mono font-normal sm:max-w-48 sm:px-2">
+                  <span className="max-sm:hidden">{s.model.slice(0, s.model.indexOf('/') + 1)}</span>
+                  {s.model.slice(s.model.indexOf('/') + 1)}
                 </th>
                 <BarCell
                   value={s.firstTokenMs}
