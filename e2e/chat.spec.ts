@@ -331,6 +331,13 @@ test('under the message box, the next prompt’s size, share of the window and p
   expect(tokens).toBeGreaterThan(usage.prompt_tokens);
   expect(tokens).toBeLessThan(usage.prompt_tokens + 2 * usage.completion_tokens);
   expect((await form.boundingBox())?.height).toBe(empty?.height);
+  // A longer system prompt since that reply: the line adds what it grew by (4 characters a token).
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const system = page.getByRole('dialog', { name: 'Settings' }).getByRole('textbox', { name: 'System prompt' });
+  const was = (await system.inputValue()).trim();
+  await system.fill('x'.repeat(400));
+  await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Done' }).click();
+  await expect.poll(tokensIn).toBe(tokens + 100 - (was ? Math.max(1, Math.round(was.length / 4)) : -4));
 });
 
 test('a reply keeps the prices its model had when it was asked for: the gateway raising them later does not rewrite its cost', async ({ page }) => {

@@ -27,6 +27,9 @@ describe('chatReducer', () => {
   it('keeps the prices the model had when the reply was asked for', () => {
     const pricing = { currency: 'USD', inputPerToken: 1e-6, outputPerToken: 2e-6 };
     expect(reply(run({ ...send, pricing })).pricing).toEqual(pricing);
+    // And the estimate of the system prompt it was sent with, for the next prompt's estimate.
+    expect(reply(run({ ...send, systemTokens: 7 })).systemTokens).toBe(7);
+    expect('systemTokens' in reply(run(send))).toBe(false);
   });
 
   it('keeps the replies a regenerated one takes the place of, and shows another version in its place on request', () => {

@@ -18,8 +18,18 @@ export type ChatAction =
   /**
    * `pricing`: the gateway's prices for the model now, kept with the reply.
    * `earlier`: when it is asked for again, the replies it takes the place of.
+   * `systemTokens`: the estimate of the system prompt sent (systemPromptTokens).
    */
-  | { type: 'sendRequested'; user: UserMessage; replyId: string; model: string; at: number; pricing?: ModelPricing | undefined; earlier?: AssistantMessage[] | undefined }
+  | {
+      type: 'sendRequested';
+      user: UserMessage;
+      replyId: string;
+      model: string;
+      at: number;
+      pricing?: ModelPricing | undefined;
+      earlier?: AssistantMessage[] | undefined;
+      systemTokens?: number | undefined;
+    }
   /** Shows another version of a reply in its place: the conversation goes on from that one. */
   | { type: 'replyVersionShown'; replyId: string; versionId: string }
   /**
@@ -139,6 +149,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         timing: { startedAt: action.at, firstTokenAt: undefined, endedAt: undefined },
       };
       if (action.pricing) reply.pricing = action.pricing;
+      if (action.systemTokens !== undefined) reply.systemTokens = action.systemTokens;
       if (action.earlier?.length) reply.earlier = action.earlier;
       return { messages: [...state.messages, action.user, reply] };
     }

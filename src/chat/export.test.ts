@@ -94,6 +94,16 @@ describe('export', () => {
     }
   });
 
+  it('reads back the estimate of the system prompt a reply was sent with, and leaves out one that is not a count', () => {
+    const kept = { ...conversation, messages: [reply({ systemTokens: 12 })] };
+    expect(conversationsFromJson(conversationsToJson([kept]))).toEqual([kept]);
+    for (const bad of [-1, '12', Number.NaN]) {
+      const file = JSON.parse(conversationsToJson([kept])) as { conversations: Array<{ messages: Array<Record<string, unknown>> }> };
+      file.conversations[0]!.messages[0]!['systemTokens'] = bad;
+      expect(conversationsFromJson(JSON.stringify(file))[0]?.messages[0], String(bad)).not.toHaveProperty('systemTokens');
+    }
+  });
+
   it('restores a reply exported mid-stream as interrupted, and fills what an older file lacks', () => {
     const file = JSON.stringify({
       format: 'gateway-chat',

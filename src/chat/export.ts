@@ -128,6 +128,8 @@ function messageFrom(value: unknown, where: string): Message {
   };
   const pricing = pricingFrom(value['pricing']);
   if (pricing) reply.pricing = pricing;
+  const systemTokens = value['systemTokens'];
+  if (typeof systemTokens === 'number' && Number.isFinite(systemTokens) && systemTokens >= 0) reply.systemTokens = systemTokens;
   // Earlier versions (Regenerate), each read as a reply of its own, without versions of its own.
   const earlier = Array.isArray(value['earlier'])
     ? value['earlier'].flatMap((version: unknown, i) => {

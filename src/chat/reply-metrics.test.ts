@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contextShare, liveTokensPerSecond, nextPromptTokens, replyCost, replyMetrics } from './reply-metrics.ts';
+import { contextShare, liveTokensPerSecond, nextPromptTokens, replyCost, replyMetrics, systemPromptTokens } from './reply-metrics.ts';
 import { assistantReply } from './test-messages.ts';
+import type { Message } from './types.ts';
 
 /** The timing of a reply whose first token came at 1500 and whose live sample saw `length` characters at `at`. */
 const sampled = (length: number, at: number) => ({ firstTokenAt: 1500, liveSample: { at, length } });
@@ -45,6 +46,9 @@ describe('replyCost and contextShare', () => {
 
 const user = (content: string) => ({ id: content, role: 'user' as const, content });
 
+/** A history whose reply's prompt the gateway counted at 100 tokens, sent with a system prompt of `systemTokens` (as estimated then). */
+const counted = (systemTokens?: number): Message[] => [user('first'), assistantReply({ content: '', usage: { promptTokens: 100, completionTokens: 0, totalTokens: 100 }, systemTokens })];
+
 describe('nextPromptTokens', () => {
   it('estimates a first message with the system prompt: 4 characters a token, 4 more around each message', () => {
     expect(nextPromptTokens([], 'Be brief.', 'Explain goroutines')).toBe(2 + 4 + 5 + 4);
@@ -60,5 +64,16 @@ describe('nextPromptTokens', () => {
     ];
     // 100 counted + the reply (10 + 4) + the message after it (2 + 4), the empty failed reply left out + the draft (1 + 4).
     expect(nextPromptTokens(history, 'ignored: counted in the 100', 'ok?')).toBe(100 + 14 + 6 + 5);
+  });
+
+  it('adds how much the system prompt has grown or shrunk since the counted prompt, where the reply kept its estimate', () => {
+    // Sent with "Be brief." (2 + 4); now 40 characters (10 + 4): 8 more.
+    expect(systemPromptTokens('Be brief.')).toBe(2 + 4);
+    expect(nextPromptTokens(counted(systemPromptTokens('Be brief.')), 'x'.repeat(40), '')).toBe(100 + 8);
+    // Cleared since: the 6 are gone.
+    expect(nextPromptTokens(counted(6), '  ', '')).toBe(100 - 6);
+    // Unchanged, or a reply saved before the estimate was kept: the gateway's count as it is.
+    expect(nextPromptTokens(counted(6), 'Be brief.', '')).toBe(100);
+    expect(nextPromptTokens(counted(), 'x'.repeat(400), '')).toBe(100);
   });
 });

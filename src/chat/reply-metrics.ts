@@ -79,17 +79,28 @@ export function contextShare(usage: Usage | undefined, contextWindow: number | u
 /** What chat templates add around each message's text (role markers, separators): about 4 tokens with OpenAI's. */
 const MESSAGE_OVERHEAD_TOKENS = 4;
 
+/** About how many tokens a system prompt adds to a request (none when it is empty). */
+export function systemPromptTokens(systemPrompt: string): number {
+  const system = systemPrompt.trim();
+  return system ? estimateTokens(system) + MESSAGE_OVERHEAD_TOKENS : 0;
+}
+
 /**
  * About how many prompt tokens sending `draft` next would take: the gateway's
  * count of the last prompt it counted, plus an estimate of what the history
  * has gained since (that reply's text, sent back without its reasoning) and
- * of the draft. With nothing counted yet, an estimate of it all.
+ * of the draft, and of how much the system prompt has grown or shrunk since
+ * that prompt (where the reply kept its estimate). With nothing counted yet,
+ * an estimate of it all.
  */
 export function nextPromptTokens(history: readonly Message[], systemPrompt: string, draft: string): number {
   const counted = history.findLastIndex((message) => message.role === 'assistant' && message.usage !== undefined);
   const last = history[counted];
-  const system = systemPrompt.trim();
-  let tokens = last?.role === 'assistant' && last.usage ? last.usage.promptTokens : system ? estimateTokens(system) + MESSAGE_OVERHEAD_TOKENS : 0;
+  const system = systemPromptTokens(systemPrompt);
+  let tokens = system;
+  if (last?.role === 'assistant' && last.usage) {
+    tokens = last.usage.promptTokens + (last.systemTokens === undefined ? 0 : system - last.systemTokens);
+  }
   const since = counted < 0 ? history : history.slice(counted);
   const added = draft.trim() ? [...since, { content: draft, role: 'user' as const }] : since;
   for (const message of added) {

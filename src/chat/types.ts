@@ -72,6 +72,13 @@ export interface AssistantMessage {
    */
   pricing?: ModelPricing | undefined;
   /**
+   * About how many tokens the system prompt sent with its request took, as the
+   * Next prompt line estimates them (0 for none): when the system prompt has
+   * changed since, the line adds the difference to the gateway's count.
+   * Replies saved before this was kept have none.
+   */
+  systemTokens?: number | undefined;
+  /**
    * The replies asked for in this one's place before (Regenerate), oldest
    * first, each without versions of its own: nothing regenerated is lost.
    */

@@ -14,6 +14,7 @@ import {
 } from '../chat/conversations.ts';
 import { createConversationsStore, type ConversationsStore } from '../chat/conversations-store.ts';
 import type { ModelPricing } from '../chat/model-catalog.ts';
+import { systemPromptTokens } from '../chat/reply-metrics.ts';
 import { replyVersions, type AssistantMessage, type Message } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { createConversationSaver, type ConversationSaver } from '../storage/conversation-saver.ts';
@@ -160,7 +161,8 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
       });
       runs.current.set(conversationId, run);
       if (from !== undefined) toConversation({ type: 'historyRewound', messageId: from });
-      toConversation({ type: 'sendRequested', user, replyId: run.replyId, model, at: startedAt, pricing: pricingOf?.(model), earlier });
+      const systemTokens = systemPromptTokens(systemPrompt);
+      toConversation({ type: 'sendRequested', user, replyId: run.replyId, model, at: startedAt, pricing: pricingOf?.(model), earlier, systemTokens });
     },
     [conversationsStore, dispatch, client, model, systemPrompt, temperature, maxTokens, pricingOf],
   );

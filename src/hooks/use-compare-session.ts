@@ -4,6 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState }
 import { buildChatRequest } from '../chat/build-request.ts';
 import type { ChatAction } from '../chat/chat-reducer.ts';
 import { compareReducer, initialCompareState, isComparing, laneHistory, type CompareState } from '../chat/compare.ts';
+import { systemPromptTokens } from '../chat/reply-metrics.ts';
 import { replyVersions, type AssistantMessage, type UserMessage } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import type { CompareStore } from '../storage/compare-store.ts';
@@ -78,7 +79,7 @@ export function useCompareSession(
         });
         runs.current.set(model, run);
         if (rewound && from !== undefined) toLane({ type: 'historyRewound', messageId: from });
-        toLane({ type: 'sendRequested', user, replyId: run.replyId, model, at: startedAt, pricing: pricingOf?.(model), earlier });
+        toLane({ type: 'sendRequested', user, replyId: run.replyId, model, at: startedAt, pricing: pricingOf?.(model), earlier, systemTokens: systemPromptTokens(systemPrompt) });
       }
     },
     [client, systemPrompt, temperature, maxTokens, pricingOf],
