@@ -72,6 +72,33 @@ test.describe('chatting through the app server', () => {
     await expect(chat.usage(reply)).toContainText('Stopped before the end: the gateway sends token counts with a reply’s last chunk, so it reported none.');
   });
 
+  test('Continue has a stopped reply go on where it stopped: the model gets it back as the last message, and the answer comes out whole', async ({ page }) => {
+    const { chat, reply } = await stopInCode(page);
+    await expect(reply.getByText('Stopped', { exact: true })).toBeVisible();
+    const kept = (await reply.locator('.markdown').textContent()) ?? '';
+    await reply.getByRole('button', { name: 'Continue' }).click();
+    await chat.waitForSettled(reply);
+    const sent = (await chat.lastDemoStream()).messages;
+    expect(sent.at(-2)).toEqual({ role: 'user', content: 'Write a debounce function in TypeScript' });
+    expect(sent.at(-1)?.role).toBe('assistant');
+    expect(sent.at(-1)?.content.length).toBeGreaterThan(10);
+    await expect(reply.getByText('Stopped', { exact: true })).toHaveCount(0);
+    const whole = (await reply.locator('.markdown').textContent()) ?? '';
+    expect(whole.startsWith(kept.trimEnd().slice(0, -20))).toBe(true);
+    expect(whole.length).toBeGreaterThan(kept.length);
+    // The figures are the continuation's, and say so; a reload keeps it that way.
+    await expect(chat.usage(reply)).toContainText(/Completion tokens\d+/);
+    await expect(chat.usage(reply)).toContainText('Continued: these figures are for the part after Continue.');
+    await expect(reply.getByRole('button', { name: 'Continue' })).toHaveCount(0);
+    await page.reload();
+    await expect(chat.usage(chat.lastReply())).toContainText('Continued: these figures are for the part after Continue.');
+    // The same question asked afresh gets the same answer: nothing was lost or said twice at the seam.
+    await chat.newChat.click();
+    const fresh = await chat.ask('Write a debounce function in TypeScript', 'anthropic/claude-sonnet-4-5');
+    await chat.waitForSettled(fresh);
+    expect(await fresh.locator('.markdown').textContent()).toBe(whole);
+  });
+
   test('Esc stops the stream too', async ({ page }) => {
     const chat = new ChatPage(page);
     await chat.open();

@@ -112,6 +112,23 @@ describe('demo gateway, read by the real client', () => {
     expect(stress.length).toBeGreaterThan(28_000);
   });
 
+  it('continues a reply sent back as the last message with the rest of its answer; one it did not write, from the start', async () => {
+    const full = joined(await chat('openai/gpt-4o-mini', 'Write a debounce function in TypeScript'), 'delta');
+    const goOn = async (partial: string): Promise<string> => {
+      const events: StreamEvent[] = [];
+      const messages = [
+        { role: 'user' as const, content: 'Write a debounce function in TypeScript' },
+        { role: 'assistant' as const, content: partial },
+      ];
+      for await (const event of client().streamChat({ model: 'openai/gpt-4o-mini', messages, stream: true })) events.push(event);
+      expect(events.at(-1)).toEqual({ type: 'done' });
+      return joined(events, 'delta');
+    };
+    const partial = full.slice(0, 123);
+    expect(partial + (await goOn(partial))).toBe(full);
+    expect(await goOn('Something else entirely.')).toBe(full);
+  });
+
   it('stops at max_tokens with finish_reason "length", and records the sampling fields it was sent', async () => {
     const events: StreamEvent[] = [];
     const request: WireChatRequest = { model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'hello' }], stream: true, temperature: 0.2, max_tokens: 5 };

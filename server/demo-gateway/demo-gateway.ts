@@ -177,8 +177,13 @@ export function createDemoGateway({ timeScale = 1, fixtures = {} }: DemoGatewayO
     const rateHeader = Number(req.headers['x-demo-rate']);
     const timing = fixture === undefined ? model.timing : { firstTokenMs: 0, tokensPerSecond: rateHeader > 0 ? rateHeader : 400 };
 
-    const reasoningText = model.reasoning === 'none' || fixture !== undefined ? '' : reply.reasoning;
-    const answer = model.reasoning === 'inline-think' ? `<think>\n${reasoningText}\n</think>\n\n${reply.content}` : reply.content;
+    // A reply sent back as the last message is one to continue (Continue): the
+    // rest of its answer, as a model that takes a prefill goes on; one the
+    // demo did not write gets the whole answer, as a model that starts over.
+    const last = messages.at(-1);
+    const rest = last?.role === 'assistant' && reply.content.startsWith(last.content) ? reply.content.slice(last.content.length) : undefined;
+    const reasoningText = model.reasoning === 'none' || fixture !== undefined || rest !== undefined ? '' : reply.reasoning;
+    const answer = rest ?? (model.reasoning === 'inline-think' ? `<think>\n${reasoningText}\n</think>\n\n${reply.content}` : reply.content);
     let reasoningPieces = model.reasoning === 'inline-think' ? [] : tokenPieces(reasoningText);
     let contentPieces = fixture !== undefined && typeof fixtureName === 'string' ? piecesOf(fixtureName, fixture) : tokenPieces(answer);
     // A reply longer than max_tokens stops there, with finish_reason "length", as providers do.

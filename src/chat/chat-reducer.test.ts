@@ -77,6 +77,25 @@ describe('chatReducer', () => {
     expect('trace' in reply(chatReducer(streaming, { ...events([{ type: 'delta', text: '!' }, 1250]), trace } as ChatAction))).toBe(false);
   });
 
+  it('continues a reply that ended before its end: it streams on from its text, with usage, timing and trace started over', () => {
+    const trace = { at: [200], content: [5], reasoning: [0], end: 300 };
+    const stopped = chatReducer(run(send, events([{ type: 'delta', text: 'Hello' }, 1200])), { type: 'stopRequested', replyId: 'r1', at: 1300 });
+    const withTrace = chatReducer(stopped, { type: 'traceRecorded', replyId: 'r1', trace });
+    const asked = chatReducer(withTrace, { type: 'continueRequested', replyId: 'r1', at: 5000, systemTokens: 3 });
+    expect(reply(asked)).toMatchObject({ status: 'waiting', content: 'Hello', continuedFrom: { content: 5, reasoning: 0 }, usage: undefined, systemTokens: 3 });
+    expect(reply(asked).timing).toEqual({ startedAt: 5000, firstTokenAt: undefined, endedAt: undefined });
+    expect(reply(asked)).not.toHaveProperty('trace');
+    const going = chatReducer(asked, events([{ type: 'delta', text: ', world' }, 5400]));
+    // The live rate counts the continuation's text only.
+    expect(reply(going)).toMatchObject({ status: 'streaming', content: 'Hello, world', timing: { firstTokenAt: 5400, liveSample: { at: 5400, length: 7 } } });
+    const usage = { promptTokens: 20, completionTokens: 2, totalTokens: 22 };
+    expect(reply(chatReducer(going, events([{ type: 'usage', usage }, 5500], [{ type: 'done' }, 5500])))).toMatchObject({ status: 'done', usage, content: 'Hello, world' });
+    // Only a settled reply with text that ended before its end.
+    expect(chatReducer(run(send, events([{ type: 'delta', text: 'Hi' }, 1200])), { type: 'continueRequested', replyId: 'r1', at: 2 }).messages.at(-1)).toMatchObject({ status: 'streaming' });
+    const complete = run(send, events([{ type: 'delta', text: 'Hi' }, 1200], [{ type: 'finish', reason: 'stop' }, 1250], [{ type: 'done' }, 1300]));
+    expect(chatReducer(complete, { type: 'continueRequested', replyId: 'r1', at: 2 })).toBe(complete);
+  });
+
   it('appends deltas and stamps the first token time once', () => {
     const state = run(send, events([{ type: 'delta', text: 'Hel' }, 1200]), events([{ type: 'delta', text: 'lo' }, 1300]));
     expect(reply(state)).toMatchObject({ status: 'streaming', content: 'Hello', timing: { firstTokenAt: 1200 } });

@@ -3,7 +3,7 @@
 import type { StreamEvent } from '../gateway/client.ts';
 import type { ModelPricing } from './model-catalog.ts';
 import type { AssistantMessage, Message, ReplyTrace, ToolCall, UserMessage } from './types.ts';
-import { isSettled, replyVersions } from './types.ts';
+import { canContinue, countedLengths, isSettled, replyVersions } from './types.ts';
 
 export interface ChatState {
   messages: Message[];
@@ -30,6 +30,12 @@ export type ChatAction =
       earlier?: AssistantMessage[] | undefined;
       systemTokens?: number | undefined;
     }
+  /**
+   * Asks a reply that ended before its end to go on: it streams again from
+   * where it is, and its usage, timing and trace start over for the part to
+   * come.
+   */
+  | { type: 'continueRequested'; replyId: string; at: number; pricing?: ModelPricing | undefined; systemTokens?: number | undefined }
   /** Shows another version of a reply in its place: the conversation goes on from that one. */
   | { type: 'replyVersionShown'; replyId: string; versionId: string }
   /**
@@ -116,7 +122,8 @@ function applyEvents(reply: AssistantMessage, events: readonly TimedStreamEvent[
     }
   }
   if (tokenAt !== undefined && (timing.liveSample === undefined || tokenAt - timing.liveSample.at >= LIVE_SAMPLE_MS)) {
-    timing.liveSample = { at: tokenAt, length: next.reasoning.length + next.content.length };
+    const counted = countedLengths(next);
+    timing.liveSample = { at: tokenAt, length: counted.reasoning + counted.content };
   }
   return next;
 }
@@ -153,6 +160,25 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       if (action.earlier?.length) reply.earlier = action.earlier;
       return { messages: [...state.messages, action.user, reply] };
     }
+    case 'continueRequested':
+      return updateReply(state, action.replyId, (reply) => {
+        if (!isSettled(reply.status) || !canContinue(reply)) return reply;
+        const next: AssistantMessage = {
+          ...reply,
+          status: 'waiting',
+          usage: undefined,
+          finishReason: undefined,
+          error: undefined,
+          timing: { startedAt: action.at, firstTokenAt: undefined, endedAt: undefined },
+          continuedFrom: { content: reply.content.length, reasoning: reply.reasoning.length },
+        };
+        delete next.trace;
+        delete next.pricing;
+        delete next.systemTokens;
+        if (action.pricing) next.pricing = action.pricing;
+        if (action.systemTokens !== undefined) next.systemTokens = action.systemTokens;
+        return next;
+      });
     case 'streamEventsReceived':
       return updateReply(state, action.replyId, (reply) => withTrace(applyEvents(reply, action.events), action.trace));
     case 'stopRequested':

@@ -94,6 +94,16 @@ describe('export', () => {
     }
   });
 
+  it('reads back where a continued reply was continued from, and leaves out what is not a pair of lengths', () => {
+    const kept = { ...conversation, messages: [reply({ continuedFrom: { content: 5, reasoning: 0 } })] };
+    expect(conversationsFromJson(conversationsToJson([kept]))).toEqual([kept]);
+    for (const bad of [{ content: -1, reasoning: 0 }, { content: 5 }, { content: 1.5, reasoning: 0 }, 5]) {
+      const file = JSON.parse(conversationsToJson([kept])) as { conversations: Array<{ messages: Array<Record<string, unknown>> }> };
+      file.conversations[0]!.messages[0]!['continuedFrom'] = bad;
+      expect(conversationsFromJson(JSON.stringify(file))[0]?.messages[0], JSON.stringify(bad)).not.toHaveProperty('continuedFrom');
+    }
+  });
+
   it('reads back the estimate of the system prompt a reply was sent with, and leaves out one that is not a count', () => {
     const kept = { ...conversation, messages: [reply({ systemTokens: 12 })] };
     expect(conversationsFromJson(conversationsToJson([kept]))).toEqual([kept]);

@@ -74,6 +74,8 @@ export function conversationsToJson(conversations: readonly Conversation[]): str
 export class ImportError extends Error {}
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A length or a count: a whole number, not below zero. */
+const count = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
 const number = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
 const STATUSES: readonly ReplyStatus[] = ['waiting', 'streaming', 'done', 'stopped', 'interrupted', 'failed'];
@@ -128,6 +130,10 @@ function messageFrom(value: unknown, where: string): Message {
   };
   const pricing = pricingFrom(value['pricing']);
   if (pricing) reply.pricing = pricing;
+  const continuedFrom = isRecord(value['continuedFrom']) ? value['continuedFrom'] : undefined;
+  if (continuedFrom && count(continuedFrom['content']) && count(continuedFrom['reasoning'])) {
+    reply.continuedFrom = { content: continuedFrom['content'], reasoning: continuedFrom['reasoning'] };
+  }
   const systemTokens = value['systemTokens'];
   if (typeof systemTokens === 'number' && Number.isFinite(systemTokens) && systemTokens >= 0) reply.systemTokens = systemTokens;
   // Earlier versions (Regenerate), each read as a reply of its own, without versions of its own.

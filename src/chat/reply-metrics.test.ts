@@ -23,6 +23,12 @@ describe('replyMetrics', () => {
     const reply = assistantReply({ usage: { promptTokens: 10, completionTokens: 100, totalTokens: 110 }, timing: { startedAt: 0, firstTokenAt: 250, endedAt: 2250 } });
     expect(replyMetrics(reply)).toEqual({ timeToFirstTokenMs: 250, totalMs: 2250, tokensPerSecond: 50, tokensEstimated: false });
   });
+
+  it('estimates a continued reply\'s rate from the text after Continue only', () => {
+    // 400 characters were there; 200 more (50 tokens) came over 2 seconds.
+    const reply = assistantReply({ content: 'x'.repeat(600), reasoning: '', usage: undefined, continuedFrom: { content: 400, reasoning: 0 }, timing: { startedAt: 0, firstTokenAt: 250, endedAt: 2250 } });
+    expect(replyMetrics(reply)).toMatchObject({ tokensPerSecond: 25, tokensEstimated: true });
+  });
 });
 
 describe('replyCost and contextShare', () => {

@@ -1,5 +1,5 @@
 import type { ModelPricing } from './model-catalog.ts';
-import type { AssistantMessage, Message, ReplyTiming, Usage } from './types.ts';
+import { countedLengths, type AssistantMessage, type Message, type ReplyTiming, type Usage } from './types.ts';
 
 export interface ReplyMetrics {
   timeToFirstTokenMs: number | undefined;
@@ -29,7 +29,8 @@ export function replyMetrics(reply: AssistantMessage): ReplyMetrics {
   let tokensPerSecond: number | undefined;
   if (firstTokenAt !== undefined && endedAt !== undefined) {
     const generating = (endedAt - firstTokenAt) / 1000;
-    const tokens = reply.usage?.completionTokens ?? estimateTokens(reply.reasoning + reply.content);
+    const counted = countedLengths(reply);
+    const tokens = reply.usage?.completionTokens ?? tokensInLength(counted.reasoning + counted.content);
     if (generating > 0 && tokens > 0) tokensPerSecond = tokens / generating;
   }
   return { timeToFirstTokenMs, totalMs, tokensPerSecond, tokensEstimated };

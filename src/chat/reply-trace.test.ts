@@ -93,6 +93,16 @@ describe('replayFrame', () => {
     expect(replayFrame(reply, trace, 300 + LIVE_SAMPLE_MS + 450).timing.liveSample).toEqual({ at: START + 500, length: 8 });
   });
 
+  it('plays a continued reply from where it was continued: that text is there from the start, the trace is the continuation\'s', () => {
+    // "Hello, " was there; the continuation's trace counts "world" from 0.
+    const continued: AssistantMessage = { ...reply, reasoning: '', continuedFrom: { content: 7, reasoning: 0 } };
+    const own: ReplyTrace = { at: [300, 800], content: [2, 5], reasoning: [0, 0], end: 1000 };
+    expect(replayFrame(continued, own, 100)).toMatchObject({ status: 'waiting', content: 'Hello, ' });
+    expect(replayFrame(continued, own, 400)).toMatchObject({ status: 'streaming', content: 'Hello, wo' });
+    expect(replayFrame(continued, own, 400).timing.liveSample).toEqual({ at: START + 300, length: 2 });
+    expect(replayFrame(continued, own, 900).content).toBe('Hello, world');
+  });
+
   it('is the reply itself once the trace has ended', () => {
     expect(replayFrame(reply, trace, 1999).content).toBe('Hello, world');
     expect(replayFrame(reply, trace, 1999).status).toBe('streaming');

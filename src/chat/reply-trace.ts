@@ -93,8 +93,20 @@ export function replayFrame(reply: AssistantMessage, trace: ReplyTrace, position
   const index = sampleAt(trace.at, position);
   const { startedAt } = reply.timing;
   const timing = { startedAt, firstTokenAt: undefined as number | undefined, liveSample: undefined as LiveSample | undefined, endedAt: undefined };
+  // A continued reply's trace is its continuation's: the text it was continued from is there from the start.
+  const from = reply.continuedFrom ?? { content: 0, reasoning: 0 };
   if (index < 0) {
-    return { ...reply, content: '', reasoning: '', toolCalls: [], status: 'waiting', usage: undefined, finishReason: undefined, error: undefined, timing };
+    return {
+      ...reply,
+      content: reply.content.slice(0, from.content),
+      reasoning: reply.reasoning.slice(0, from.reasoning),
+      toolCalls: [],
+      status: 'waiting',
+      usage: undefined,
+      finishReason: undefined,
+      error: undefined,
+      timing,
+    };
   }
   timing.firstTokenAt = startedAt + trace.at[0]!;
   // The reducer samples the length at most every LIVE_SAMPLE_MS: the latest sample on that grid.
@@ -103,8 +115,8 @@ export function replayFrame(reply: AssistantMessage, trace: ReplyTrace, position
   timing.liveSample = { at: startedAt + trace.at[sample]!, length: trace.content[sample]! + trace.reasoning[sample]! };
   return {
     ...reply,
-    content: reply.content.slice(0, trace.content[index]),
-    reasoning: reply.reasoning.slice(0, trace.reasoning[index]),
+    content: reply.content.slice(0, from.content + trace.content[index]!),
+    reasoning: reply.reasoning.slice(0, from.reasoning + trace.reasoning[index]!),
     toolCalls: [],
     status: 'streaming',
     usage: undefined,

@@ -44,6 +44,28 @@ export interface ReplyTrace {
   end: number;
 }
 
+/** How long a reply's answer and reasoning are, in characters. */
+export interface TextLengths {
+  content: number;
+  reasoning: number;
+}
+
+/** The text a reply's figures count: all of it, or what came after it was continued. */
+export function countedLengths(reply: Pick<AssistantMessage, 'content' | 'reasoning' | 'continuedFrom'>): TextLengths {
+  const from = reply.continuedFrom;
+  return from ? { content: reply.content.length - from.content, reasoning: reply.reasoning.length - from.reasoning } : { content: reply.content.length, reasoning: reply.reasoning.length };
+}
+
+/**
+ * Whether a settled reply ended before its end and can be asked to go on: it
+ * has text, and was stopped, cut off, broke off with an error, or hit the max
+ * tokens limit.
+ */
+export function canContinue(reply: AssistantMessage): boolean {
+  if (reply.content.trim() === '') return false;
+  return reply.status === 'stopped' || reply.status === 'interrupted' || reply.status === 'failed' || (reply.status === 'done' && reply.finishReason === 'length');
+}
+
 export interface UserMessage {
   id: string;
   role: 'user';
@@ -78,6 +100,12 @@ export interface AssistantMessage {
    * Replies saved before this was kept have none.
    */
   systemTokens?: number | undefined;
+  /**
+   * Set when the reply was continued (Continue): how long its text and its
+   * reasoning were when the continuation was asked for. Its usage, timing and
+   * trace are then the continuation's, and count from there.
+   */
+  continuedFrom?: TextLengths | undefined;
   /**
    * The replies asked for in this one's place before (Regenerate), oldest
    * first, each without versions of its own: nothing regenerated is lost.

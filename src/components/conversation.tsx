@@ -15,6 +15,8 @@ export interface ConversationProps {
   onRegenerate?: ((replyId: string) => void) | undefined;
   /** Given when another version of the last reply can be shown in its place. */
   onShowVersion?: ((replyId: string, versionId: string) => void) | undefined;
+  /** Given when the last reply, if it ended before its end, can be asked to go on. */
+  onContinue?: ((replyId: string) => void) | undefined;
   /** The log's name: "Conversation" unless it is one of several (a compare lane). */
   label?: string;
 }
@@ -69,7 +71,7 @@ function holdAtEnd(state: StickToBottomState, view: HTMLElement | null, seen: Se
 }
 
 /** The scrolling log: follows the reply only while the reader is at the bottom. */
-export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, onShowVersion, label = 'Conversation' }: ConversationProps) {
+export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, onShowVersion, onContinue, label = 'Conversation' }: ConversationProps) {
   const { scrollRef, contentRef, isAtBottom, scrollToBottom, stopScroll, state } = useStickToBottom({ initial: 'instant', resize: 'instant' });
   const touchY = useRef<number | undefined>(undefined);
   const seen = useRef<Seen>({ top: 0, height: 0 });
@@ -174,6 +176,7 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
                   editNote={editNote}
                   onRegenerate={i === messages.length - 1 && m.role === 'assistant' ? onRegenerate : undefined}
                   onShowVersion={i === messages.length - 1 && m.role === 'assistant' ? onShowVersion : undefined}
+                  onContinue={i === messages.length - 1 && m.role === 'assistant' ? onContinue : undefined}
                 />
               ))}
         </div>

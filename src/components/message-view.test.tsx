@@ -29,6 +29,26 @@ describe('MessageView', () => {
     expect(usage.textContent).toContain('Tokens per second56.0');
   });
 
+  it('offers Continue on a reply that ended before its end, where the conversation can go on from it', () => {
+    const asked: string[] = [];
+    const onContinue = (id: string): void => void asked.push(id);
+    const { rerender } = render(<MessageView message={reply({ status: 'stopped', usage: undefined })} onContinue={onContinue} />);
+    screen.getByRole('button', { name: 'Continue' }).click();
+    expect(asked).toEqual(['a']);
+    for (const ended of [reply({ status: 'interrupted' }), reply({ status: 'failed', error: 'upstream' }), reply({ finishReason: 'length' })]) {
+      rerender(<MessageView message={ended} onContinue={onContinue} />);
+      expect(screen.queryByRole('button', { name: 'Continue' }), ended.status).not.toBeNull();
+    }
+    // Not a reply that ended as it meant to, one with no text, or one the conversation cannot go on from.
+    for (const [message, handler] of [[reply({}), onContinue], [reply({ status: 'stopped', content: '' }), onContinue], [reply({ status: 'stopped' }), undefined]] as const) {
+      rerender(<MessageView message={message} onContinue={handler} />);
+      expect(screen.queryByRole('button', { name: 'Continue' })).toBeNull();
+    }
+    // A continued reply's figures say whose they are.
+    rerender(<MessageView message={reply({ continuedFrom: { content: 5, reasoning: 0 } })} />);
+    expect(usageText()).toContain('Continued: these figures are for the part after Continue.');
+  });
+
   it('says why a reply stopped or cut off before its end has no token counts', () => {
     const { rerender } = render(<MessageView message={reply({ status: 'stopped', usage: undefined, finishReason: undefined })} />);
     expect(usageText()).toContain('Prompt tokensnot reported');

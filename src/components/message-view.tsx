@@ -1,6 +1,6 @@
 import { memo, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { replayFrame } from '../chat/reply-trace.ts';
-import { isSettled, replyVersions, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
+import { canContinue, isSettled, replyVersions, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
 import { MarkdownView } from '../markdown/markdown-view.tsx';
 import { useCopy } from '../markdown/use-copy.ts';
 import { liveLine, UsagePanel } from './usage-panel.tsx';
@@ -124,6 +124,8 @@ interface AssistantMessageProps {
   onRegenerate?: ((replyId: string) => void) | undefined;
   /** Present when another of this reply's versions can be shown in its place (the last one, nothing streaming). */
   onShowVersion?: ((replyId: string, versionId: string) => void) | undefined;
+  /** Present when this reply, if it ended before its end, can be asked to go on (the last one, nothing streaming). */
+  onContinue?: ((replyId: string) => void) | undefined;
 }
 
 /** "‹ 2 / 3 ›": which of a reply's versions this is, and (where the conversation can go on from another) the way to it. */
@@ -183,7 +185,7 @@ function useSilence(open: boolean, progress: number): boolean {
   return open && silentAt === progress;
 }
 
-function AssistantMessageView({ message: reply, onRegenerate, onShowVersion }: AssistantMessageProps) {
+function AssistantMessageView({ message: reply, onRegenerate, onShowVersion, onContinue }: AssistantMessageProps) {
   // A replay shows the reply as it was at each moment of its stream; the
   // actions below it stay those of the reply itself.
   const replay = useReplay(reply.trace);
@@ -268,6 +270,16 @@ function AssistantMessageView({ message: reply, onRegenerate, onShowVersion }: A
         {/* Like the usage panel, the row holds its place while the reply streams: its end moves nothing. */}
         <div aria-hidden={!replySettled || undefined} className={`${replySettled ? '' : 'invisible '}mt-1 flex h-7 items-center gap-1`}>
           {replySettled && reply.content ? <CopyButton text={reply.content} /> : null}
+          {replySettled && onContinue && canContinue(reply) ? (
+            <button
+              type="button"
+              onClick={() => onContinue(reply.id)}
+              title="Asks the model to go on from where this reply ends (a model that cannot take a reply to continue may start over)"
+              className={ACTION_CLASS}
+            >
+              Continue
+            </button>
+          ) : null}
           {replySettled && onRegenerate ? (
             <button type="button" onClick={() => onRegenerate(reply.id)} className={ACTION_CLASS}>
               Regenerate
@@ -324,12 +336,13 @@ interface MessageViewProps {
   editNote?: string | undefined;
   onRegenerate?: ((replyId: string) => void) | undefined;
   onShowVersion?: ((replyId: string, versionId: string) => void) | undefined;
+  onContinue?: ((replyId: string) => void) | undefined;
 }
 
-export const MessageView = memo(function MessageView({ message, onEdit, editNote, onRegenerate, onShowVersion }: MessageViewProps) {
+export const MessageView = memo(function MessageView({ message, onEdit, editNote, onRegenerate, onShowVersion, onContinue }: MessageViewProps) {
   return message.role === 'user' ? (
     <UserMessageView message={message} onEdit={onEdit} editNote={editNote} />
   ) : (
-    <AssistantMessageView message={message} onRegenerate={onRegenerate} onShowVersion={onShowVersion} />
+    <AssistantMessageView message={message} onRegenerate={onRegenerate} onShowVersion={onShowVersion} onContinue={onContinue} />
   );
 });

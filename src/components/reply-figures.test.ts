@@ -10,6 +10,10 @@ describe('replyFiguresLine', () => {
 
   it('words the first token, the rate, the total time and the cost at the gateway’s prices', () => {
     expect(replyFiguresLine(assistantReply({ timing, usage }), info)).toBe("First token 250 ms · 50.0 tok/s · total 1.3 s · $0.0011 at the gateway's prices");
+    // A continued reply's are its continuation's, and the line says so.
+    expect(replyFiguresLine(assistantReply({ timing, usage, continuedFrom: { content: 3, reasoning: 0 } }), info)).toBe(
+      "After Continue: First token 250 ms · 50.0 tok/s · total 1.3 s · $0.0011 at the gateway's prices",
+    );
   });
 
   it('costs a reply at the prices it kept from when it was asked for, not the gateway’s prices now', () => {

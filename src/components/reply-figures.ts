@@ -14,5 +14,7 @@ export function replyFiguresLine(reply: AssistantMessage, info: ModelInfo | unde
   if (metrics.totalMs !== undefined) parts.push(`total ${duration(metrics.totalMs)}`);
   const cost = replyCostAt(reply, info?.pricing);
   if (cost) parts.push(`${money(cost.amount, cost.currency)} at the gateway's prices`);
-  return parts.length > 0 ? parts.join(' · ') : undefined;
+  if (parts.length === 0) return undefined;
+  // A continued reply's figures are its continuation's, as its usage panel says.
+  return `${reply.continuedFrom ? 'After Continue: ' : ''}${parts.join(' · ')}`;
 }

@@ -112,6 +112,7 @@ function UsagePanelView({ reply, pending = false, live }: UsagePanelProps) {
       </dl>
       {/* The one visible part of a pending panel: its box and figures come with the end. */}
       {pending && live ? <p className="visible absolute inset-x-0 top-0 px-3 py-2 tabular-nums text-zinc-500 dark:text-zinc-400">{live}</p> : null}
+      {reply.continuedFrom && !pending ? <p className="mt-1 text-zinc-500 dark:text-zinc-400">Continued: these figures are for the part after Continue.</p> : null}
       {finishNote ? <p className="mt-1 text-amber-700 dark:text-amber-400">{finishNote}</p> : null}
     </section>
   );

@@ -67,7 +67,8 @@ async function pumpStream(client: GatewayClient, request: WireChatRequest, run: 
 
 /**
  * Starts streaming a reply into `dispatch`'s chat. The caller dispatches
- * sendRequested with the returned replyId and `startedAt` right away: stream
+ * sendRequested with the returned replyId and `startedAt` right away (or
+ * continueRequested, naming the reply to continue as `replyId`): stream
  * events arrive no sooner than the next frame.
  */
 export function startReply(
@@ -76,8 +77,8 @@ export function startReply(
   startedAt: number,
   dispatch: (action: ChatAction) => void,
   onSettled: (run: ReplyRun) => void,
+  replyId: string = newId(),
 ): ReplyRun {
-  const replyId = newId();
   const batcher = createEventBatcher<TimedStreamEvent>((events) => {
     const trace = run.endedTrace;
     run.endedTrace = undefined;

@@ -15,7 +15,7 @@ import {
 import { createConversationsStore, type ConversationsStore } from '../chat/conversations-store.ts';
 import type { ModelPricing } from '../chat/model-catalog.ts';
 import { systemPromptTokens } from '../chat/reply-metrics.ts';
-import { replyVersions, type AssistantMessage, type Message } from '../chat/types.ts';
+import { canContinue, isSettled, replyVersions, type AssistantMessage, type Message } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { createConversationSaver, type ConversationSaver } from '../storage/conversation-saver.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
@@ -54,6 +54,8 @@ export interface ChatSession {
   regenerate(replyId: string): void;
   /** Shows another version of a reply in its place (none while a reply streams here). */
   showVersion(replyId: string, versionId: string): void;
+  /** Asks the last reply, when it ended before its end, to go on where it is, from the model that wrote it. */
+  continueReply(replyId: string): void;
   /** Stops the open conversation's reply. */
   stop(): void;
   newChat(): void;
@@ -180,6 +182,34 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
     },
     [conversationsStore, sendFrom],
   );
+  // A reply that ended before its end goes on where it is: the conversation
+  // up to it is sent with it as the last message, for the model to continue,
+  // and what comes is added to it. Asked of the model that wrote it.
+  const continueReply = useCallback(
+    (replyId: string) => {
+      const conversationId = conversationsStore.getState().openId;
+      if (runs.current.has(conversationId)) return;
+      const all = openMessages(conversationsStore.getState());
+      const reply = all.at(-1);
+      if (reply?.role !== 'assistant' || reply.id !== replyId || !isSettled(reply.status) || !canContinue(reply)) return;
+      const toConversation = (action: ChatAction): void => dispatch({ type: 'chatAction', conversationId, action });
+      const request = buildChatRequest(all, { model: reply.model, systemPrompt, temperature, maxTokens });
+      const startedAt = now();
+      const run = startReply(
+        client,
+        request,
+        startedAt,
+        toConversation,
+        (settled) => {
+          if (runs.current.get(conversationId) === settled) runs.current.delete(conversationId);
+        },
+        replyId,
+      );
+      runs.current.set(conversationId, run);
+      toConversation({ type: 'continueRequested', replyId, at: startedAt, pricing: pricingOf?.(reply.model), systemTokens: systemPromptTokens(systemPrompt) });
+    },
+    [conversationsStore, dispatch, client, systemPrompt, temperature, maxTokens, pricingOf],
+  );
   const showVersion = useCallback(
     (replyId: string, versionId: string) => {
       const conversationId = conversationsStore.getState().openId;
@@ -243,6 +273,7 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
     edit,
     regenerate,
     showVersion,
+    continueReply,
     stop,
     newChat,
     open,
