@@ -82,4 +82,10 @@ describe('nextPromptTokens', () => {
     expect(nextPromptTokens(counted(6), 'Be brief.', '')).toBe(100);
     expect(nextPromptTokens(counted(), 'x'.repeat(400), '')).toBe(100);
   });
+
+  it('counts a continued reply\'s earlier text once: it went out in the prompt the gateway counted', () => {
+    const history = [user('first'), assistantReply({ content: 'x'.repeat(400) + 'y'.repeat(40), usage: { promptTokens: 200, completionTokens: 10, totalTokens: 210 }, continuedFrom: { content: 400, reasoning: 0 } })];
+    // 200 counted (the partial reply inside) + the 40 characters after Continue (10).
+    expect(nextPromptTokens(history, '', '')).toBe(200 + 10);
+  });
 });

@@ -107,7 +107,9 @@ export function nextPromptTokens(history: readonly Message[], systemPrompt: stri
   for (const message of added) {
     // As buildChatRequest sends it: a reply that said nothing is left out.
     if (message.role === 'assistant' && message.content.trim() === '') continue;
-    tokens += estimateTokens(message.content) + MESSAGE_OVERHEAD_TOKENS;
+    // A continued reply went out as the last message of the prompt counted: only what came after is new.
+    const from = message === last && message.role === 'assistant' ? message.continuedFrom : undefined;
+    tokens += from ? estimateTokens(message.content.slice(from.content)) : estimateTokens(message.content) + MESSAGE_OVERHEAD_TOKENS;
   }
   return tokens;
 }
