@@ -29,6 +29,8 @@ interface CompareViewProps {
   onRegenerate?: ((model: string, replyId: string) => void) | undefined;
   /** Shows another version of a lane's last reply in its place. */
   onShowVersion?: ((model: string, replyId: string, versionId: string) => void) | undefined;
+  /** Given when a lane's last reply, if it ended before its end, can be asked to go on (that lane's model only). */
+  onContinue?: ((model: string, replyId: string) => void) | undefined;
   /** Why the replies are not kept across a reload, if they are not. */
   storageError?: string | undefined;
   /** Saves the lanes, their replies and the speed table as a Markdown file. */
@@ -44,11 +46,13 @@ interface LaneProps {
   onEdit?: ((messageId: string, text: string) => void) | undefined;
   onRegenerate?: ((model: string, replyId: string) => void) | undefined;
   onShowVersion?: ((model: string, replyId: string, versionId: string) => void) | undefined;
+  onContinue?: ((model: string, replyId: string) => void) | undefined;
 }
 
 /** One model's lane. Memoised: a lane whose model is done does not re-render while the others stream. */
-const Lane = memo(function Lane({ model, messages, onRemove, onEdit, onRegenerate, onShowVersion }: LaneProps) {
+const Lane = memo(function Lane({ model, messages, onRemove, onEdit, onRegenerate, onShowVersion, onContinue }: LaneProps) {
   const regenerate = useMemo(() => onRegenerate && ((replyId: string) => onRegenerate(model, replyId)), [model, onRegenerate]);
+  const goOn = useMemo(() => onContinue && ((replyId: string) => onContinue(model, replyId)), [model, onContinue]);
   const showVersion = useMemo(() => onShowVersion && ((replyId: string, versionId: string) => onShowVersion(model, replyId, versionId)), [model, onShowVersion]);
   return (
     <section aria-label={model} className="flex min-h-80 min-w-0 flex-col md:min-h-0">
@@ -70,6 +74,7 @@ const Lane = memo(function Lane({ model, messages, onRemove, onEdit, onRegenerat
         editNote={EDIT_NOTE}
         onRegenerate={regenerate}
         onShowVersion={showVersion}
+        onContinue={goOn}
         empty={<p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">Replies from this model appear here.</p>}
       />
     </section>
@@ -87,7 +92,7 @@ function replayableIds(lanes: readonly CompareLane[]): Set<string> {
 }
 
 /** Lanes side by side (stacked on a phone), each following its own reply. */
-export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, modelToAdd, streaming, onAdd, onRemove, onClear, onEdit, onRegenerate, onShowVersion, storageError, onExport }: CompareViewProps) {
+export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, modelToAdd, streaming, onAdd, onRemove, onClear, onEdit, onRegenerate, onShowVersion, onContinue, storageError, onExport }: CompareViewProps) {
   const alreadyIn = modelToAdd !== undefined && lanes.some((lane) => lane.model === modelToAdd);
   const anyMessages = lanes.some((lane) => lane.messages.length > 0);
   const replayable = useMemo(() => replayableIds(lanes), [lanes]);
@@ -168,6 +173,7 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
                 onEdit={onEdit}
                 onRegenerate={onRegenerate}
                 onShowVersion={onShowVersion}
+                onContinue={onContinue}
               />
             ))}
           </ReplayTogetherContext>

@@ -5,7 +5,10 @@ import type { ChatAction, TimedStreamEvent } from '../chat/chat-reducer.ts';
 import { browserFrameScheduler, createEventBatcher, type EventBatcher } from '../chat/event-batcher.ts';
 import { createPaintNow, isStreamEnd } from '../chat/paint-now.ts';
 import { createTraceRecorder, type TraceRecorder } from '../chat/reply-trace.ts';
-import type { ReplyTrace } from '../chat/types.ts';
+import { buildChatRequest, type RequestSettings } from '../chat/build-request.ts';
+import type { ModelPricing } from '../chat/model-catalog.ts';
+import { systemPromptTokens } from '../chat/reply-metrics.ts';
+import { canContinue, isSettled, type Message, type ReplyTrace } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { GatewayError } from '../gateway/errors.ts';
 import type { WireChatRequest } from '../gateway/wire-types.ts';
@@ -88,6 +91,28 @@ export function startReply(
   }, browserFrameScheduler());
   const run: ReplyRun = { replyId, controller: new AbortController(), batcher, recorder: createTraceRecorder(startedAt) };
   void pumpStream(client, request, run, dispatch, () => onSettled(run));
+  return run;
+}
+
+/**
+ * Continues `replyId`, the last message of `history`, when it ended before its
+ * end: the history goes out with it as the last message, for `settings.model`
+ * to go on from, and the stream is added to it. Undefined (and nothing sent)
+ * when that reply cannot be continued.
+ */
+export function continueReply(
+  client: GatewayClient,
+  history: readonly Message[],
+  replyId: string,
+  settings: RequestSettings & { pricing?: ModelPricing | undefined },
+  dispatch: (action: ChatAction) => void,
+  onSettled: (run: ReplyRun) => void,
+): ReplyRun | undefined {
+  const reply = history.at(-1);
+  if (reply?.role !== 'assistant' || reply.id !== replyId || !isSettled(reply.status) || !canContinue(reply)) return undefined;
+  const startedAt = now();
+  const run = startReply(client, buildChatRequest(history, settings), startedAt, dispatch, onSettled, replyId);
+  dispatch({ type: 'continueRequested', replyId, at: startedAt, pricing: settings.pricing, systemTokens: systemPromptTokens(settings.systemPrompt) });
   return run;
 }
 

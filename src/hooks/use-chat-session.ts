@@ -15,12 +15,12 @@ import {
 import { createConversationsStore, type ConversationsStore } from '../chat/conversations-store.ts';
 import type { ModelPricing } from '../chat/model-catalog.ts';
 import { systemPromptTokens } from '../chat/reply-metrics.ts';
-import { canContinue, isSettled, replyVersions, type AssistantMessage, type Message } from '../chat/types.ts';
+import { replyVersions, type AssistantMessage, type Message } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { createConversationSaver, type ConversationSaver } from '../storage/conversation-saver.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
 import { broadcastSync, type ConversationSync } from '../storage/conversation-sync.ts';
-import { newId, now, startReply, stopReply, type ReplyRun } from './reply-stream.ts';
+import { continueReply, newId, now, startReply, stopReply, type ReplyRun } from './reply-stream.ts';
 
 export interface ChatSettings {
   model: string | undefined;
@@ -185,28 +185,21 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
   // A reply that ended before its end goes on where it is: the conversation
   // up to it is sent with it as the last message, for the model to continue,
   // and what comes is added to it. Asked of the model that wrote it.
-  const continueReply = useCallback(
+  const continueOpen = useCallback(
     (replyId: string) => {
       const conversationId = conversationsStore.getState().openId;
       if (runs.current.has(conversationId)) return;
       const all = openMessages(conversationsStore.getState());
-      const reply = all.at(-1);
-      if (reply?.role !== 'assistant' || reply.id !== replyId || !isSettled(reply.status) || !canContinue(reply)) return;
+      const last = all.at(-1);
+      if (last?.role !== 'assistant') return;
+      // Asked of the model that wrote the reply.
+      const wrote = last.model;
       const toConversation = (action: ChatAction): void => dispatch({ type: 'chatAction', conversationId, action });
-      const request = buildChatRequest(all, { model: reply.model, systemPrompt, temperature, maxTokens });
-      const startedAt = now();
-      const run = startReply(
-        client,
-        request,
-        startedAt,
-        toConversation,
-        (settled) => {
-          if (runs.current.get(conversationId) === settled) runs.current.delete(conversationId);
-        },
-        replyId,
-      );
-      runs.current.set(conversationId, run);
-      toConversation({ type: 'continueRequested', replyId, at: startedAt, pricing: pricingOf?.(reply.model), systemTokens: systemPromptTokens(systemPrompt) });
+      const settings = { model: wrote, systemPrompt, temperature, maxTokens, pricing: pricingOf?.(wrote) };
+      const run = continueReply(client, all, replyId, settings, toConversation, (settled) => {
+        if (runs.current.get(conversationId) === settled) runs.current.delete(conversationId);
+      });
+      if (run) runs.current.set(conversationId, run);
     },
     [conversationsStore, dispatch, client, systemPrompt, temperature, maxTokens, pricingOf],
   );
@@ -273,7 +266,7 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
     edit,
     regenerate,
     showVersion,
-    continueReply,
+    continueReply: continueOpen,
     stop,
     newChat,
     open,

@@ -8,7 +8,7 @@ import { systemPromptTokens } from '../chat/reply-metrics.ts';
 import { replyVersions, type AssistantMessage, type UserMessage } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import type { CompareStore } from '../storage/compare-store.ts';
-import { newId, now, startReply, stopReply, type ReplyRun } from './reply-stream.ts';
+import { continueReply, newId, now, startReply, stopReply, type ReplyRun } from './reply-stream.ts';
 import type { ChatSettings } from './use-chat-session.ts';
 
 export interface CompareSession {
@@ -22,6 +22,8 @@ export interface CompareSession {
   regenerate(model: string, replyId: string): void;
   /** Shows another version of a lane's reply in its place. */
   showVersion(model: string, replyId: string, versionId: string): void;
+  /** Asks one lane's last reply, when it ended before its end, to go on where it is; the other lanes go on as they are. */
+  continueReply(model: string, replyId: string): void;
   /** Stops every lane. */
   stop(): void;
   addLane(model: string): void;
@@ -110,6 +112,19 @@ export function useCompareSession(
     },
     [sendTo],
   );
+  // One lane's last reply, if it ended before its end, goes on where it is.
+  const continueLane = useCallback(
+    (model: string, replyId: string) => {
+      if (runs.current.has(model)) return;
+      const toLane = (action: ChatAction): void => dispatch({ type: 'laneAction', model, action });
+      const history = stateRef.current.chats[model]?.messages ?? [];
+      const run = continueReply(client, history, replyId, { model, systemPrompt, temperature, maxTokens, pricing: pricingOf?.(model) }, toLane, (settled) => {
+        if (runs.current.get(model) === settled) runs.current.delete(model);
+      });
+      if (run) runs.current.set(model, run);
+    },
+    [client, systemPrompt, temperature, maxTokens, pricingOf],
+  );
   const showVersion = useCallback((model: string, replyId: string, versionId: string) => {
     if (runs.current.has(model)) return;
     dispatch({ type: 'laneAction', model, action: { type: 'replyVersionShown', replyId, versionId } });
@@ -135,7 +150,7 @@ export function useCompareSession(
     };
   }, []);
 
-  return { state, streaming: isComparing(state), send, edit, regenerate, showVersion, stop, addLane, removeLane, clear, storageError };
+  return { state, streaming: isComparing(state), send, edit, regenerate, showVersion, continueReply: continueLane, stop, addLane, removeLane, clear, storageError };
 }
 
 /**
