@@ -68,8 +68,9 @@ test.describe('chatting through the app server', () => {
     // The kept text does not grow after Stop.
     await expect(reply.locator('.markdown')).toHaveText(kept ?? '');
     await expect(chat.usage(reply)).toContainText('Prompt tokensnot reported');
-    // And says why, at the end of the reply where the reader is.
-    await expect(chat.usage(reply)).toContainText('Stopped before the end: the gateway sends token counts with a reply’s last chunk, so it reported none.');
+    // And says why, at the end of the reply where the reader is (without the word Stopped: the badge alone holds it).
+    await expect(chat.usage(reply)).toContainText('No token counts: the gateway sends them with a reply’s last chunk, which did not come before Stop.');
+    await expect(reply.getByText('Stopped')).toHaveCount(1);
   });
 
   test('Continue has a stopped reply go on where it stopped: the model gets it back as the last message, and the answer comes out whole', async ({ page }) => {

@@ -52,7 +52,7 @@ describe('MessageView', () => {
   it('says why a reply stopped or cut off before its end has no token counts', () => {
     const { rerender } = render(<MessageView message={reply({ status: 'stopped', usage: undefined, finishReason: undefined })} />);
     expect(usageText()).toContain('Prompt tokensnot reported');
-    expect(usageText()).toContain('Stopped before the end: the gateway sends token counts with a reply’s last chunk, so it reported none.');
+    expect(usageText()).toContain('No token counts: the gateway sends them with a reply’s last chunk, which did not come before Stop.');
     rerender(<MessageView message={reply({ status: 'interrupted', usage: undefined, finishReason: undefined })} />);
     expect(usageText()).toContain('No token counts: the gateway sends them with a reply’s last chunk, which never came.');
     // Counted after all (the usage chunk came before the stop): nothing to explain.

@@ -24,7 +24,7 @@ const FINISH_WORDS: Record<string, string> = {
 
 /** Why a reply stopped or cut off before its end shows no token counts: the question its "not reported" rows raise. */
 const UNCOUNTED_WORDS: Partial<Record<AssistantMessage['status'], string>> = {
-  stopped: 'Stopped before the end: the gateway sends token counts with a reply’s last chunk, so it reported none.',
+  stopped: 'No token counts: the gateway sends them with a reply’s last chunk, which did not come before Stop.',
   interrupted: 'No token counts: the gateway sends them with a reply’s last chunk, which never came.',
 };
 
