@@ -141,22 +141,23 @@ test('Continue has one stopped lane go on where it stopped, with that lane’s m
   await chat.message.press('Enter');
   for (const model of [GROQ, OPENAI]) await expect(lane(chat, model).getByRole('article', { name: 'Assistant' })).toContainText('streamed answer');
   await chat.stop.click();
-  const [groq, openai] = [GROQ, OPENAI].map((model) => lane(chat, model).getByRole('article', { name: 'Assistant' }));
-  for (const reply of [groq!, openai!]) await expect(reply.getByText('Stopped', { exact: true })).toBeVisible();
-  const kept = await openai!.locator('.markdown').textContent();
-  const partial = (await groq!.locator('.markdown').textContent()) ?? '';
-  await groq!.getByRole('button', { name: 'Continue' }).click();
-  await chat.waitForSettled(groq!);
+  const groq = lane(chat, GROQ).getByRole('article', { name: 'Assistant' });
+  const openai = lane(chat, OPENAI).getByRole('article', { name: 'Assistant' });
+  for (const reply of [groq, openai]) await expect(reply.getByText('Stopped', { exact: true })).toBeVisible();
+  const kept = await openai.locator('.markdown').textContent();
+  const partial = (await groq.locator('.markdown').textContent()) ?? '';
+  await groq.getByRole('button', { name: 'Continue' }).click();
+  await chat.waitForSettled(groq);
   const sent = await chat.lastDemoStream();
   expect(sent.model).toBe(GROQ);
   expect(sent.messages.at(-1)?.role).toBe('assistant');
-  await expect(groq!.getByText('Stopped', { exact: true })).toHaveCount(0);
-  await expect(chat.usage(groq!)).toContainText('Continued: these figures are for the part after Continue.');
-  expect(((await groq!.locator('.markdown').textContent()) ?? '').length).toBeGreaterThan(partial.length);
+  await expect(groq.getByText('Stopped', { exact: true })).toHaveCount(0);
+  await expect(chat.usage(groq)).toContainText('Continued: these figures are for the part after Continue.');
+  expect(((await groq.locator('.markdown').textContent()) ?? '').length).toBeGreaterThan(partial.length);
   // The other lane was not asked again.
-  await expect(openai!.getByText('Stopped', { exact: true })).toBeVisible();
-  await expect(openai!.locator('.markdown')).toHaveText(kept ?? '');
-  await expect(openai!.getByRole('button', { name: 'Continue' })).toBeVisible();
+  await expect(openai.getByText('Stopped', { exact: true })).toBeVisible();
+  await expect(openai.locator('.markdown')).toHaveText(kept ?? '');
+  await expect(openai.getByRole('button', { name: 'Continue' })).toBeVisible();
 });
 
 test('a reload brings the lanes’ replies back; one cut by the reload keeps its text, marked Interrupted; Clear lanes forgets them', async ({ page }) => {

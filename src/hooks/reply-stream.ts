@@ -116,6 +116,13 @@ export function continueReply(
   return run;
 }
 
+/** The onSettled that forgets `key`'s run once it settles, unless another has taken its place since. */
+export function forgetWhenSettled(runs: Map<string, ReplyRun>, key: string): (run: ReplyRun) => void {
+  return (settled) => {
+    if (runs.get(key) === settled) runs.delete(key);
+  };
+}
+
 /** Stops a reply: what arrived is committed and kept, marked stopped. */
 export function stopReply(run: ReplyRun, dispatch: (action: ChatAction) => void): void {
   run.batcher.flushNow();

@@ -20,7 +20,7 @@ import type { GatewayClient } from '../gateway/client.ts';
 import { createConversationSaver, type ConversationSaver } from '../storage/conversation-saver.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
 import { broadcastSync, type ConversationSync } from '../storage/conversation-sync.ts';
-import { continueReply, newId, now, startReply, stopReply, type ReplyRun } from './reply-stream.ts';
+import { continueReply, forgetWhenSettled, newId, now, startReply, stopReply, type ReplyRun } from './reply-stream.ts';
 
 export interface ChatSettings {
   model: string | undefined;
@@ -158,9 +158,7 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
       const user: Message = { id: newId(), role: 'user', content };
       const request = buildChatRequest([...all.slice(0, cut), user], { model, systemPrompt, temperature, maxTokens });
       const startedAt = now();
-      const run = startReply(client, request, startedAt, toConversation, (settled) => {
-        if (runs.current.get(conversationId) === settled) runs.current.delete(conversationId);
-      });
+      const run = startReply(client, request, startedAt, toConversation, forgetWhenSettled(runs.current, conversationId));
       runs.current.set(conversationId, run);
       if (from !== undefined) toConversation({ type: 'historyRewound', messageId: from });
       const systemTokens = systemPromptTokens(systemPrompt);
@@ -196,9 +194,7 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
       const wrote = last.model;
       const toConversation = (action: ChatAction): void => dispatch({ type: 'chatAction', conversationId, action });
       const settings = { model: wrote, systemPrompt, temperature, maxTokens, pricing: pricingOf?.(wrote) };
-      const run = continueReply(client, all, replyId, settings, toConversation, (settled) => {
-        if (runs.current.get(conversationId) === settled) runs.current.delete(conversationId);
-      });
+      const run = continueReply(client, all, replyId, settings, toConversation, forgetWhenSettled(runs.current, conversationId));
       if (run) runs.current.set(conversationId, run);
     },
     [conversationsStore, dispatch, client, systemPrompt, temperature, maxTokens, pricingOf],

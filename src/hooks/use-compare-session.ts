@@ -8,7 +8,7 @@ import { systemPromptTokens } from '../chat/reply-metrics.ts';
 import { replyVersions, type AssistantMessage, type UserMessage } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import type { CompareStore } from '../storage/compare-store.ts';
-import { continueReply, newId, now, startReply, stopReply, type ReplyRun } from './reply-stream.ts';
+import { continueReply, forgetWhenSettled, newId, now, startReply, stopReply, type ReplyRun } from './reply-stream.ts';
 import type { ChatSettings } from './use-chat-session.ts';
 
 export interface CompareSession {
@@ -76,9 +76,7 @@ export function useCompareSession(
         const { history, rewound } = laneHistory(chats[model]?.messages ?? [], from);
         const request = buildChatRequest([...history, user], { model, systemPrompt, temperature, maxTokens });
         const startedAt = now();
-        const run = startReply(client, request, startedAt, toLane, (settled) => {
-          if (runs.current.get(model) === settled) runs.current.delete(model);
-        });
+        const run = startReply(client, request, startedAt, toLane, forgetWhenSettled(runs.current, model));
         runs.current.set(model, run);
         if (rewound && from !== undefined) toLane({ type: 'historyRewound', messageId: from });
         toLane({ type: 'sendRequested', user, replyId: run.replyId, model, at: startedAt, pricing: pricingOf?.(model), earlier, systemTokens: systemPromptTokens(systemPrompt) });
@@ -118,9 +116,7 @@ export function useCompareSession(
       if (runs.current.has(model)) return;
       const toLane = (action: ChatAction): void => dispatch({ type: 'laneAction', model, action });
       const history = stateRef.current.chats[model]?.messages ?? [];
-      const run = continueReply(client, history, replyId, { model, systemPrompt, temperature, maxTokens, pricing: pricingOf?.(model) }, toLane, (settled) => {
-        if (runs.current.get(model) === settled) runs.current.delete(model);
-      });
+      const run = continueReply(client, history, replyId, { model, systemPrompt, temperature, maxTokens, pricing: pricingOf?.(model) }, toLane, forgetWhenSettled(runs.current, model));
       if (run) runs.current.set(model, run);
     },
     [client, systemPrompt, temperature, maxTokens, pricingOf],
