@@ -206,7 +206,7 @@ test('when the browser refuses to store the lanes’ replies, the view says so a
   await expect(page.getByText('Replies here are not kept across a reload: this browser refused storage.')).toBeVisible();
 });
 
-test('Regenerate asks one lane’s model again, even while another lane streams; Edit sends the edited message to every lane, replacing what followed', async ({ page }) => {
+test('Regenerate asks one lane’s model again, even while another lane streams; Edit sends the edited message to every lane, keeping what followed as an earlier version', async ({ page }) => {
   const chat = new ChatPage(page);
   await chat.open(`/compare?lanes=${GROQ},${OPENAI}`);
   const reply = (model: string): Locator => lane(chat, model).getByRole('article', { name: 'Assistant' });
@@ -232,7 +232,7 @@ test('Regenerate asks one lane’s model again, even while another lane streams;
 
   // Editing the message in one lane sends it to both, in place of the old one and its replies.
   await lane(chat, OPENAI).getByRole('button', { name: 'Edit' }).click();
-  await expect(lane(chat, OPENAI).getByText('Saving sends it to every lane again; the replies after it are replaced.')).toBeVisible();
+  await expect(lane(chat, OPENAI).getByText('Saving sends it to every lane again; in each, this message and the replies after it are kept as an earlier version.')).toBeVisible();
   const box = lane(chat, OPENAI).getByRole('textbox', { name: 'Edited prompt' });
   await box.fill('hello again');
   await box.press('Enter');
@@ -245,6 +245,18 @@ test('Regenerate asks one lane’s model again, even while another lane streams;
   }
   expect(await streamsOf(GROQ)).toHaveLength(groqBefore + 2);
   expect(await streamsOf(OPENAI)).toHaveLength(openaiBefore + 1);
+
+  // Each lane kept the old message with its reply: showing it brings every lane back to it.
+  const versionsIn = (model: string) => lane(chat, model).getByRole('article', { name: 'You' }).getByRole('group', { name: 'Versions' });
+  for (const model of [GROQ, OPENAI]) await expect(versionsIn(model)).toHaveText('‹2 / 2›');
+  await versionsIn(GROQ).getByRole('button', { name: 'Previous version' }).click();
+  for (const model of [GROQ, OPENAI]) {
+    await expect(versionsIn(model)).toHaveText('‹1 / 2›');
+    await expect(lane(chat, model).getByRole('article', { name: 'You' })).toHaveText(/hello(?! again)/);
+  }
+  // The groq lane's regenerated reply comes back with its own earlier version.
+  await expect(reply(GROQ).getByRole('group', { name: 'Versions' })).toHaveText(/2 \/ 2/);
+  await expect(reply(OPENAI).getByRole('group', { name: 'Versions' })).toHaveCount(0);
 });
 
 test('on a phone the speed table fits without scrolling sideways: winners get a star named like the word', async ({ page }) => {

@@ -244,12 +244,14 @@ test.describe('per message: Copy, Edit and Regenerate', () => {
     await expect(earlier.getByRole('group', { name: 'Versions' })).toHaveText('1 / 2');
   });
 
-  test('Edit sends a message again in its place and replaces the replies after it', async ({ page }) => {
+  test('Edit sends a message again in its place and keeps the earlier version with its replies', async ({ page }) => {
     const chat = new ChatPage(page);
     await chat.open();
     await chat.waitForSettled(await chat.ask('hello', FAST));
     await chat.waitForSettled(await chat.ask('thanks'));
     const firstQuestion = chat.conversation.getByRole('article', { name: 'You' }).first();
+    const firstReply = chat.conversation.getByRole('article', { name: 'Assistant' }).first();
+    const firstAnswer = await firstReply.textContent();
 
     // Esc leaves the text as it was.
     await firstQuestion.getByRole('button', { name: 'Edit' }).click();
@@ -261,6 +263,7 @@ test.describe('per message: Copy, Edit and Regenerate', () => {
     await expect(chat.conversation.getByRole('article')).toHaveCount(4);
 
     await firstQuestion.getByRole('button', { name: 'Edit' }).click();
+    await expect(firstQuestion).toContainText('this message and the replies after it are kept as an earlier version');
     await firstQuestion.getByRole('textbox', { name: 'Edited prompt' }).fill('Compare providers in a table');
     await firstQuestion.getByRole('button', { name: 'Save' }).click();
     const reply = chat.lastReply();
@@ -268,11 +271,33 @@ test.describe('per message: Copy, Edit and Regenerate', () => {
     await expect(chat.conversation.getByRole('article')).toHaveCount(2);
     await expect(reply.getByRole('table').first()).toBeVisible();
     expect((await chat.lastDemoStream()).messages.map((m) => m.role)).toEqual(['system', 'user']);
+    const versions = firstQuestion.getByRole('group', { name: 'Versions' });
+    await expect(versions).toHaveText('‹2 / 2›');
 
-    // What was saved is the edited conversation.
+    // What was saved is the edited conversation, its earlier version too.
     await page.reload();
     await expect(chat.conversation.getByRole('article')).toHaveCount(2);
-    await expect(chat.conversation.getByRole('article', { name: 'You' })).toContainText('Compare providers in a table');
+    await expect(firstQuestion).toContainText('Compare providers in a table');
+
+    // The earlier version comes back whole, with the replies that followed it.
+    await versions.getByRole('button', { name: 'Previous version' }).click();
+    await expect(versions).toHaveText('‹1 / 2›');
+    await expect(chat.conversation.getByRole('article')).toHaveCount(4);
+    await expect(firstQuestion).toContainText('hello');
+    await expect(chat.conversation.getByRole('article', { name: 'You' }).nth(1)).toContainText('thanks');
+    await expect.poll(() => firstReply.textContent()).toBe(firstAnswer);
+
+    // The conversation goes on from the version shown, and the edit is still a step away.
+    await chat.waitForSettled(await chat.ask('and goodbye'));
+    expect((await chat.lastDemoStream()).messages.map((m) => m.content).slice(1, 4)).toEqual(['hello', expect.any(String), 'thanks']);
+    await expect(chat.conversation.getByRole('article')).toHaveCount(6);
+    await versions.getByRole('button', { name: 'Next version' }).click();
+    await expect(chat.conversation.getByRole('article')).toHaveCount(2);
+    await expect(firstQuestion).toContainText('Compare providers in a table');
+    await page.reload();
+    await versions.getByRole('button', { name: 'Previous version' }).click();
+    await expect(chat.conversation.getByRole('article')).toHaveCount(6);
+    await expect(chat.conversation.getByRole('article', { name: 'You' }).last()).toContainText('and goodbye');
   });
 
   test('a reply that failed can be regenerated with another model', async ({ page }) => {

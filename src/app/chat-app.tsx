@@ -380,6 +380,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
                   onEdit={streaming || blockedReason ? undefined : session.edit}
                   onRegenerate={streaming || blockedReason ? undefined : session.regenerate}
                   onShowVersion={streaming ? undefined : session.showVersion}
+                  onShowMessageVersion={streaming ? undefined : session.showMessageVersion}
                   onContinue={streaming || blockedReason ? undefined : session.continueReply}
                 />
                 {/* Each conversation keeps its own unsent text, across reloads too (its

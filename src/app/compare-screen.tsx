@@ -100,6 +100,7 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
         onEdit={streaming || blockedReason ? undefined : compare.edit}
         onRegenerate={blockedReason ? undefined : compare.regenerate}
         onShowVersion={compare.showVersion}
+        onShowMessageVersion={streaming ? undefined : compare.showMessageVersion}
         onContinue={blockedReason ? undefined : compare.continueReply}
         storageError={compare.storageError}
         onExport={exportComparison}

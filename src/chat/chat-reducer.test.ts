@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../gateway/client.ts';
 import { chatReducer, initialChatState, LIVE_SAMPLE_MS, streamingReply, type ChatAction, type ChatState } from './chat-reducer.ts';
-import { replyVersions, type AssistantMessage } from './types.ts';
+import { messageVersionIds, replyVersions, type AssistantMessage, type Message, type UserMessage } from './types.ts';
 
 const send: ChatAction = {
   type: 'sendRequested',
@@ -22,6 +22,9 @@ function reply(state: ChatState): AssistantMessage {
 }
 
 const run = (...actions: ChatAction[]): ChatState => actions.reduce(chatReducer, initialChatState);
+
+/** A settled reply with this text, asked for at `at`. */
+const settledReply = (id: string, content: string, at: number): AssistantMessage => ({ ...reply(run(send)), id, content, status: 'done', timing: { startedAt: at, firstTokenAt: at, endedAt: at } });
 
 describe('chatReducer', () => {
   it('keeps the prices the model had when the reply was asked for', () => {
@@ -53,6 +56,39 @@ describe('chatReducer', () => {
     expect(chatReducer(state, { type: 'replyVersionShown', replyId: 'r2', versionId: 'nope' })).toBe(state);
     const streaming: ChatState = { messages: [state.messages[0]!, { ...second, status: 'streaming' }] };
     expect(chatReducer(streaming, { type: 'replyVersionShown', replyId: 'r2', versionId: 'r1' })).toBe(streaming);
+  });
+
+  it('stamps a message with when it was sent, unless it has a time (a regenerated one keeps its own)', () => {
+    expect(run(send).messages[0]).toEqual({ id: 'u1', role: 'user', content: 'hi', sentAt: 1000 });
+    const again: ChatAction = { ...send, user: { id: 'u1', role: 'user', content: 'hi', sentAt: 400 }, at: 2000 };
+    expect(run(again).messages[0]).toMatchObject({ sentAt: 400 });
+  });
+
+  it('shows an edited message\'s earlier version with what followed it, and keeps the one it replaces as a branch', () => {
+    const hello: UserMessage = { id: 'u1', role: 'user', content: 'hello', sentAt: 1000 };
+    const oldTail: Message[] = [hello, settledReply('r1', 'Hi!', 1000), { id: 'u2', role: 'user', content: 'thanks', sentAt: 2000 }, settledReply('r2', 'Welcome.', 2000)];
+    const edited: UserMessage = { id: 'u3', role: 'user', content: 'Compare providers', sentAt: 3000, branches: [oldTail] };
+    const before: Message = { id: 'u0', role: 'user', content: 'first', sentAt: 500 };
+    const state: ChatState = { messages: [before, settledReply('r0', 'ok', 500), edited, settledReply('r3', 'A table', 3000)] };
+    expect(messageVersionIds(edited)).toEqual(['u1', 'u3']);
+    // A message saved before messages had a time was sent before any that has one.
+    expect(messageVersionIds({ ...edited, sentAt: 9, branches: [[{ id: 'old', role: 'user', content: 'y' }]] })).toEqual(['old', 'u3']);
+
+    const back = chatReducer(state, { type: 'messageVersionShown', messageId: 'u3', versionId: 'u1' });
+    // What came before the message stays; from it on, the earlier branch.
+    expect(back.messages.map((m) => m.content)).toEqual(['first', 'ok', 'hello', 'Hi!', 'thanks', 'Welcome.']);
+    const shown = back.messages[2] as UserMessage;
+    expect(shown.branches).toEqual([[{ id: 'u3', role: 'user', content: 'Compare providers', sentAt: 3000 }, state.messages[3]]]);
+    expect(messageVersionIds(shown)).toEqual(['u1', 'u3']);
+    // And forth again: the same conversation as before.
+    expect(chatReducer(back, { type: 'messageVersionShown', messageId: 'u1', versionId: 'u3' })).toEqual(state);
+
+    // Nothing happens for a version it does not have, its own, a reply's id, or while a reply streams.
+    expect(chatReducer(state, { type: 'messageVersionShown', messageId: 'u3', versionId: 'nope' })).toBe(state);
+    expect(chatReducer(state, { type: 'messageVersionShown', messageId: 'u3', versionId: 'u3' })).toBe(state);
+    expect(chatReducer(state, { type: 'messageVersionShown', messageId: 'r3', versionId: 'u1' })).toBe(state);
+    const streaming: ChatState = { messages: [...state.messages.slice(0, -1), { ...settledReply('r3', 'A', 3000), status: 'streaming' }] };
+    expect(chatReducer(streaming, { type: 'messageVersionShown', messageId: 'u3', versionId: 'u1' })).toBe(streaming);
   });
 
   it('adds the user message and a waiting reply on send', () => {

@@ -3,7 +3,7 @@
 import type { StreamEvent } from '../gateway/client.ts';
 import type { ModelPricing } from './model-catalog.ts';
 import type { AssistantMessage, Message, ReplyTrace, ToolCall, UserMessage } from './types.ts';
-import { canContinue, countedLengths, isSettled, replyVersions } from './types.ts';
+import { canContinue, countedLengths, isSettled, messageVersions, replyVersions } from './types.ts';
 
 export interface ChatState {
   messages: Message[];
@@ -38,6 +38,12 @@ export type ChatAction =
   | { type: 'continueRequested'; replyId: string; at: number; pricing?: ModelPricing | undefined; systemTokens?: number | undefined }
   /** Shows another version of a reply in its place: the conversation goes on from that one. */
   | { type: 'replyVersionShown'; replyId: string; versionId: string }
+  /**
+   * Shows another version of an edited message (the first message of that
+   * branch has `versionId`) with what followed it then, in place of this one
+   * and what follows it now, which are kept as a branch in turn.
+   */
+  | { type: 'messageVersionShown'; messageId: string; versionId: string }
   /**
    * `trace`: with the events that end the stream, how it arrived, so the
    * trace joins the reply in the commit that settles it (one commit at the
@@ -158,7 +164,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       if (action.pricing) reply.pricing = action.pricing;
       if (action.systemTokens !== undefined) reply.systemTokens = action.systemTokens;
       if (action.earlier?.length) reply.earlier = action.earlier;
-      return { messages: [...state.messages, action.user, reply] };
+      // Its versions (Edit) are ordered by when each was sent.
+      const user = action.user.sentAt === undefined ? { ...action.user, sentAt: action.at } : action.user;
+      return { messages: [...state.messages, user, reply] };
     }
     case 'continueRequested':
       return updateReply(state, action.replyId, (reply) => {
@@ -198,6 +206,18 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         if (!shown || shown.id === reply.id || !isSettled(reply.status)) return reply;
         return { ...shown, earlier: versions.filter((version) => version !== shown) };
       });
+    case 'messageVersionShown': {
+      const index = state.messages.findIndex((m) => m.id === action.messageId);
+      const last = state.messages.at(-1);
+      // Not while a reply streams: it would stream into a hidden branch.
+      if (index < 0 || (last?.role === 'assistant' && !isSettled(last.status))) return state;
+      const versions = messageVersions(state.messages, index);
+      const shown = versions.find((branch) => branch[0]?.id === action.versionId);
+      const first = shown?.[0];
+      if (!shown || first?.role !== 'user' || first.id === action.messageId) return state;
+      const others = versions.filter((branch) => branch !== shown);
+      return { messages: [...state.messages.slice(0, index), { ...first, branches: others }, ...shown.slice(1)] };
+    }
     case 'traceRecorded':
       return updateReply(state, action.replyId, (reply) => withTrace(reply, action.trace));
     case 'conversationCleared':

@@ -136,6 +136,17 @@ describe('searchConversations', () => {
     expect(searchConversations([a!, regenerated], 'lodash').map((c) => c.id)).toEqual(['b']);
     expect(searchConversations([a!, regenerated], 'timer').map((c) => c.id)).toEqual(['b']);
   });
+
+  it('finds a message edited away, and the replies that followed it', () => {
+    const [a, b] = list;
+    const edited: Conversation = {
+      ...b!,
+      messages: [{ id: 'b-u2', role: 'user', content: 'Throttle in Go', branches: [[...b!.messages, { id: 'b-u3', role: 'user', content: 'And in Rust?' }]] }, assistantReply({ id: 'b-r2', content: 'Use time.Tick' })],
+    };
+    expect(searchConversations([a!, edited], 'setTimeout').map((c) => c.id)).toEqual(['b']);
+    expect(searchConversations([a!, edited], 'rust').map((c) => c.id)).toEqual(['b']);
+    expect(searchConversations([a!, edited], 'tick').map((c) => c.id)).toEqual(['b']);
+  });
 });
 
 describe('renaming', () => {

@@ -165,15 +165,15 @@ export function isStreaming(conversation: Conversation): boolean {
   return last?.role === 'assistant' && !isSettled(last.status);
 }
 
-/** A message's searchable text: a reply's answer and reasoning, in every version kept. */
+/** A message's searchable text: a reply's answer and reasoning, in every version kept; an edited message's earlier versions and what followed them. */
 function searchableText(message: Message): string {
-  if (message.role === 'user') return message.content;
+  if (message.role === 'user') return [message.content, ...(message.branches ?? []).flat().map(searchableText)].join('\n');
   return replyVersions(message)
     .map((version) => `${version.content}\n${version.reasoning}`)
     .join('\n');
 }
 
-/** Conversations whose title or any message (an earlier version of a reply too) holds every word of the query, case-insensitively. */
+/** Conversations whose title or any message (an earlier version of a reply or of an edited message too) holds every word of the query, case-insensitively. */
 export function searchConversations(list: readonly Conversation[], query: string): Conversation[] {
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...list];

@@ -83,6 +83,18 @@ describe('export', () => {
     expect(read?.role === 'assistant' && read.earlier?.[0]).not.toHaveProperty('earlier');
   });
 
+  it('reads back an edited message\'s time and earlier versions with what followed them, and says in Markdown which version is shown', () => {
+    const before = [{ id: 'u0', role: 'user' as const, content: 'Explain threads', sentAt: 10 }, reply({ id: 'r0', content: 'Threads are heavier.' })];
+    const edited = { ...conversation, messages: [{ id: 'u1', role: 'user' as const, content: 'Explain goroutines', sentAt: 20, branches: [before] }, reply({})] };
+    expect(conversationsFromJson(conversationsToJson([edited]))).toEqual([edited]);
+    expect(conversationToMarkdown(edited)).toContain('## You\n\nExplain goroutines\n\n_Version 2 of 2._\n\n## Assistant');
+    // A branch that does not start with a message of yours, or is not a list, is left out; a time that is not a number too.
+    const file = JSON.parse(conversationsToJson([edited])) as { conversations: Array<{ messages: Array<Record<string, unknown>> }> };
+    Object.assign(file.conversations[0]!.messages[0]!, { sentAt: '20', branches: [[reply({ id: 'rx' })], 'nope', ...(file.conversations[0]!.messages[0]!['branches'] as unknown[])] });
+    const read = conversationsFromJson(JSON.stringify(file))[0]?.messages[0];
+    expect(read).toEqual({ id: 'u1', role: 'user', content: 'Explain goroutines', branches: [before] });
+  });
+
   it('reads back the prices a reply kept, and leaves out prices that are not prices', () => {
     const pricing = { currency: 'USD', inputPerToken: 1.5e-7, outputPerToken: 6e-7 };
     const priced = { ...conversation, messages: [reply({ pricing })] };

@@ -4,7 +4,7 @@
 import type { Conversation } from './conversations.ts';
 import type { ModelPricing } from './model-catalog.ts';
 import { parseTrace } from './reply-trace.ts';
-import { isSettled, replyVersions, withoutVersions, type AssistantMessage, type Message, type ReplyStatus, type ToolCall } from './types.ts';
+import { isSettled, messageVersionIds, replyVersions, withoutBranches, withoutVersions, type AssistantMessage, type Message, type ReplyStatus, type ToolCall, type UserMessage } from './types.ts';
 
 const FORMAT = 'gateway-chat';
 const VERSION = 1;
@@ -24,7 +24,11 @@ const STATUS_NOTE: Partial<Record<ReplyStatus, string>> = {
 /** Each turn as Markdown under a heading of `level`: a reply as the markdown it was, then its tokens and `figures`. */
 function turnsToMarkdown(messages: readonly Message[], level: string, figures?: (reply: AssistantMessage) => string | undefined): string[] {
   return messages.map((message) => {
-    if (message.role === 'user') return `${level} You\n\n${message.content}`;
+    if (message.role === 'user') {
+      const ids = messageVersionIds(message);
+      const version = ids.length > 1 ? `\n\n_Version ${ids.indexOf(message.id) + 1} of ${ids.length}._` : '';
+      return `${level} You\n\n${message.content}${version}`;
+    }
     const lines = [`${level} Assistant (${message.model})`];
     if (message.content) lines.push(message.content);
     if (message.error) lines.push(`> Error: ${message.error}`);
@@ -98,11 +102,27 @@ function pricingFrom(value: unknown): ModelPricing | undefined {
   return isPrice(inputPerToken) && isPrice(outputPerToken) ? { currency: value['currency'], inputPerToken, outputPerToken } : undefined;
 }
 
+/** A message of yours, with when it was sent and the branches edits left (each read as messages of their own). */
+function userFrom(value: Record<string, unknown>, id: string, content: string, where: string): UserMessage {
+  const user: UserMessage = { id, role: 'user', content };
+  const sentAt = value['sentAt'];
+  if (typeof sentAt === 'number' && Number.isFinite(sentAt)) user.sentAt = sentAt;
+  const branches = Array.isArray(value['branches'])
+    ? value['branches'].flatMap((branch: unknown, i): Message[][] => {
+        if (!Array.isArray(branch)) return [];
+        const [first, ...rest] = branch.map((m, j) => messageFrom(m, `${where}, version ${i + 1}, message ${j + 1},`));
+        return first?.role === 'user' ? [[withoutBranches(first), ...rest]] : [];
+      })
+    : [];
+  if (branches.length > 0) user.branches = branches;
+  return user;
+}
+
 function messageFrom(value: unknown, where: string): Message {
   if (!isRecord(value) || typeof value['content'] !== 'string' || typeof value['id'] !== 'string') {
     throw new ImportError(`${where} has no id or text.`);
   }
-  if (value['role'] === 'user') return { id: value['id'], role: 'user', content: value['content'] };
+  if (value['role'] === 'user') return userFrom(value, value['id'], value['content'], where);
   if (value['role'] !== 'assistant') throw new ImportError(`${where} is neither yours nor the assistant’s.`);
   const status = STATUSES.includes(value['status'] as ReplyStatus) ? (value['status'] as ReplyStatus) : 'done';
   const timing = isRecord(value['timing']) ? value['timing'] : {};

@@ -70,6 +70,14 @@ export interface UserMessage {
   id: string;
   role: 'user';
   content: string;
+  /** When it was sent (epoch ms): its versions (Edit) are in this order. Messages saved before this was kept have none. */
+  sentAt?: number | undefined;
+  /**
+   * The conversations that went on from this message before it was edited
+   * (Edit): each starts with the message as it was (without branches of its
+   * own) and holds what followed it then. Nothing edited away is lost.
+   */
+  branches?: Message[][] | undefined;
 }
 
 export interface AssistantMessage {
@@ -128,6 +136,48 @@ export function replyVersions(reply: AssistantMessage): AssistantMessage[] {
 }
 
 export type Message = UserMessage | AssistantMessage;
+
+/** The message alone, without the branches it holds. */
+export function withoutBranches(message: UserMessage): UserMessage {
+  if (message.branches === undefined) return message;
+  const alone = { ...message };
+  delete alone.branches;
+  return alone;
+}
+
+const sentAt = (message: Message | undefined): number => (message?.role === 'user' ? (message.sentAt ?? 0) : 0);
+
+/**
+ * The versions of the conversation from the user message at `index` on, this
+ * one among them, in the order they were sent: each starts with the message
+ * (without branches) and holds what followed it.
+ */
+export function messageVersions(messages: readonly Message[], index: number): Message[][] {
+  const message = messages[index];
+  if (message?.role !== 'user') return [];
+  const current = [withoutBranches(message), ...messages.slice(index + 1)];
+  if (!message.branches?.length) return [current];
+  return [...message.branches, current].toSorted((a, b) => sentAt(a[0]) - sentAt(b[0]));
+}
+
+/**
+ * What takes the place of the message with `messageId` when it is edited:
+ * `edited`, keeping that message and what followed it as a branch.
+ */
+export function editedInPlace(messages: readonly Message[], messageId: string, edited: UserMessage): UserMessage {
+  const at = messages.findIndex((m) => m.id === messageId);
+  const old = messages[at];
+  if (old?.role !== 'user') return edited;
+  return { ...edited, branches: [...(old.branches ?? []), [withoutBranches(old), ...messages.slice(at + 1)]] };
+}
+
+/** The ids of a user message's versions (Edit), this one's among them, in the order they were sent. */
+export function messageVersionIds(message: UserMessage): string[] {
+  if (!message.branches?.length) return [message.id];
+  return [...message.branches.map((branch) => branch[0]), message]
+    .toSorted((a, b) => sentAt(a) - sentAt(b))
+    .flatMap((first) => (first ? [first.id] : []));
+}
 
 export function isSettled(status: ReplyStatus): boolean {
   return status !== 'waiting' && status !== 'streaming';

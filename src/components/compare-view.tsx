@@ -31,13 +31,15 @@ interface CompareViewProps {
   onShowVersion?: ((model: string, replyId: string, versionId: string) => void) | undefined;
   /** Given when a lane's last reply, if it ended before its end, can be asked to go on (that lane's model only). */
   onContinue?: ((model: string, replyId: string) => void) | undefined;
+  /** Given when another version of an edited message can be shown, in every lane (no lane streaming). */
+  onShowMessageVersion?: ((messageId: string, versionId: string) => void) | undefined;
   /** Why the replies are not kept across a reload, if they are not. */
   storageError?: string | undefined;
   /** Saves the lanes, their replies and the speed table as a Markdown file. */
   onExport?: (() => void) | undefined;
 }
 
-const EDIT_NOTE = 'Saving sends it to every lane again; the replies after it are replaced.';
+const EDIT_NOTE = 'Saving sends it to every lane again; in each, this message and the replies after it are kept as an earlier version.';
 
 interface LaneProps {
   model: string;
@@ -47,10 +49,11 @@ interface LaneProps {
   onRegenerate?: ((model: string, replyId: string) => void) | undefined;
   onShowVersion?: ((model: string, replyId: string, versionId: string) => void) | undefined;
   onContinue?: ((model: string, replyId: string) => void) | undefined;
+  onShowMessageVersion?: ((messageId: string, versionId: string) => void) | undefined;
 }
 
 /** One model's lane. Memoised: a lane whose model is done does not re-render while the others stream. */
-const Lane = memo(function Lane({ model, messages, onRemove, onEdit, onRegenerate, onShowVersion, onContinue }: LaneProps) {
+const Lane = memo(function Lane({ model, messages, onRemove, onEdit, onRegenerate, onShowVersion, onContinue, onShowMessageVersion }: LaneProps) {
   const regenerate = useMemo(() => onRegenerate && ((replyId: string) => onRegenerate(model, replyId)), [model, onRegenerate]);
   const goOn = useMemo(() => onContinue && ((replyId: string) => onContinue(model, replyId)), [model, onContinue]);
   const showVersion = useMemo(() => onShowVersion && ((replyId: string, versionId: string) => onShowVersion(model, replyId, versionId)), [model, onShowVersion]);
@@ -75,6 +78,7 @@ const Lane = memo(function Lane({ model, messages, onRemove, onEdit, onRegenerat
         onRegenerate={regenerate}
         onShowVersion={showVersion}
         onContinue={goOn}
+        onShowMessageVersion={onShowMessageVersion}
         empty={<p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">Replies from this model appear here.</p>}
       />
     </section>
@@ -92,7 +96,7 @@ function replayableIds(lanes: readonly CompareLane[]): Set<string> {
 }
 
 /** Lanes side by side (stacked on a phone), each following its own reply. */
-export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, modelToAdd, streaming, onAdd, onRemove, onClear, onEdit, onRegenerate, onShowVersion, onContinue, storageError, onExport }: CompareViewProps) {
+export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, modelToAdd, streaming, onAdd, onRemove, onClear, onEdit, onRegenerate, onShowVersion, onContinue, onShowMessageVersion, storageError, onExport }: CompareViewProps) {
   const alreadyIn = modelToAdd !== undefined && lanes.some((lane) => lane.model === modelToAdd);
   const anyMessages = lanes.some((lane) => lane.messages.length > 0);
   const replayable = useMemo(() => replayableIds(lanes), [lanes]);
@@ -174,6 +178,7 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
                 onRegenerate={onRegenerate}
                 onShowVersion={onShowVersion}
                 onContinue={onContinue}
+                onShowMessageVersion={onShowMessageVersion}
               />
             ))}
           </ReplayTogetherContext>

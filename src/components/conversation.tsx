@@ -17,6 +17,8 @@ export interface ConversationProps {
   onShowVersion?: ((replyId: string, versionId: string) => void) | undefined;
   /** Given when the last reply, if it ended before its end, can be asked to go on. */
   onContinue?: ((replyId: string) => void) | undefined;
+  /** Given when another version of an edited message (and what followed it) can be shown in its place. */
+  onShowMessageVersion?: ((messageId: string, versionId: string) => void) | undefined;
   /** The log's name: "Conversation" unless it is one of several (a compare lane). */
   label?: string;
 }
@@ -71,7 +73,7 @@ function holdAtEnd(state: StickToBottomState, view: HTMLElement | null, seen: Se
 }
 
 /** The scrolling log: follows the reply only while the reader is at the bottom. */
-export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, onShowVersion, onContinue, label = 'Conversation' }: ConversationProps) {
+export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, onShowVersion, onContinue, onShowMessageVersion, label = 'Conversation' }: ConversationProps) {
   const { scrollRef, contentRef, isAtBottom, scrollToBottom, stopScroll, state } = useStickToBottom({ initial: 'instant', resize: 'instant' });
   const touchY = useRef<number | undefined>(undefined);
   const seen = useRef<Seen>({ top: 0, height: 0 });
@@ -177,6 +179,7 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
                   onRegenerate={i === messages.length - 1 && m.role === 'assistant' ? onRegenerate : undefined}
                   onShowVersion={i === messages.length - 1 && m.role === 'assistant' ? onShowVersion : undefined}
                   onContinue={i === messages.length - 1 && m.role === 'assistant' ? onContinue : undefined}
+                  onShowMessageVersion={m.role === 'user' ? onShowMessageVersion : undefined}
                 />
               ))}
         </div>

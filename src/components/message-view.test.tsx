@@ -170,6 +170,29 @@ describe('MessageView', () => {
     expect(screen.queryByRole('group', { name: 'Versions' })).toBeNull();
   });
 
+  it('numbers an edited message\'s versions in the order sent, and asks for the one before or after', () => {
+    const earlier = { id: 'u0', role: 'user' as const, content: 'Explain threads', sentAt: 10 };
+    const later = { id: 'u2', role: 'user' as const, content: 'Explain fibers', sentAt: 30 };
+    const edited = { id: 'u1', role: 'user' as const, content: 'Explain goroutines', sentAt: 20, branches: [[later], [earlier, reply({})]] };
+    const asked: Array<[string, string]> = [];
+    const { rerender } = render(<MessageView message={edited} onShowMessageVersion={(messageId, versionId) => asked.push([messageId, versionId])} />);
+    const versions = within(screen.getByRole('article', { name: 'You' })).getByRole('group', { name: 'Versions' });
+    expect(versions.textContent).toBe('‹2 / 3›');
+    within(versions).getByRole('button', { name: 'Previous version' }).click();
+    within(versions).getByRole('button', { name: 'Next version' }).click();
+    expect(asked).toEqual([
+      ['u1', 'u0'],
+      ['u1', 'u2'],
+    ]);
+    // While a reply streams: the number, no way to another.
+    rerender(<MessageView message={edited} />);
+    expect(screen.getByRole('group', { name: 'Versions' }).textContent).toBe('2 / 3');
+    expect(screen.queryByRole('button', { name: 'Previous version' })).toBeNull();
+    // A message never edited has no versions to speak of.
+    rerender(<MessageView message={earlier} onShowMessageVersion={() => undefined} />);
+    expect(screen.queryByRole('group', { name: 'Versions' })).toBeNull();
+  });
+
   it('says "not reported" when the gateway sent no usage, and estimates the speed', () => {
     render(<MessageView message={reply({ usage: undefined })} />);
     const usage = screen.getByRole('region', { name: 'Usage' });

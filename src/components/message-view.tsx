@@ -1,6 +1,6 @@
 import { memo, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { replayFrame } from '../chat/reply-trace.ts';
-import { canContinue, isSettled, replyVersions, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
+import { canContinue, isSettled, messageVersionIds, replyVersions, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
 import { MarkdownView } from '../markdown/markdown-view.tsx';
 import { useCopy } from '../markdown/use-copy.ts';
 import { liveLine, UsagePanel } from './usage-panel.tsx';
@@ -31,11 +31,14 @@ interface UserMessageProps {
   onEdit?: ((messageId: string, text: string) => void) | undefined;
   /** What saving an edit does, said under the box. */
   editNote?: string | undefined;
+  /** Present when another version of this (edited) message can be shown in its place (nothing streaming). */
+  onShowVersion?: ((messageId: string, versionId: string) => void) | undefined;
 }
 
-const EDIT_NOTE = 'Saving sends it again; the replies after it are replaced.';
+const EDIT_NOTE = 'Saving sends it again; this message and the replies after it are kept as an earlier version.';
+const MESSAGE_VERSIONS_TITLE = 'This message was edited: each version is kept with the replies that followed it';
 
-function UserMessageView({ message, onEdit, editNote = EDIT_NOTE }: UserMessageProps) {
+function UserMessageView({ message, onEdit, editNote = EDIT_NOTE, onShowVersion }: UserMessageProps) {
   // The text being edited, while editing.
   const [draft, setDraft] = useState<string | undefined>();
   const boxId = useId();
@@ -86,7 +89,13 @@ function UserMessageView({ message, onEdit, editNote = EDIT_NOTE }: UserMessageP
       <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-sm bg-indigo-600 px-4 py-2 text-white">
         {message.content}
       </div>
-      <div className="mt-1 flex gap-1">
+      <div className="mt-1 flex items-center gap-1">
+        <VersionSwitch
+          ids={messageVersionIds(message)}
+          current={message.id}
+          onShow={onShowVersion && ((versionId) => onShowVersion(message.id, versionId))}
+          title={onShowVersion ? MESSAGE_VERSIONS_TITLE : `${MESSAGE_VERSIONS_TITLE}; another can be shown once no reply is streaming`}
+        />
         <CopyButton text={message.content} />
         {onEdit ? (
           <button type="button" onClick={() => setDraft(message.content)} className={ACTION_CLASS}>
@@ -128,28 +137,29 @@ interface AssistantMessageProps {
   onContinue?: ((replyId: string) => void) | undefined;
 }
 
-/** "‹ 2 / 3 ›": which of a reply's versions this is, and (where the conversation can go on from another) the way to it. */
-function VersionSwitch({ reply, onShow }: { reply: AssistantMessage; onShow: ((replyId: string, versionId: string) => void) | undefined }) {
-  const versions = replyVersions(reply);
-  if (versions.length < 2) return null;
-  const index = versions.findIndex((version) => version.id === reply.id);
+const NO_VERSIONS: readonly string[] = [];
+
+/** "‹ 2 / 3 ›": which of a message's versions this is, and (where another can be shown in its place) the way to it. */
+function VersionSwitch({ ids, current, onShow, title, className = '' }: { ids: readonly string[]; current: string; onShow: ((versionId: string) => void) | undefined; title: string; className?: string }) {
+  if (ids.length < 2) return null;
+  const index = ids.indexOf(current);
   const step = (by: -1 | 1, label: string, glyph: string) =>
     onShow ? (
       <button
         type="button"
         aria-label={label}
-        disabled={!versions[index + by]}
-        onClick={() => onShow(reply.id, versions[index + by]!.id)}
+        disabled={!ids[index + by]}
+        onClick={() => onShow(ids[index + by]!)}
         className="h-6 min-w-6 rounded text-sm leading-none hover:bg-zinc-100 hover:text-zinc-800 disabled:opacity-40 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
       >
         {glyph}
       </button>
     ) : null;
   return (
-    <span role="group" aria-label="Versions" className="ml-auto flex items-center gap-0.5 tabular-nums">
+    <span role="group" aria-label="Versions" className={`flex items-center gap-0.5 text-xs text-zinc-500 tabular-nums dark:text-zinc-400 ${className}`}>
       {step(-1, 'Previous version', '‹')}
-      <span title={onShow ? 'This reply was asked for again: each version is kept' : 'Versions of this reply: another can be shown while it is the last reply'}>
-        {index + 1} / {versions.length}
+      <span title={title}>
+        {index + 1} / {ids.length}
       </span>
       {step(1, 'Next version', '›')}
     </span>
@@ -203,6 +213,8 @@ function AssistantMessageView({ message: reply, onRegenerate, onShowVersion, onC
     [reply, replay.position],
   );
   const replySettled = isSettled(reply.status);
+  const versionIds = reply.earlier?.length ? replyVersions(reply).map((version) => version.id) : NO_VERSIONS;
+  const showVersion = replySettled && !replaying && onShowVersion ? (versionId: string) => onShowVersion(reply.id, versionId) : undefined;
   const speedId = useId();
   const settled = isSettled(message.status);
   const answering = message.status === 'streaming' && message.content.length > 0;
@@ -230,7 +242,13 @@ function AssistantMessageView({ message: reply, onRegenerate, onShowVersion, onC
               {statusLabel}
             </span>
           ) : null}
-          <VersionSwitch reply={reply} onShow={replySettled && !replaying ? onShowVersion : undefined} />
+          <VersionSwitch
+            ids={versionIds}
+            current={reply.id}
+            onShow={showVersion}
+            title={showVersion ? 'This reply was asked for again: each version is kept' : 'Versions of this reply: another can be shown while it is the last reply'}
+            className="ml-auto"
+          />
         </div>
         {message.reasoning ? <ReasoningGroup key={`reasoning-${replay.key}`} text={message.reasoning} streaming={reasoningStreaming} /> : null}
         {message.status === 'waiting' ? (
@@ -337,11 +355,12 @@ interface MessageViewProps {
   onRegenerate?: ((replyId: string) => void) | undefined;
   onShowVersion?: ((replyId: string, versionId: string) => void) | undefined;
   onContinue?: ((replyId: string) => void) | undefined;
+  onShowMessageVersion?: ((messageId: string, versionId: string) => void) | undefined;
 }
 
-export const MessageView = memo(function MessageView({ message, onEdit, editNote, onRegenerate, onShowVersion, onContinue }: MessageViewProps) {
+export const MessageView = memo(function MessageView({ message, onEdit, editNote, onRegenerate, onShowVersion, onContinue, onShowMessageVersion }: MessageViewProps) {
   return message.role === 'user' ? (
-    <UserMessageView message={message} onEdit={onEdit} editNote={editNote} />
+    <UserMessageView message={message} onEdit={onEdit} editNote={editNote} onShowVersion={onShowMessageVersion} />
   ) : (
     <AssistantMessageView message={message} onRegenerate={onRegenerate} onShowVersion={onShowVersion} onContinue={onContinue} />
   );

@@ -78,3 +78,39 @@ it('keeps with each reply the prices its model had when it was sent', async () =
   expect(asked).toEqual(['p/m']);
   expect(messages.result.current.at(-1)).toMatchObject({ role: 'assistant', pricing: prices });
 });
+
+it('keeps an edited message and what followed it as the new one\'s earlier version, which a regenerate keeps too', async () => {
+  const sent: string[][] = [];
+  const gateway = slowGateway(['Hi'], 1);
+  const client = createGatewayClient({
+    fetch: (url, init) => {
+      sent.push((JSON.parse(String(init?.body)) as { messages: Array<{ content: string }> }).messages.map((m) => m.content));
+      return gateway(url, init);
+    },
+  });
+  const { result } = renderHook(() => useChatSession(client, { model: 'p/m', systemPrompt: '' }));
+  const messages = renderHook(() => useOpenMessages(result.current));
+  await waitFor(() => expect(result.current.loaded).toBe(true));
+  const settle = () => waitFor(() => expect(result.current.streaming).toBe(false), { timeout: 5000 });
+  act(() => result.current.send('Hello'));
+  await settle();
+  act(() => result.current.send('Thanks'));
+  await settle();
+  const before = messages.result.current;
+
+  act(() => result.current.edit(before[0]!.id, ' Bye '));
+  await settle();
+  // Sent from the edited message on, without what followed the old one.
+  expect(sent.at(-1)).toEqual(['Bye']);
+  const [bye] = messages.result.current;
+  expect(messages.result.current.map((m) => m.content)).toEqual(['Bye', 'Hi']);
+  expect(bye?.role === 'user' && bye.branches).toEqual([before]);
+
+  // A regenerate sends the same message again: its versions stay.
+  act(() => result.current.regenerate(messages.result.current[1]!.id));
+  await settle();
+  expect(messages.result.current[0]).toBe(bye);
+
+  act(() => result.current.showMessageVersion(bye!.id, before[0]!.id));
+  expect(messages.result.current.map((m) => m.content)).toEqual(['Hello', 'Hi', 'Thanks', 'Hi']);
+});

@@ -5,7 +5,7 @@ import { buildChatRequest } from '../chat/build-request.ts';
 import type { ChatAction } from '../chat/chat-reducer.ts';
 import { compareReducer, initialCompareState, isComparing, laneHistory, type CompareState } from '../chat/compare.ts';
 import { systemPromptTokens } from '../chat/reply-metrics.ts';
-import { replyVersions, type AssistantMessage, type UserMessage } from '../chat/types.ts';
+import { editedInPlace, replyVersions, type AssistantMessage, type UserMessage } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import type { CompareStore } from '../storage/compare-store.ts';
 import { continueReply, forgetWhenSettled, newId, now, startReply, stopReply, type ReplyRun } from './reply-stream.ts';
@@ -16,12 +16,14 @@ export interface CompareSession {
   /** Whether any lane is streaming. */
   streaming: boolean;
   send(text: string): void;
-  /** Sends an edited message to every lane again, replacing it and what came after it in each. */
+  /** Sends an edited message to every lane again in its place; each lane keeps it and what came after it as the new one's earlier version. */
   edit(messageId: string, text: string): void;
   /** Asks one lane's model again for its last reply, keeping that reply as an earlier version. */
   regenerate(model: string, replyId: string): void;
   /** Shows another version of a lane's reply in its place. */
   showVersion(model: string, replyId: string, versionId: string): void;
+  /** Shows another version of an edited message, with what followed it, in every lane that has it (none while a lane streams). */
+  showMessageVersion(messageId: string, versionId: string): void;
   /** Asks one lane's last reply, when it ended before its end, to go on where it is; the other lanes go on as they are. */
   continueReply(model: string, replyId: string): void;
   /** Stops every lane. */
@@ -73,13 +75,16 @@ export function useCompareSession(
       const { chats } = stateRef.current;
       for (const model of lanes) {
         const toLane = (action: ChatAction): void => dispatch({ type: 'laneAction', model, action });
-        const { history, rewound } = laneHistory(chats[model]?.messages ?? [], from);
-        const request = buildChatRequest([...history, user], { model, systemPrompt, temperature, maxTokens });
+        const messages = chats[model]?.messages ?? [];
+        const { history, rewound } = laneHistory(messages, from);
+        // An edit (a new message in the place of `from`) keeps what it replaces in this lane as a branch.
+        const sent = rewound && from !== undefined && from !== user.id ? editedInPlace(messages, from, user) : user;
+        const request = buildChatRequest([...history, sent], { model, systemPrompt, temperature, maxTokens });
         const startedAt = now();
         const run = startReply(client, request, startedAt, toLane, forgetWhenSettled(runs.current, model));
         runs.current.set(model, run);
         if (rewound && from !== undefined) toLane({ type: 'historyRewound', messageId: from });
-        toLane({ type: 'sendRequested', user, replyId: run.replyId, model, at: startedAt, pricing: pricingOf?.(model), earlier, systemTokens: systemPromptTokens(systemPrompt) });
+        toLane({ type: 'sendRequested', user: sent, replyId: run.replyId, model, at: startedAt, pricing: pricingOf?.(model), earlier, systemTokens: systemPromptTokens(systemPrompt) });
       }
     },
     [client, systemPrompt, temperature, maxTokens, pricingOf],
@@ -126,6 +131,11 @@ export function useCompareSession(
     dispatch({ type: 'laneAction', model, action: { type: 'replyVersionShown', replyId, versionId } });
   }, []);
 
+  const showMessageVersion = useCallback((messageId: string, versionId: string) => {
+    if (runs.current.size > 0) return;
+    for (const model of stateRef.current.lanes) dispatch({ type: 'laneAction', model, action: { type: 'messageVersionShown', messageId, versionId } });
+  }, []);
+
   const addLane = useCallback((model: string) => dispatch({ type: 'laneAdded', model }), []);
   const removeLane = useCallback(
     (model: string) => {
@@ -146,7 +156,7 @@ export function useCompareSession(
     };
   }, []);
 
-  return { state, streaming: isComparing(state), send, edit, regenerate, showVersion, continueReply: continueLane, stop, addLane, removeLane, clear, storageError };
+  return { state, streaming: isComparing(state), send, edit, regenerate, showVersion, showMessageVersion, continueReply: continueLane, stop, addLane, removeLane, clear, storageError };
 }
 
 /**
