@@ -153,6 +153,8 @@ test('Continue has one stopped lane go on where it stopped, with that lane’s m
   expect(sent.messages.at(-1)?.role).toBe('assistant');
   await expect(groq.getByText('Stopped', { exact: true })).toHaveCount(0);
   await expect(chat.usage(groq)).toContainText('Continued: these figures are for the part after Continue.');
+  // The speed table says whose figures are a continuation's, beside the others' whole replies.
+  await expect(page.getByText(`Continued: ${GROQ}. Its figures are for the part after Continue.`)).toBeVisible();
   expect(((await groq.locator('.markdown').textContent()) ?? '').length).toBeGreaterThan(partial.length);
   // The other lane was not asked again.
   await expect(openai.getByText('Stopped', { exact: true })).toBeVisible();

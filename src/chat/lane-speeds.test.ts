@@ -85,6 +85,19 @@ describe('laneSpeeds', () => {
     expect(laneSpeeds(kept, () => priced('USD', 1e-6, 2e-6))[0]?.cost?.amount).toBeCloseTo(0.00105, 12);
   });
 
+  it('says which lanes\' figures are of a continued reply (over all messages, of one among them)', () => {
+    let state = race(at('a/x', 'r1', 0, ['delta', 100, 'Hi']), at('b/y', 'r2', 0, ['delta', 100, 'Hi'], ['done', 200]));
+    state = compareReducer(state, { type: 'laneAction', model: 'a/x', action: { type: 'stopRequested', replyId: 'r1', at: 150 } });
+    expect(laneSpeeds(state).map((lane) => lane.continued)).toEqual([false, false, false]);
+    state = compareReducer(state, { type: 'laneAction', model: 'a/x', action: { type: 'continueRequested', replyId: 'r1', at: 1000 } });
+    expect(laneSpeeds(state).map((lane) => lane.continued)).toEqual([true, false, false]);
+    // Over all messages only settled replies count: once it has settled.
+    expect(laneSpeeds(state, undefined, 'all')[0]?.continued).toBe(false);
+    const done = { type: 'streamEventsReceived' as const, replyId: 'r1', events: [{ event: { type: 'delta' as const, text: ' there' }, at: 1100 }, { event: { type: 'done' as const }, at: 1200 }] };
+    state = compareReducer(state, { type: 'laneAction', model: 'a/x', action: done });
+    expect(laneSpeeds(state, undefined, 'all').map((lane) => lane.continued)).toEqual([true, false, false]);
+  });
+
   it('over all messages: each lane\'s medians of first token, rate and total, its cost summed, and the best of each marked', () => {
     const state = race(
       at('a/x', 'r1', 0, ['delta', 100, 'Hi'], ['usage', 1100, '100'], ['done', 1100]),

@@ -1,5 +1,5 @@
 import type { LaneSpeed, SpeedScope } from '../chat/lane-speeds.ts';
-import { allScopeNote } from './compare-summary.ts';
+import { allScopeNote, continuedNote } from './compare-summary.ts';
 import { duration, money, wholeNumber } from './figures.ts';
 import { PaceSparkline } from './pace-sparkline.tsx';
 
@@ -61,6 +61,7 @@ export function CompareSpeed({ speeds, scope, onScopeChange }: CompareSpeedProps
   const priced = speeds.some((s) => s.cost !== undefined);
   // A pace column once any lane's reply has settled with a trace.
   const paced = speeds.some((s) => s.trace !== undefined);
+  const continued = continuedNote(speeds);
   return (
     <div className="overflow-x-auto border-b border-zinc-200 px-2 py-1.5 sm:px-4 dark:border-zinc-800">
       {onScopeChange ? (
@@ -147,6 +148,7 @@ export function CompareSpeed({ speeds, scope, onScopeChange }: CompareSpeedProps
           })}
         </tbody>
       </table>
+      {continued ? <p className="px-1 pt-0.5 text-xs text-zinc-500 sm:px-2 dark:text-zinc-400">{continued}</p> : null}
     </div>
   );
 }

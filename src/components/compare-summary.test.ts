@@ -12,6 +12,7 @@ const speed = (over: Partial<LaneSpeed>): LaneSpeed => ({
   totalMs: 1300,
   cost: { amount: 0.000102, currency: 'USD' },
   trace: undefined,
+  continued: false,
   fastestFirstToken: false,
   fastestRate: false,
   cheapest: false,
@@ -47,6 +48,13 @@ describe('speedSummaryMarkdown', () => {
   it('marks an estimated rate, keeps a pipe inside its cell, and says nothing before any reply', () => {
     expect(speedSummaryMarkdown(lanes, [speed({ model: 'odd|name', estimated: true })])).toContain('| `odd\\|name` | 250 ms | ≈ 56.0 |');
     expect(speedSummaryMarkdown(lanes, [speed({ status: undefined })])).toBeUndefined();
+  });
+
+  it('names the lanes whose figures are a continued reply\'s, and says they are of the part after Continue', () => {
+    expect(speedSummaryMarkdown(lanes, [speed({ continued: true }), speed({ model: 'b/y' })])).toContain(
+      "_Measured in this browser; costs at the gateway's prices. Continued: a/x. Its figures are for the part after Continue._",
+    );
+    expect(speedSummaryMarkdown(lanes, [speed({ continued: true }), speed({ model: 'b/y', continued: true })])).toContain('Continued: a/x, b/y. Their figures are for the parts after Continue._');
   });
 
   it('over all messages, heads the table so and says what its figures are', () => {

@@ -16,6 +16,13 @@ export function allScopeNote(speeds: readonly LaneSpeed[]): string {
   return `Medians${of}; cost is their sum.`;
 }
 
+/** "Continued: groq/llama-3.3-70b-versatile. Its figures are for the part after Continue." when any lane's figures are a continuation's. */
+export function continuedNote(speeds: readonly LaneSpeed[]): string | undefined {
+  const models = speeds.filter((s) => s.continued).map((s) => s.model);
+  if (models.length === 0) return undefined;
+  return `Continued: ${models.join(', ')}. ${models.length === 1 ? 'Its' : 'Their'} figures are for the ${models.length === 1 ? 'part' : 'parts'} after Continue.`;
+}
+
 /** A figure, with the word that marks it best of the lanes. */
 const best = (text: string, marked: boolean, word: string): string => (marked ? `${text} (${word})` : text);
 
@@ -37,7 +44,8 @@ export function speedSummaryMarkdown(lanes: readonly ComparedLane[], speeds: rea
     ].map(cell),
   );
   const table = ['| Model | First token | Tokens a second | Total time | Cost |', '|---|---:|---:|---:|---:|', ...rows.map((row) => `| ${row.join(' | ')} |`)];
-  const measured = "Measured in this browser; costs at the gateway's prices.";
+  const continued = continuedNote(speeds);
+  const measured = `Measured in this browser; costs at the gateway's prices.${continued ? ` ${continued}` : ''}`;
   if (scope === 'all') return `## All messages\n\n${table.join('\n')}\n\n_${allScopeNote(speeds)} ${measured}_`;
   const quote = asked ? `${asked.content.split('\n').map((line) => `> ${line}`.trimEnd()).join('\n')}\n\n` : '';
   return `## Last message\n\n${quote}${table.join('\n')}\n\n_${measured}_`;
