@@ -135,6 +135,28 @@ test.describe('chatting through the app server', () => {
     await expect(reply.locator('.markdown')).toContainText('Goroutines vs. threads');
   });
 
+  test('Continue after a mid-stream error goes on from the partial text, and a second break keeps all of it with the gateway\'s words', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    const reply = await chat.ask('Explain goroutines vs threads', 'anthropic/demo-mid-stream-error');
+    await expect(reply.getByRole('alert')).toContainText('Overloaded: the provider is at capacity');
+    const partial = (await reply.locator('.markdown').textContent()) ?? '';
+    const streams = (await chat.demoStreams()).length;
+    await reply.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(async () => (await chat.demoStreams()).length).toBe(streams + 1);
+    await chat.waitForSettled(reply);
+    const sent = await chat.lastDemoStream();
+    expect(sent.model).toBe('anthropic/demo-mid-stream-error');
+    expect(sent.messages.at(-1)?.role).toBe('assistant');
+    expect(sent.outcome).toBe('errored');
+    // The provider broke off again: what came before and what came since are both there, with its words, and it can be asked again.
+    await expect(reply.getByRole('alert')).toContainText('Overloaded: the provider is at capacity');
+    await expect(reply.locator('.markdown')).toContainText('Goroutines vs. threads');
+    expect(((await reply.locator('.markdown').textContent()) ?? '').length).toBeGreaterThan(partial.length);
+    await expect(chat.usage(reply)).toContainText('Continued: these figures are for the part after Continue.');
+    await expect(reply.getByRole('button', { name: 'Continue' })).toBeVisible();
+  });
+
   test('a stream cut without [DONE] keeps its text, marked Interrupted', async ({ page }) => {
     const chat = new ChatPage(page);
     await chat.open();
