@@ -361,6 +361,31 @@ test.describe('Settings', () => {
     await chat.message.press('Escape');
     await expect(reply).toContainText('Stopped');
   });
+
+  for (const granted of [true, false]) {
+    test(`Storage says how much is kept and asks the browser to keep it (the browser ${granted ? 'agrees' : 'declines'})`, async ({ page }) => {
+      // Whether a browser grants persistence depends on how the site is used: the answer is played here, the rest is the browser's own.
+      await page.addInitScript((answer) => {
+        let persisted = false;
+        navigator.storage.persisted = async () => persisted;
+        navigator.storage.persist = async () => (persisted = answer);
+      }, granted);
+      const chat = new ChatPage(page);
+      await chat.open();
+      await chat.waitForSettled(await chat.ask('hello', FAST));
+      await page.getByRole('button', { name: 'Settings' }).click();
+      const storage = page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'Storage' });
+      const said = storage.getByRole('status');
+      await expect(said).toContainText(/^Conversations, drafts and settings take [\d.]+ (kB|MB|byte) in this browser\. The browser may clear them if the disk runs low; Export keeps a copy\.$/);
+      await storage.getByRole('button', { name: 'Ask the browser to keep them' }).click();
+      await expect(said).toContainText(granted ? 'The browser keeps them until you delete them.' : 'The browser declined to keep them for good');
+      await expect(storage.getByRole('button')).toHaveCount(0);
+      // Asked again the next time the dialog opens.
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await expect(said).toContainText(granted ? 'The browser keeps them until you delete them.' : 'The browser may clear them if the disk runs low');
+    });
+  }
 });
 
 test.describe('Export and Import', () => {

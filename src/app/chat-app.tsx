@@ -50,7 +50,8 @@ const SHORTCUT_HELP = [
 ];
 // Loaded when first used: they are not on the path to the first message.
 const CompareScreen = lazy(() => import('./compare-screen.tsx'));
-const SettingsDialog = lazy(() => import('../components/settings-dialog.tsx').then((m) => ({ default: m.SettingsDialog })));
+// The dialog with the storage report (app/: it reads the browser's storage through a hook).
+const SettingsDialog = lazy(() => import('./settings-panel.tsx').then((m) => ({ default: m.SettingsPanel })));
 const ShortcutsDialog = lazy(() => import('../components/shortcuts-dialog.tsx').then((m) => ({ default: m.ShortcutsDialog })));
 
 interface ChatAppProps {

@@ -2,13 +2,26 @@ import { useId } from 'react';
 import type { SettingsText } from '../chat/settings.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 
-interface SettingsDialogProps {
+export interface SettingsDialogProps {
   open: boolean;
   settings: SettingsText;
   temperatureError: string | undefined;
   maxTokensError: string | undefined;
   onChange(update: Partial<SettingsText>): void;
   onClose(): void;
+  /** This site's storage as the browser reports it; none where it does not say. */
+  storage?: StorageReport | undefined;
+  /** Asks the browser to keep the storage until the person deletes it. */
+  onKeepStorage?: (() => void) | undefined;
+}
+
+export interface StorageReport {
+  usedBytes: number | undefined;
+  /** Kept until the person deletes it (true), or clearable by the browser when the disk runs low (false). */
+  persisted: boolean | undefined;
+  asking: boolean;
+  /** The browser said no to keeping it. */
+  declined: boolean;
 }
 
 const FIELD_CLASS =
@@ -58,8 +71,44 @@ function NumberField({ label, value, error, help, inputMode, min, max, step, onC
   );
 }
 
+/** 2.1 MB, 640 kB, 900 byte. */
+function byteSize(bytes: number): string {
+  const [value, unit] = bytes >= 1e6 ? [bytes / 1e6, 'megabyte'] : bytes >= 1e3 ? [bytes / 1e3, 'kilobyte'] : [bytes, 'byte'];
+  return new Intl.NumberFormat('en-US', { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
+function persistenceNote({ persisted, declined }: StorageReport): string {
+  if (persisted) return 'The browser keeps them until you delete them.';
+  if (declined) return 'The browser declined to keep them for good: it decides from how you use this site (a bookmark, or installing it as an app, can change its mind). Export keeps a copy meanwhile.';
+  if (persisted === false) return 'The browser may clear them if the disk runs low; Export keeps a copy.';
+  return '';
+}
+
+/** How much this site keeps in the browser, and whether the browser may clear it. */
+function StorageSection({ storage, onKeep }: { storage: StorageReport; onKeep: (() => void) | undefined }) {
+  const used = storage.usedBytes === undefined ? 'Conversations, drafts and settings are kept in this browser.' : `Conversations, drafts and settings take ${byteSize(storage.usedBytes)} in this browser.`;
+  return (
+    <section aria-label="Storage" className="flex flex-col items-start gap-1.5 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+      <h3 className="text-sm font-medium">Storage</h3>
+      <p role="status" className="text-xs text-zinc-500 dark:text-zinc-400">
+        {used} {persistenceNote(storage)}
+      </p>
+      {storage.persisted === false && !storage.declined && onKeep ? (
+        <button
+          type="button"
+          onClick={onKeep}
+          disabled={storage.asking}
+          className="rounded-md border border-zinc-300 px-2.5 py-1 text-xs hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          Ask the browser to keep them
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
 /** A modal dialog (the browser's own: focus is held in it, Esc closes it); changes apply as they are typed. */
-export function SettingsDialog({ open, settings, temperatureError, maxTokensError, onChange, onClose }: SettingsDialogProps) {
+export function SettingsDialog({ open, settings, temperatureError, maxTokensError, onChange, onClose, storage, onKeepStorage }: SettingsDialogProps) {
   const systemId = useId();
 
   return (
@@ -102,6 +151,7 @@ export function SettingsDialog({ open, settings, temperatureError, maxTokensErro
           onChange={(maxTokens) => onChange({ maxTokens })}
         />
       </div>
+      {storage ? <StorageSection storage={storage} onKeep={onKeepStorage} /> : null}
     </ModalDialog>
   );
 }
