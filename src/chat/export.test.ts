@@ -93,6 +93,9 @@ describe('export', () => {
     Object.assign(file.conversations[0]!.messages[0]!, { sentAt: '20', branches: [[reply({ id: 'rx' })], 'nope', ...(file.conversations[0]!.messages[0]!['branches'] as unknown[])] });
     const read = conversationsFromJson(JSON.stringify(file))[0]?.messages[0];
     expect(read).toEqual({ id: 'u1', role: 'user', content: 'Explain goroutines', branches: [before] });
+    // A message in a branch that is not a message says where it is.
+    Object.assign(file.conversations[0]!.messages[0]!, { branches: [[before[0], { role: 'assistant' }]] });
+    expect(fails(JSON.stringify(file))).toThrow(new ImportError('Conversation 1, message 1, version 1, message 2, has no id or text.'));
   });
 
   it('reads back the prices a reply kept, and leaves out prices that are not prices', () => {

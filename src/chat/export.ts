@@ -102,6 +102,9 @@ function pricingFrom(value: unknown): ModelPricing | undefined {
   return isPrice(inputPerToken) && isPrice(outputPerToken) ? { currency: value['currency'], inputPerToken, outputPerToken } : undefined;
 }
 
+/** Where a message is, to say where a part of it is: "Conversation 1, message 2," → "Conversation 1, message 2". */
+const inside = (where: string): string => where.replace(/,$/, '');
+
 /** A message of yours, with when it was sent and the branches edits left (each read as messages of their own). */
 function userFrom(value: Record<string, unknown>, id: string, content: string, where: string): UserMessage {
   const user: UserMessage = { id, role: 'user', content };
@@ -110,7 +113,7 @@ function userFrom(value: Record<string, unknown>, id: string, content: string, w
   const branches = Array.isArray(value['branches'])
     ? value['branches'].flatMap((branch: unknown, i): Message[][] => {
         if (!Array.isArray(branch)) return [];
-        const [first, ...rest] = branch.map((m, j) => messageFrom(m, `${where}, version ${i + 1}, message ${j + 1},`));
+        const [first, ...rest] = branch.map((m, j) => messageFrom(m, `${inside(where)}, version ${i + 1}, message ${j + 1},`));
         return first?.role === 'user' ? [[withoutBranches(first), ...rest]] : [];
       })
     : [];
@@ -159,7 +162,7 @@ function messageFrom(value: unknown, where: string): Message {
   // Earlier versions (Regenerate), each read as a reply of its own, without versions of its own.
   const earlier = Array.isArray(value['earlier'])
     ? value['earlier'].flatMap((version: unknown, i) => {
-        const read = messageFrom(version, `${where}, version ${i + 1}`);
+        const read = messageFrom(version, `${inside(where)}, version ${i + 1}`);
         return read.role === 'assistant' ? [withoutVersions(read)] : [];
       })
     : [];
