@@ -49,13 +49,13 @@ const FULL_CELLS: Cell[] = (['mixed-28k', 'mixed-80k', 'code-800', 'table-200'] 
 // BENCH_QUICK=1: the two 28 KB cells at 1x only, to try the harness;
 // BENCH_FULL=1: the full cross-product;
 // BENCH_FIXTURES=table-200,code-800: only those fixtures' cells.
+// BENCH_THROTTLE=4: only the cells at that CPU throttle.
 const onlyFixtures = process.env.BENCH_FIXTURES?.split(',');
+const onlyThrottle = process.env.BENCH_THROTTLE ? Number(process.env.BENCH_THROTTLE) : undefined;
 const baseCells = process.env.BENCH_FULL ? FULL_CELLS : ALL_CELLS;
 const CELLS = process.env.BENCH_QUICK
   ? ALL_CELLS.slice(0, 2)
-  : onlyFixtures
-    ? baseCells.filter((c) => onlyFixtures.includes(c.fixture))
-    : baseCells;
+  : baseCells.filter((c) => (!onlyFixtures || onlyFixtures.includes(c.fixture)) && (onlyThrottle === undefined || c.throttle === onlyThrottle));
 
 interface RunResult {
   busyMs: number;
