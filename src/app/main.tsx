@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createGatewayClient, type FetchLike } from '../gateway/client.ts';
 import { preloadHighlighterWhenIdle } from '../markdown/highlight.ts';
+import { loadTailRepair } from '../markdown/repair-tail.ts';
 import { openConversationStore } from '../storage/conversation-store.ts';
 import { webDraftStore } from '../storage/draft-store.ts';
 import { webSettingsStore } from '../storage/settings-store.ts';
@@ -24,6 +25,8 @@ const draftStore = webDraftStore();
 // that render is a few hundred milliseconds the requests need not wait for.
 void queryClient.prefetchQuery(appConfigQuery(boundFetch));
 void queryClient.prefetchQuery(modelsQuery(client));
+// A streaming reply's tail repair, outside the entry script: in long before a reply can start.
+void loadTailRepair().catch(() => undefined);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import type { AssistantMessage } from '../chat/types.ts';
 import { MessageView } from '../components/message-view.tsx';
 import { highlightCode } from '../markdown/highlight.ts';
+import { loadTailRepair } from '../markdown/repair-tail.ts';
 
 const SAMPLE = [
   '# A heading',
@@ -77,6 +78,8 @@ const idle = (): Promise<void> =>
 
 /** Streams the sample through the renderer in steps, each in its own idle period. */
 export async function warmUpRenderer(): Promise<void> {
+  // A streaming reply renders nothing until its tail repair has loaded.
+  await loadTailRepair();
   const root = createRoot(document.createElement('div'));
   try {
     for (let step = 1; step <= STEPS; step++) {

@@ -1,7 +1,7 @@
 // Renders markdown as it streams: finished blocks are rendered once and kept
 // (memoised by their text, their DOM never replaced), only the unfinished tail
 // re-renders per commit, repaired so raw markers never flash.
-import { memo, useState, type ReactElement } from 'react';
+import { memo, useState, useSyncExternalStore, type ReactElement } from 'react';
 // react-markdown's Markdown uses no hooks: called as a function it returns its element tree.
 import markdownElements, { type Options } from 'react-markdown';
 import { fastBlock } from './fast-block.ts';
@@ -13,7 +13,7 @@ import { LiveTable, parseLiveTable } from './live-table.tsx';
 import { remarkPlugins } from './plugins.ts';
 import { renderHast } from './render-hast.ts';
 import { BlockRun, RUN } from './run.tsx';
-import { repairTail } from './repair-tail.ts';
+import { loadTailRepair, onTailRepairReady, repairTail, tailRepairReady } from './repair-tail.ts';
 
 const baseProps: Partial<Options> = { remarkPlugins };
 
@@ -92,6 +92,14 @@ export const MarkdownView = memo(function MarkdownView({ text, streaming }: Mark
   // Elements of frozen blocks by index, and of runs whose blocks are all
   // frozen: per-reply caches like the splitter, dropped when it starts over.
   const [elements] = useState(() => new ElementCache());
+  // A streaming reply's tail needs remend: until it has loaded (it is asked
+  // for as the page starts), show nothing rather than raw markers. Asking
+  // again here retries a load that failed.
+  const repairReady = useSyncExternalStore(onTailRepairReady, tailRepairReady, tailRepairReady);
+  if (streaming && !repairReady) {
+    void loadTailRepair().catch(() => undefined);
+    return <div className="markdown" />;
+  }
   // While streaming the text only grows (the reducer appends): the splitter
   // checks the seam instead of the whole prefix.
   const { frozen, tail, needsFinalPass, inOpenFence, generation } = splitter.update(text, streaming);

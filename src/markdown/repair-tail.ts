@@ -2,7 +2,39 @@
 // flash: open emphasis, inline code and strikethrough are closed (remend),
 // half links show as their text, half images and half tables are held back.
 // Runs on the tail block only, never the whole reply.
-import remend from 'remend';
+//
+// remend (about 5 KB gzipped) is loaded apart from the entry script, asked for
+// as the page starts: only a streaming reply needs it, and it is in long
+// before one can start. Should one start first, it renders nothing until
+// remend is in (MarkdownView waits for tailRepairReady), never raw markers.
+type Remend = typeof import('./remend.ts').default;
+
+let remend: Remend | undefined;
+let loading: Promise<void> | undefined;
+const listeners = new Set<() => void>();
+
+/** Loads remend once; a failed load is tried again on the next call. */
+export function loadTailRepair(): Promise<void> {
+  loading ??= import('./remend.ts').then(
+    (module) => {
+      remend = module.default;
+      for (const listener of listeners) listener();
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+export const tailRepairReady = (): boolean => remend !== undefined;
+
+/** Calls `listener` once remend has loaded (useSyncExternalStore's subscribe). */
+export function onTailRepairReady(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 const PARTIAL_IMAGE = /!\[[^\]\n]*(?:\](?:\([^)\n]*)?)?$/;
 // An opening marker with nothing after it yet ("text **", "| `"): remend cannot close it.
@@ -24,7 +56,9 @@ export function holdBackTable(tail: string): string {
   return start === 0 ? '' : `${lines.slice(0, start).join('\n')}\n`;
 }
 
+/** The tail, repaired; all of it held back while remend has not loaded. */
 export function repairTail(tail: string): string {
+  if (!remend) return '';
   const trimmed = tail.replace(PARTIAL_IMAGE, '').replace(DANGLING_MARKER, '$1');
   return remend(holdBackTable(trimmed), {
     linkMode: 'text-only',
