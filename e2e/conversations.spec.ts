@@ -273,6 +273,8 @@ test.describe('per message: Copy, Edit and Regenerate', () => {
     expect((await chat.lastDemoStream()).messages.map((m) => m.role)).toEqual(['system', 'user']);
     const versions = firstQuestion.getByRole('group', { name: 'Versions' });
     await expect(versions).toHaveText('‹2 / 2›');
+    // The conversation is named by its first message, as edited.
+    await expect(chat.conversations.getByRole('link')).toHaveText(['Compare providers in a table']);
 
     // What was saved is the edited conversation, its earlier version too.
     await page.reload();
@@ -284,6 +286,7 @@ test.describe('per message: Copy, Edit and Regenerate', () => {
     await expect(versions).toHaveText('‹1 / 2›');
     await expect(chat.conversation.getByRole('article')).toHaveCount(4);
     await expect(firstQuestion).toContainText('hello');
+    await expect(chat.conversations.getByRole('link')).toHaveText(['hello']);
     await expect(chat.conversation.getByRole('article', { name: 'You' }).nth(1)).toContainText('thanks');
     await expect.poll(() => firstReply.textContent()).toBe(firstAnswer);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatAction } from './chat-reducer.ts';
 import { assistantReply, sendRequested } from './test-messages.ts';
+import { editedInPlace, type UserMessage } from './types.ts';
 import {
   conversationsReducer,
   initialConversationsState,
@@ -163,6 +164,47 @@ describe('renaming', () => {
     expect(run(state, { type: 'conversationRenamed', id: 'a', title: '   ' })).toBe(state);
     expect(run(state, { type: 'conversationRenamed', id: 'a', title: 'first' })).toBe(state);
     expect(run(state, { type: 'conversationRenamed', id: 'zz', title: 'x' })).toBe(state);
+  });
+});
+
+/** Edits message `messageId` of conversation 'a' the way the chat session does: rewind, then send the edited message with the old one as a branch. */
+const editIn = (state: ConversationsState, messageId: string, text: string, replyId: string, at: number): ConversationsState => {
+  const edited = editedInPlace(state.byId['a']!.messages, messageId, { id: `e-${replyId}`, role: 'user', content: text });
+  return run(
+    state,
+    inConversation('a', { type: 'historyRewound', messageId }),
+    inConversation('a', { type: 'sendRequested', user: edited, replyId, model: 'groq/llama', at }),
+  );
+};
+const firstId = (state: ConversationsState): string => state.byId['a']!.messages[0]!.id;
+const started = (): ConversationsState =>
+  run(
+    initialConversationsState('a'),
+    inConversation('a', send('Explain goroutines', 'r1', 1)),
+    inConversation('a', done('r1')),
+    inConversation('a', send('And channels?', 'r2', 2)),
+    inConversation('a', done('r2')),
+  );
+
+describe('the title follows the first message', () => {
+  it('names the conversation anew when its first message is edited, and back when the earlier version is shown', () => {
+    const before = started();
+    const original = before.byId['a']!.messages[0] as UserMessage;
+    const edited = editIn(before, original.id, 'Explain Rust ownership\nwith examples', 'r3', 3);
+    expect(edited.byId['a']!.title).toBe('Explain Rust ownership');
+    const back = run(edited, inConversation('a', done('r3')), inConversation('a', { type: 'messageVersionShown', messageId: firstId(edited), versionId: original.id }));
+    expect(firstId(back)).toBe(original.id);
+    expect(back.byId['a']!.title).toBe('Explain goroutines');
+  });
+
+  it('keeps a title the reader gave, and is not moved by a later message edited or a reply streaming', () => {
+    const state = started();
+    const second = state.byId['a']!.messages[2]!;
+    expect(editIn(state, second.id, 'And mutexes?', 'r3', 3).byId['a']!.title).toBe('Explain goroutines');
+    const renamed = run(state, { type: 'conversationRenamed', id: 'a', title: 'Go notes' });
+    expect(editIn(renamed, firstId(renamed), 'Explain Rust', 'r3', 3).byId['a']!.title).toBe('Go notes');
+    const streaming = run(state, inConversation('a', send('More?', 'r4', 4)), inConversation('a', delta('r4', 'Sure')));
+    expect(streaming.byId['a']!.title).toBe('Explain goroutines');
   });
 });
 

@@ -81,7 +81,21 @@ function applyChatAction(state: ConversationsState, conversationId: string, acti
   const chat = chatReducer({ messages: base.messages }, action);
   if (existing && chat.messages === existing.messages) return state;
   const updatedAt = action.type === 'sendRequested' ? action.at : base.updatedAt;
-  return { ...state, byId: { ...state.byId, [conversationId]: { ...base, messages: chat.messages, updatedAt } } };
+  const title = followFirstMessage(base.title, base.messages, chat.messages);
+  return { ...state, byId: { ...state.byId, [conversationId]: { ...base, title, messages: chat.messages, updatedAt } } };
+}
+
+/**
+ * A conversation named by its first message keeps that name in step with it:
+ * the first message edited, or another of its versions shown, names it anew.
+ * A title the reader gave it (none of the message's versions' title) stays.
+ */
+function followFirstMessage(title: string, before: readonly Message[], after: readonly Message[]): string {
+  const first = after[0];
+  if (first === before[0] || first?.role !== 'user') return title;
+  const versions = [first, ...(first.branches ?? []).map((branch) => branch[0])];
+  const named = versions.some((version) => version?.role === 'user' && titleFrom(version.content) === title);
+  return named ? titleFrom(first.content) : title;
 }
 
 export function conversationsReducer(state: ConversationsState, action: ConversationsAction): ConversationsState {
