@@ -13,7 +13,7 @@ import { LiveTable, parseLiveTable } from './live-table.tsx';
 import { remarkPlugins } from './plugins.ts';
 import { renderHast } from './render-hast.ts';
 import { BlockRun, RUN } from './run.tsx';
-import { loadTailRepair, onTailRepairReady, repairTail, tailRepairReady } from './repair-tail.ts';
+import { loadTailRepair, onTailRepairSettled, repairTail, tailRepairPending } from './repair-tail.ts';
 
 const baseProps: Partial<Options> = { remarkPlugins };
 
@@ -92,11 +92,10 @@ export const MarkdownView = memo(function MarkdownView({ text, streaming }: Mark
   // Elements of frozen blocks by index, and of runs whose blocks are all
   // frozen: per-reply caches like the splitter, dropped when it starts over.
   const [elements] = useState(() => new ElementCache());
-  // A streaming reply's tail needs remend: until it has loaded (it is asked
-  // for as the page starts), show nothing rather than raw markers. Asking
-  // again here retries a load that failed.
-  const repairReady = useSyncExternalStore(onTailRepairReady, tailRepairReady, tailRepairReady);
-  if (streaming && !repairReady) {
+  // A streaming reply's tail needs remend: while it loads (it is asked for as
+  // the page starts), show nothing rather than raw markers.
+  const repairPending = useSyncExternalStore(onTailRepairSettled, tailRepairPending, tailRepairPending);
+  if (streaming && repairPending) {
     void loadTailRepair().catch(() => undefined);
     return <div className="markdown" />;
   }

@@ -6,32 +6,43 @@
 // remend (about 5 KB gzipped) is loaded apart from the entry script, asked for
 // as the page starts: only a streaming reply needs it, and it is in long
 // before one can start. Should one start first, it renders nothing until
-// remend is in (MarkdownView waits for tailRepairReady), never raw markers.
+// remend is in (MarkdownView waits while tailRepairPending), never raw
+// markers. Should remend fail to load (the network gone, the app updated
+// under an open page), tails render unrepaired: text, markers and all,
+// rather than nothing.
 type Remend = typeof import('./remend.ts').default;
 
 let remend: Remend | undefined;
+let failed = false;
 let loading: Promise<void> | undefined;
 const listeners = new Set<() => void>();
+const notify = (): void => {
+  for (const listener of listeners) listener();
+};
 
 /** Loads remend once; a failed load is tried again on the next call. */
 export function loadTailRepair(): Promise<void> {
   loading ??= import('./remend.ts').then(
     (module) => {
       remend = module.default;
-      for (const listener of listeners) listener();
+      failed = false;
+      notify();
     },
     (error: unknown) => {
       loading = undefined;
+      failed = true;
+      notify();
       throw error;
     },
   );
   return loading;
 }
 
-export const tailRepairReady = (): boolean => remend !== undefined;
+/** Whether remend is neither in nor failed: a streaming tail waits. */
+export const tailRepairPending = (): boolean => remend === undefined && !failed;
 
-/** Calls `listener` once remend has loaded (useSyncExternalStore's subscribe). */
-export function onTailRepairReady(listener: () => void): () => void {
+/** Calls `listener` when remend has loaded or failed to (useSyncExternalStore's subscribe). */
+export function onTailRepairSettled(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
@@ -56,9 +67,9 @@ export function holdBackTable(tail: string): string {
   return start === 0 ? '' : `${lines.slice(0, start).join('\n')}\n`;
 }
 
-/** The tail, repaired; all of it held back while remend has not loaded. */
+/** The tail, repaired; held back while remend is loading, as it is if remend failed to load. */
 export function repairTail(tail: string): string {
-  if (!remend) return '';
+  if (!remend) return failed ? tail : '';
   const trimmed = tail.replace(PARTIAL_IMAGE, '').replace(DANGLING_MARKER, '$1');
   return remend(holdBackTable(trimmed), {
     linkMode: 'text-only',

@@ -3,7 +3,7 @@
 // a streaming reply shows nothing rather than its raw markers, and shows its
 // text once it loads. The test setup loads it for every other test, so these
 // take fresh copies of the modules.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 async function freshModules() {
   vi.resetModules();
@@ -17,13 +17,16 @@ describe('tail repair, before and after it loads', () => {
   beforeEach(() => {
     document.body.innerHTML = '';
   });
+  afterEach(() => {
+    vi.doUnmock('./remend.ts');
+  });
 
   it('holds back the whole tail until remend is in, then repairs it', async () => {
-    const { repairTail, tailRepairReady, loadTailRepair } = await freshModules();
-    expect(tailRepairReady()).toBe(false);
+    const { repairTail, tailRepairPending, loadTailRepair } = await freshModules();
+    expect(tailRepairPending()).toBe(true);
     expect(repairTail('Some **bold')).toBe('');
     await loadTailRepair();
-    expect(tailRepairReady()).toBe(true);
+    expect(tailRepairPending()).toBe(false);
     expect(repairTail('Some **bold')).toBe('Some **bold**');
   });
 
@@ -39,5 +42,17 @@ describe('tail repair, before and after it loads', () => {
     expect(container.querySelector('h1')?.textContent).toBe('Title');
     expect(container.querySelector('strong')?.textContent).toBe('bold');
     expect(container.textContent).not.toContain('**');
+  });
+
+  it('renders the tail as it is, markers and all, if remend cannot load, rather than nothing', async () => {
+    vi.doMock('./remend.ts', () => {
+      throw new Error('offline');
+    });
+    const { MarkdownView, loadTailRepair, tailRepairPending, render, act } = await freshModules();
+    const { container } = render(<MarkdownView text="Some **bold" streaming />);
+    expect(container.textContent).toBe('');
+    await act(() => loadTailRepair().catch(() => undefined));
+    expect(tailRepairPending()).toBe(false);
+    expect(container.textContent).toBe('Some **bold');
   });
 });
