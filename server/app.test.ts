@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MODELS_PATH } from '../src/gateway/client.ts';
 import { createApp } from './app.ts';
 import { startDemoGateway } from './demo-gateway/demo-gateway.ts';
 
@@ -144,5 +146,12 @@ describe('app server proxy', () => {
     } finally {
       await demo.close();
     }
+  });
+});
+
+describe('index.html', () => {
+  it('preloads the models URL the page’s client asks for, so the page makes that request once', () => {
+    const html = readFileSync(new URL('../index.html', import.meta.url), 'utf8');
+    expect(html).toContain(`<link rel="preload" href="${MODELS_PATH}" as="fetch"`);
   });
 });

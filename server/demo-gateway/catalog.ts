@@ -3,7 +3,7 @@
 
 export type UsageShape = 'final-chunk' | 'finish-chunk' | 'none';
 export type ReasoningShape = 'none' | 'reasoning_content' | 'reasoning' | 'inline-think';
-export type Failure = 'rate-limit' | 'mid-stream-error' | 'cut-stream' | 'timeout' | 'stall';
+export type Failure = 'rate-limit' | 'mid-stream-error' | 'cut-stream' | 'timeout' | 'stall' | 'not-chat';
 
 export interface TimingProfile {
   /** Wait before the first token, in ms. */
@@ -32,19 +32,25 @@ export interface DemoModel {
   dataPrefix: 'data: ' | 'data:';
   comments: boolean;
   failure?: Failure;
+  /** What it takes and gives (the gateway's `include=modalities`); text in, text out unless said. */
+  modalities?: { input: readonly string[]; output: readonly string[] };
 }
+
+const VISION = { input: ['text', 'image'], output: ['text'] } as const;
 
 const base = { lineEnding: '\n', dataPrefix: 'data: ', comments: false, reasoning: 'none', usage: 'final-chunk' } as const;
 
 export const DEMO_MODELS: readonly DemoModel[] = [
   { ...base, id: 'groq/llama-3.3-70b-versatile', servedBy: 'groq', ownedBy: 'Meta', contextWindow: 131072, pricing: { prompt: '0.00000059', completion: '0.00000079' }, timing: TIMING.fast, lineEnding: '\r\n' },
   { ...base, id: 'groq/openai/gpt-oss-20b', servedBy: 'groq', ownedBy: 'OpenAI', contextWindow: 131072, pricing: { prompt: '0.0000001', completion: '0.0000005' }, timing: TIMING.fast, reasoning: 'reasoning' },
-  { ...base, id: 'openai/gpt-4o-mini', servedBy: 'openai', ownedBy: 'openai', contextWindow: 128000, pricing: { prompt: '0.00000015', completion: '0.0000006' }, timing: TIMING.typical },
-  { ...base, id: 'openai/gpt-4.1', servedBy: 'openai', ownedBy: 'openai', contextWindow: 1047576, pricing: { prompt: '0.000002', completion: '0.000008' }, timing: TIMING.typical },
-  { ...base, id: 'anthropic/claude-sonnet-4-5', servedBy: 'anthropic', ownedBy: 'anthropic', contextWindow: 200000, pricing: { prompt: '0.000003', completion: '0.000015' }, timing: TIMING.typical, usage: 'finish-chunk' },
+  // Makes images only: the gateway lists it (first of openai's here), and a chat app must not offer it for chat.
+  { ...base, id: 'openai/gpt-image-1', servedBy: 'openai', ownedBy: 'openai', contextWindow: 32000, pricing: { prompt: '0.000005', completion: '0.00004' }, timing: TIMING.typical, failure: 'not-chat', modalities: { input: ['text', 'image'], output: ['image'] } },
+  { ...base, id: 'openai/gpt-4o-mini', servedBy: 'openai', ownedBy: 'openai', contextWindow: 128000, pricing: { prompt: '0.00000015', completion: '0.0000006' }, timing: TIMING.typical, modalities: VISION },
+  { ...base, id: 'openai/gpt-4.1', servedBy: 'openai', ownedBy: 'openai', contextWindow: 1047576, pricing: { prompt: '0.000002', completion: '0.000008' }, timing: TIMING.typical, modalities: VISION },
+  { ...base, id: 'anthropic/claude-sonnet-4-5', servedBy: 'anthropic', ownedBy: 'anthropic', contextWindow: 200000, pricing: { prompt: '0.000003', completion: '0.000015' }, timing: TIMING.typical, usage: 'finish-chunk', modalities: VISION },
   { ...base, id: 'deepseek/deepseek-reasoner', servedBy: 'deepseek', ownedBy: 'deepseek', contextWindow: 65536, pricing: { prompt: '0.00000055', completion: '0.00000219' }, timing: TIMING.slowStart, reasoning: 'reasoning_content' },
   { ...base, id: 'deepseek/deepseek-chat', servedBy: 'deepseek', ownedBy: 'deepseek', contextWindow: 65536, pricing: { prompt: '0.00000027', completion: '0.0000011' }, timing: TIMING.typical },
-  { ...base, id: 'google/models/gemini-2.5-flash', servedBy: 'google', ownedBy: 'google', contextWindow: 1048576, pricing: { prompt: '0.0000003', completion: '0.0000025' }, timing: TIMING.fast },
+  { ...base, id: 'google/models/gemini-2.5-flash', servedBy: 'google', ownedBy: 'google', contextWindow: 1048576, pricing: { prompt: '0.0000003', completion: '0.0000025' }, timing: TIMING.fast, modalities: { input: ['text', 'image', 'audio', 'video'], output: ['text'] } },
   { ...base, id: 'mistral/mistral-small-latest', servedBy: 'mistral', ownedBy: 'mistralai', contextWindow: 32768, pricing: { prompt: '0.0000001', completion: '0.0000003' }, timing: TIMING.typical, usage: 'finish-chunk' },
   { ...base, id: 'cohere/command-r-plus', servedBy: 'cohere', ownedBy: 'cohere', contextWindow: 128000, pricing: { prompt: '0.0000025', completion: '0.00001' }, timing: TIMING.typical, usage: 'none' },
   { ...base, id: 'ollama/qwen3:8b', servedBy: 'ollama', ownedBy: 'library', contextWindow: 40960, pricing: { prompt: '0', completion: '0' }, timing: TIMING.slowStart, reasoning: 'reasoning', dataPrefix: 'data:', comments: true },

@@ -55,6 +55,12 @@ describe('demo gateway, read by the real client', () => {
     const rich = (await (await fetch(`${origin}/v1/models?provider=ollama&include=pricing,context_window`)).json()) as { data: Array<Record<string, unknown>> };
     expect(rich.data.every((m) => m.served_by === 'ollama')).toBe(true);
     expect(rich.data[0]).toMatchObject({ pricing: { currency: 'USD', input_per_token: '0', output_per_token: '0', source: 'provider' }, context_window: { tokens: 40960, source: 'provider' } });
+    expect(rich.data[0]).not.toHaveProperty('modalities');
+    const openai = (await (await fetch(`${origin}/v1/models?provider=openai&include=modalities`)).json()) as { data: Array<{ id: string; modalities: unknown }> };
+    expect(Object.fromEntries(openai.data.map((m) => [m.id, m.modalities]))).toMatchObject({
+      'openai/gpt-4o-mini': { input: ['text', 'image'], output: ['text'] },
+      'openai/gpt-image-1': { input: ['text', 'image'], output: ['image'] },
+    });
   });
 
   it('answers the gateway’s errors in its envelope', async () => {
@@ -73,6 +79,9 @@ describe('demo gateway, read by the real client', () => {
 
     const midStream = await chat('anthropic/demo-mid-stream-error').catch((e: unknown) => e);
     expect((midStream as GatewayError).kind).toBe('upstream');
+
+    const notChat = await chat('openai/gpt-image-1').catch((e: unknown) => e);
+    expect((notChat as GatewayError).message).toBe('This is not a chat model and thus not supported in the v1/chat/completions endpoint.');
 
     const cut = await chat('ollama/demo-cut-stream');
     expect(cut.at(-1)).toEqual({ type: 'interrupted' });

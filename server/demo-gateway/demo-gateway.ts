@@ -77,7 +77,7 @@ function wireModel(model: DemoModel, include: Set<string>): Record<string, unkno
     wire.pricing = { currency: 'USD', input_per_token: model.pricing.prompt, output_per_token: model.pricing.completion, source: 'provider', updated_at: '2026-01-01T00:00:00Z' };
   }
   if (include.has('context_window')) wire.context_window = { tokens: model.contextWindow, source: 'provider' };
-  if (include.has('modalities')) wire.modalities = { input: ['text'], output: ['text'] };
+  if (include.has('modalities')) wire.modalities = model.modalities ?? { input: ['text'], output: ['text'] };
   return wire;
 }
 
@@ -166,6 +166,11 @@ export function createDemoGateway({ timeScale = 1, fixtures = {} }: DemoGatewayO
       // Upstream JSON wrapped as a string, and labelled as a stream: both real (PROTOCOL.md, Errors).
       const upstream = JSON.stringify({ error: { message: 'Rate limit exceeded: 30 requests per minute. Please retry in 12s.', type: 'rate_limit_error' } });
       return sendError(res, 429, upstream, 'text/event-stream');
+    }
+    if (model.failure === 'not-chat') {
+      // OpenAI's words for a model that has no chat endpoint, passed through by the gateway.
+      const upstream = JSON.stringify({ error: { message: 'This is not a chat model and thus not supported in the v1/chat/completions endpoint.', type: 'invalid_request_error' } });
+      return sendError(res, 404, upstream);
     }
     if (model.failure === 'timeout') {
       return sendError(res, 400, `Post "http://localhost:11434/v1/chat/completions": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByProvider, pickInitialModel, providerOf, searchModels, toModelInfo } from './model-catalog.ts';
+import { canChat, firstChatModel, groupByProvider, pickInitialModel, providerOf, searchModels, toModelInfo } from './model-catalog.ts';
 
 const wire = [
   { id: 'groq/llama-3.3-70b-versatile', served_by: 'groq' },
@@ -65,5 +65,22 @@ describe('model catalog', () => {
 
   it('has nothing to preselect from an empty list', () => {
     expect(pickInitialModel([], { provider: 'groq', model: undefined })).toBeUndefined();
+  });
+
+  it('reads what a model gives from its modalities, and never preselects one that cannot chat', () => {
+    const image = toModelInfo({ id: 'openai/gpt-image-1', served_by: 'openai', modalities: { input: ['text', 'image'], output: ['image'] } });
+    const vision = toModelInfo({ id: 'openai/gpt-4o', served_by: 'openai', modalities: { input: ['text', 'image'], output: ['text'] } });
+    expect(image.outputs).toEqual(['image']);
+    expect([canChat(image), canChat(vision)]).toEqual([false, true]);
+    // No word on it (no modalities, null, an empty or malformed list): taken to chat.
+    for (const modalities of [undefined, null, { input: ['text'], output: [] }, { output: 'text' }, { output: [1, 2] }]) {
+      expect(canChat(toModelInfo({ id: 'a/b', modalities }))).toBe(true);
+    }
+    const withImage = groupByProvider([image, vision, toModelInfo({ id: 'groq/llama', served_by: 'groq' })]);
+    expect(firstChatModel(withImage, 'openai')?.id).toBe('openai/gpt-4o');
+    expect(pickInitialModel(withImage, { provider: 'openai', model: undefined })?.id).toBe('openai/gpt-4o');
+    expect(pickInitialModel(withImage, { provider: undefined, model: 'openai/gpt-image-1' })?.id).toBe('openai/gpt-4o');
+    expect(pickInitialModel(withImage, { provider: undefined, model: undefined })?.id).toBe('openai/gpt-4o');
+    expect(pickInitialModel(groupByProvider([image]), { provider: 'openai', model: undefined })).toBeUndefined();
   });
 });

@@ -18,6 +18,16 @@ export interface ModelInfo {
   contextWindow: number | undefined;
   /** Per-token prices, when the gateway gives them (not for a subscription model). */
   pricing: ModelPricing | undefined;
+  /** What the model gives (text, image, audio, video), when the gateway says (`include=modalities`). */
+  outputs?: readonly string[] | undefined;
+}
+
+/**
+ * Whether a model can answer a chat: one the gateway says gives no text
+ * (an image generator) cannot. Without modalities, every model is taken to.
+ */
+export function canChat(model: Pick<ModelInfo, 'outputs'>): boolean {
+  return model.outputs === undefined || model.outputs.includes('text');
 }
 
 export interface ProviderGroup {
@@ -41,7 +51,15 @@ export function toModelInfo(wire: WireModel): ModelInfo {
     ownedBy: wire.owned_by,
     contextWindow: positive(wire.context_window?.tokens),
     pricing: toPricing(wire.pricing),
+    outputs: modalityList(wire.modalities?.output),
   };
+}
+
+/** A list of modality names; anything else (or an empty list) is no word on it. */
+function modalityList(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const names = value.filter((item): item is string => typeof item === 'string');
+  return names.length > 0 ? names : undefined;
 }
 
 const positive = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined);
@@ -71,6 +89,11 @@ export function groupByProvider(models: readonly ModelInfo[]): ProviderGroup[] {
   return [...groups].map(([provider, list]) => ({ provider, models: list }));
 }
 
+/** The first model of `provider` that can chat. */
+export function firstChatModel(groups: readonly ProviderGroup[], provider: string): ModelInfo | undefined {
+  return groups.find((g) => g.provider === provider)?.models.find(canChat);
+}
+
 /** Filters models by every whitespace-separated term, case-insensitively, across all providers. */
 export function searchModels(groups: readonly ProviderGroup[], query: string): ProviderGroup[] {
   const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -90,7 +113,7 @@ export interface Preference {
  * bare or `provider/model`), falling back to the first model listed.
  */
 export function pickInitialModel(groups: readonly ProviderGroup[], preference: Preference): ModelInfo | undefined {
-  const all = groups.flatMap((g) => g.models);
+  const all = groups.flatMap((g) => g.models).filter(canChat);
   const wanted = preference.model?.trim();
   const provider = preference.provider?.trim();
   if (wanted) {
@@ -102,8 +125,8 @@ export function pickInitialModel(groups: readonly ProviderGroup[], preference: P
     if (exact) return exact;
   }
   if (provider) {
-    const group = groups.find((g) => g.provider === provider);
-    if (group?.models[0]) return group.models[0];
+    const first = firstChatModel(groups, provider);
+    if (first) return first;
   }
   return all[0];
 }

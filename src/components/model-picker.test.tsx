@@ -61,4 +61,24 @@ describe('ModelPicker', () => {
     expect(model.options[0]?.textContent).toBe('Loading models…');
     expect((screen.getByRole('combobox', { name: 'Provider' }) as HTMLSelectElement).disabled).toBe(true);
   });
+
+  it('shows a model that cannot chat as such and does not offer it, nor a provider with only such models', () => {
+    const mixed = groupByProvider([
+      toModelInfo({ id: 'openai/gpt-image-1', served_by: 'openai', modalities: { input: ['text'], output: ['image'] } }),
+      toModelInfo({ id: 'openai/gpt-4o', served_by: 'openai', modalities: { input: ['text', 'image'], output: ['text'] } }),
+      toModelInfo({ id: 'images/maker', served_by: 'images', modalities: { input: ['text'], output: ['image', 'video'] } }),
+    ]);
+    render(<ModelPicker list={{ status: 'ready', groups: mixed }} provider="openai" model="openai/gpt-4o" disabled={false} onProviderChange={vi.fn()} onModelChange={vi.fn()} />);
+    const options = Array.from((screen.getByRole('combobox', { name: 'Model' }) as HTMLSelectElement).options);
+    expect(options.map((o) => [o.text, o.disabled])).toEqual([
+      ['openai/gpt-image-1 (images only, cannot chat)', true],
+      ['openai/gpt-4o', false],
+      ['images/maker (images and video only, cannot chat)', true],
+    ]);
+    const providerOptions = Array.from((screen.getByRole('combobox', { name: 'Provider' }) as HTMLSelectElement).options);
+    expect(providerOptions.map((o) => [o.value, o.disabled])).toEqual([
+      ['openai', false],
+      ['images', true],
+    ]);
+  });
 });

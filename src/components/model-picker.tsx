@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { searchModels, type ProviderGroup } from '../chat/model-catalog.ts';
+import { canChat, searchModels, type ModelInfo, type ProviderGroup } from '../chat/model-catalog.ts';
 
 export type ModelListState =
   | { status: 'loading' }
@@ -16,6 +16,15 @@ interface ModelPickerProps {
 }
 
 const NO_GROUPS: readonly ProviderGroup[] = [];
+
+const OUTPUT_WORDS: Record<string, string> = { image: 'images', audio: 'audio', video: 'video' };
+
+/** An option's text: a model that cannot chat says what it gives instead, and is not offered. */
+export function modelOptionLabel(model: ModelInfo): string {
+  if (canChat(model)) return model.id;
+  const gives = (model.outputs ?? []).map((output) => OUTPUT_WORDS[output] ?? output).join(' and ');
+  return `${model.id} (${gives} only, cannot chat)`;
+}
 
 const selectClass =
   'h-9 min-w-0 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 focus:outline-2 focus:outline-indigo-500 disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
@@ -51,7 +60,7 @@ export function ModelPicker({ list, provider, model, disabled, onProviderChange,
       >
         {placeholder ? <option value="">{placeholder}</option> : null}
         {groups.map((g) => (
-          <option key={g.provider} value={g.provider}>
+          <option key={g.provider} value={g.provider} disabled={!g.models.some(canChat)}>
             {g.provider}
           </option>
         ))}
@@ -74,8 +83,8 @@ export function ModelPicker({ list, provider, model, disabled, onProviderChange,
         {shown.map((g) => (
           <optgroup key={g.provider} label={g.provider}>
             {g.models.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.id}
+              <option key={m.id} value={m.id} disabled={!canChat(m)}>
+                {modelOptionLabel(m)}
               </option>
             ))}
           </optgroup>

@@ -18,12 +18,12 @@ const usageChunk = (usage: unknown): string => `data: ${JSON.stringify({ id: 'c1
 const DONE = 'data: [DONE]\n\n';
 const USAGE = { prompt_tokens: 34, completion_tokens: 682, total_tokens: 716 };
 
-function clientFor(response: Response | (() => Promise<Response>)) {
+function clientFor(response: Response | ((url: string) => Promise<Response>)) {
   const calls: Array<{ url: string; init: RequestInit | undefined }> = [];
   const client = createGatewayClient({
     fetch: async (url, init) => {
       calls.push({ url, init });
-      return typeof response === 'function' ? response() : response;
+      return typeof response === 'function' ? response(url) : response;
     },
   });
   return { client, calls };
@@ -217,23 +217,35 @@ describe('streamChat', () => {
   });
 });
 
+const rejected = (): Response => new Response('{"error":"Unsupported include value: \'modalities\'"}', { status: 400 });
+const listed = (): Response => new Response(JSON.stringify({ object: 'list', data: [{ id: 'groq/a' }] }), { status: 200 });
+
 describe('listModels', () => {
   it('returns the models, dropping entries without an id', async () => {
     const { client, calls } = clientFor(
       new Response(JSON.stringify({ object: 'list', data: [{ id: 'groq/a', served_by: 'groq' }, { object: 'model' }] }), { status: 200 }),
     );
     expect(await client.listModels()).toEqual([{ id: 'groq/a', served_by: 'groq' }]);
-    expect(calls.map((c) => c.url)).toEqual(['/v1/models?include=pricing,context_window']);
+    expect(calls.map((c) => c.url)).toEqual(['/v1/models?include=pricing,context_window,modalities']);
   });
 
-  it('asks again without metadata when the gateway rejects the include parameter', async () => {
-    const answers = [
-      new Response('{"error":"Unsupported include value"}', { status: 400 }),
-      new Response(JSON.stringify({ object: 'list', data: [{ id: 'groq/a' }] }), { status: 200 }),
-    ];
-    const { client, calls } = clientFor(async () => answers.shift()!);
-    expect(await client.listModels()).toEqual([{ id: 'groq/a' }]);
-    expect(calls.map((c) => c.url)).toEqual(['/v1/models?include=pricing,context_window', '/v1/models']);
+  it('asks with less metadata, then none, while the gateway rejects the include parameter', async () => {
+    const older = clientFor(async (url) => (url.includes('modalities') ? rejected() : listed()));
+    expect(await older.client.listModels()).toEqual([{ id: 'groq/a' }]);
+    expect(older.calls.map((c) => c.url)).toEqual(['/v1/models?include=pricing,context_window,modalities', '/v1/models?include=pricing,context_window']);
+    const oldest = clientFor(async (url) => (url.includes('include') ? rejected() : listed()));
+    expect(await oldest.client.listModels()).toEqual([{ id: 'groq/a' }]);
+    expect(oldest.calls.map((c) => c.url)).toEqual([
+      '/v1/models?include=pricing,context_window,modalities',
+      '/v1/models?include=pricing,context_window',
+      '/v1/models',
+    ]);
+  });
+
+  it('gives up with the gateway’s words when even the bare list is rejected', async () => {
+    const { client, calls } = clientFor(async () => new Response('{"error":"bad request"}', { status: 400 }));
+    await expect(client.listModels()).rejects.toThrow('bad request');
+    expect(calls).toHaveLength(3);
   });
 
   it('accepts an empty list (every provider failed and was dropped)', async () => {

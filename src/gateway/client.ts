@@ -92,7 +92,12 @@ async function fetchOrThrow(fetchFn: FetchLike, url: string, init: RequestInit):
 }
 
 /** The model list with its metadata; index.html preloads this same URL. */
-export const MODELS_PATH = '/v1/models?include=pricing,context_window';
+export const MODELS_PATH = '/v1/models?include=pricing,context_window,modalities';
+/**
+ * Asked for in turn when the gateway rejects the one before (400): a gateway
+ * from before `modalities` may know the other two.
+ */
+const MODELS_FALLBACKS = ['/v1/models?include=pricing,context_window', '/v1/models'];
 
 export function createGatewayClient(options: GatewayClientOptions): GatewayClient {
   const base = options.baseUrl ?? '';
@@ -101,12 +106,18 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
   return {
     async listModels({ signal } = {}) {
       const init: RequestInit = signal ? { signal } : {};
-      // Prices and context windows where the gateway knows them. A gateway
-      // that rejects the parameter (400) is asked again without it.
-      const response = await fetchOrThrow(fetchFn, `${base}${MODELS_PATH}`, init).catch((error: unknown) => {
-        if (error instanceof GatewayError && error.status === 400) return fetchOrThrow(fetchFn, `${base}/v1/models`, init);
-        throw error;
-      });
+      // Prices, context windows and modalities where the gateway knows them.
+      // A gateway that rejects the parameter (400) is asked with less.
+      let response: Response | undefined;
+      for (const path of [MODELS_PATH, ...MODELS_FALLBACKS]) {
+        try {
+          response = await fetchOrThrow(fetchFn, `${base}${path}`, init);
+          break;
+        } catch (error) {
+          if (!(error instanceof GatewayError && error.status === 400) || path === MODELS_FALLBACKS.at(-1)) throw error;
+        }
+      }
+      if (!response) throw new GatewayError('protocol', 'The gateway sent no model list.');
       const body = (await response.json()) as Partial<WireModelList>;
       if (!Array.isArray(body.data)) throw new GatewayError('protocol', 'The gateway sent a model list without data.');
       return body.data.filter((m): m is WireModel => typeof m?.id === 'string');

@@ -11,6 +11,8 @@ export interface WireModel {
   context_window?: { tokens?: number; source?: string };
   /** With `include=pricing`: prices per token, as decimal strings. */
   pricing?: WirePricing;
+  /** With `include=modalities`: what the model takes and gives (text, image, audio, video). */
+  modalities?: { input?: unknown; output?: unknown } | null | undefined;
 }
 
 export interface WirePricing {

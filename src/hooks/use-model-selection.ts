@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { pickInitialModel, type Preference, type ProviderGroup } from '../chat/model-catalog.ts';
+import { canChat, firstChatModel, pickInitialModel, type Preference, type ProviderGroup } from '../chat/model-catalog.ts';
 
 export interface ModelSelection {
   provider: string | undefined;
@@ -14,14 +14,15 @@ export function useModelSelection(groups: readonly ProviderGroup[] | undefined, 
 
   const model = useMemo(() => {
     if (!groups) return undefined;
-    const all = groups.flatMap((g) => g.models);
-    if (chosen && all.some((m) => m.id === chosen)) return all.find((m) => m.id === chosen);
+    // A model the gateway says cannot chat is never the one picked.
+    const picked = chosen === undefined ? undefined : groups.flatMap((g) => g.models).find((m) => m.id === chosen);
+    if (picked && canChat(picked)) return picked;
     return preference ? pickInitialModel(groups, preference) : undefined;
   }, [groups, chosen, preference]);
 
   const selectProvider = useCallback(
     (provider: string) => {
-      const first = groups?.find((g) => g.provider === provider)?.models[0];
+      const first = groups && firstChatModel(groups, provider);
       if (first) setChosen(first.id);
     },
     [groups],
