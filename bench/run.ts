@@ -408,7 +408,7 @@ async function main(): Promise<void> {
     log();
     log('## Page');
     log();
-    log(`- entry JavaScript: ${fmt(entryKb, 1)} KB gzipped`);
+    log(`- entry JavaScript: ${fmt(entryKb, 1)} KB gzipped (KB of 1,024 bytes, zlib's default level; ${fmt((entryKb * 1024) / 1000, 1)} kB of 1,000 bytes)`);
     log(`- interactive (models listed, composer ready) from the app server: ${spread(interactive, 0)} ms`);
     log();
 
