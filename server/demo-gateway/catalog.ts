@@ -43,10 +43,10 @@ const base = { lineEnding: '\n', dataPrefix: 'data: ', comments: false, reasonin
 export const DEMO_MODELS: readonly DemoModel[] = [
   { ...base, id: 'groq/llama-3.3-70b-versatile', servedBy: 'groq', ownedBy: 'Meta', contextWindow: 131072, pricing: { prompt: '0.00000059', completion: '0.00000079' }, timing: TIMING.fast, lineEnding: '\r\n' },
   { ...base, id: 'groq/openai/gpt-oss-20b', servedBy: 'groq', ownedBy: 'OpenAI', contextWindow: 131072, pricing: { prompt: '0.0000001', completion: '0.0000005' }, timing: TIMING.fast, reasoning: 'reasoning' },
-  // Makes images only: the gateway lists it (first of openai's here), and a chat app must not offer it for chat.
-  { ...base, id: 'openai/gpt-image-1', servedBy: 'openai', ownedBy: 'openai', contextWindow: 32000, pricing: { prompt: '0.000005', completion: '0.00004' }, timing: TIMING.typical, failure: 'not-chat', modalities: { input: ['text', 'image'], output: ['image'] } },
   { ...base, id: 'openai/gpt-4o-mini', servedBy: 'openai', ownedBy: 'openai', contextWindow: 128000, pricing: { prompt: '0.00000015', completion: '0.0000006' }, timing: TIMING.typical, modalities: VISION },
   { ...base, id: 'openai/gpt-4.1', servedBy: 'openai', ownedBy: 'openai', contextWindow: 1047576, pricing: { prompt: '0.000002', completion: '0.000008' }, timing: TIMING.typical, modalities: VISION },
+  // Makes images only: the gateway lists it, and a chat app must not offer it for chat. Not first of openai's: LLM_PROVIDER=openai alone still opens on gpt-4o-mini, the first model of that provider (UI-CONTRACT.md).
+  { ...base, id: 'openai/gpt-image-1', servedBy: 'openai', ownedBy: 'openai', contextWindow: 32000, pricing: { prompt: '0.000005', completion: '0.00004' }, timing: TIMING.typical, failure: 'not-chat', modalities: { input: ['text', 'image'], output: ['image'] } },
   { ...base, id: 'anthropic/claude-sonnet-4-5', servedBy: 'anthropic', ownedBy: 'anthropic', contextWindow: 200000, pricing: { prompt: '0.000003', completion: '0.000015' }, timing: TIMING.typical, usage: 'finish-chunk', modalities: VISION },
   { ...base, id: 'deepseek/deepseek-reasoner', servedBy: 'deepseek', ownedBy: 'deepseek', contextWindow: 65536, pricing: { prompt: '0.00000055', completion: '0.00000219' }, timing: TIMING.slowStart, reasoning: 'reasoning_content' },
   { ...base, id: 'deepseek/deepseek-chat', servedBy: 'deepseek', ownedBy: 'deepseek', contextWindow: 65536, pricing: { prompt: '0.00000027', completion: '0.0000011' }, timing: TIMING.typical },
