@@ -223,6 +223,40 @@ test.describe('chatting through the app server', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('"stream": true');
   });
 
+  test('a reply that streams before the tail repair has loaded shows nothing, never raw markers, then all of it formatted', async ({ page }) => {
+    // The tail repair (remend) is a chunk of its own, asked for as the page starts: hold it back.
+    const gate: { open?: () => void } = {};
+    const held = new Promise<void>((resolve) => (gate.open = resolve));
+    await page.route('**/assets/remend-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const chat = new ChatPage(page);
+    await chat.open();
+    // Any text with a raw "**" the conversation ever shows, outside code.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { rawMarkers: string[] }).rawMarkers = seen;
+      new MutationObserver(() => {
+        const log = document.querySelector('[role="log"]');
+        const walker = document.createTreeWalker(log ?? document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.textContent?.includes('**') && !node.parentElement?.closest('pre, code')) seen.push(node.textContent);
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const reply = await chat.ask('Explain goroutines vs threads', 'openai/gpt-4o-mini');
+    // Tokens have come (the wait for the first one is over), and the reply shows none of them yet.
+    await expect(reply).toHaveAttribute('aria-busy', 'true');
+    await expect(reply).not.toContainText('Waiting for the first token');
+    await expect(reply.locator('.markdown')).toHaveText('');
+    gate.open?.();
+    await expect(reply.locator('strong').first()).toHaveText('goroutine');
+    await chat.waitForSettled(reply);
+    await expect(reply).toContainText('Goroutines vs. threads');
+    expect(await page.evaluate(() => (window as unknown as { rawMarkers: string[] }).rawMarkers)).toEqual([]);
+  });
+
   test('reasoning shows in a Reasoning group apart from the answer, from reasoning_content and from inline <think>', async ({ page }) => {
     const chat = new ChatPage(page);
     await chat.open();
