@@ -76,7 +76,11 @@ describe('export', () => {
     const first = reply({ id: 'r0', content: 'First try.', timing: { startedAt: 0, firstTokenAt: 1, endedAt: 2 } });
     const versioned = { ...conversation, messages: [conversation.messages[0]!, reply({ earlier: [first] })] };
     expect(conversationsFromJson(conversationsToJson([versioned]))).toEqual([versioned]);
-    expect(conversationToMarkdown(versioned)).toContain('Goroutines are **cheap**.\n\n_Version 2 of 2._');
+    const markdown = conversationToMarkdown(versioned);
+    expect(markdown).toContain('Goroutines are **cheap**.\n\n_Version 2 of 2._');
+    // The version not shown follows, folded away.
+    expect(markdown).toContain(`<details>\n<summary>Version 1 of 2 (${first.model})</summary>\n\nFirst try.`);
+    expect(markdown.indexOf('<details>')).toBeGreaterThan(markdown.indexOf('_Version 2 of 2._'));
     // A version holding versions of its own is read without them.
     const nested = { ...conversation, messages: [conversation.messages[0]!, reply({ earlier: [{ ...first, earlier: [reply({ id: 'rx' })] }] })] };
     const read = conversationsFromJson(conversationsToJson([nested]))[0]?.messages[1];
@@ -87,7 +91,11 @@ describe('export', () => {
     const before = [{ id: 'u0', role: 'user' as const, content: 'Explain threads', sentAt: 10 }, reply({ id: 'r0', content: 'Threads are heavier.' })];
     const edited = { ...conversation, messages: [{ id: 'u1', role: 'user' as const, content: 'Explain goroutines', sentAt: 20, branches: [before] }, reply({})] };
     expect(conversationsFromJson(conversationsToJson([edited]))).toEqual([edited]);
-    expect(conversationToMarkdown(edited)).toContain('## You\n\nExplain goroutines\n\n_Version 2 of 2._\n\n## Assistant');
+    // The earlier version, with the reply that followed it then, folded under the message shown; then the reply shown.
+    expect(conversationToMarkdown(edited)).toContain(
+      '## You\n\nExplain goroutines\n\n_Version 2 of 2._\n\n<details>\n<summary>Version 1 of 2: Explain threads</summary>\n\n### You\n\nExplain threads\n\n### Assistant',
+    );
+    expect(conversationToMarkdown(edited)).toMatch(/Threads are heavier\.[^]*\n\n<\/details>\n\n## Assistant/);
     // A branch that does not start with a message of yours, or is not a list, is left out; a time that is not a number too.
     const file = JSON.parse(conversationsToJson([edited])) as { conversations: Array<{ messages: Array<Record<string, unknown>> }> };
     Object.assign(file.conversations[0]!.messages[0]!, { sentAt: '20', branches: [[reply({ id: 'rx' })], 'nope', ...(file.conversations[0]!.messages[0]!['branches'] as unknown[])] });

@@ -4,7 +4,7 @@
 import type { Conversation } from './conversations.ts';
 import type { ModelPricing } from './model-catalog.ts';
 import { parseTrace } from './reply-trace.ts';
-import { isSettled, messageVersionIds, replyVersions, withoutBranches, withoutVersions, type AssistantMessage, type Message, type ReplyStatus, type ToolCall, type UserMessage } from './types.ts';
+import { isSettled, messageVersions, replyVersions, withoutBranches, withoutVersions, type AssistantMessage, type Message, type ReplyStatus, type ToolCall, type UserMessage } from './types.ts';
 
 const FORMAT = 'gateway-chat';
 const VERSION = 1;
@@ -21,28 +21,59 @@ const STATUS_NOTE: Partial<Record<ReplyStatus, string>> = {
   failed: '_(failed)_',
 };
 
-/** Each turn as Markdown under a heading of `level`: a reply as the markdown it was, then its tokens and `figures`. */
-function turnsToMarkdown(messages: readonly Message[], level: string, figures?: (reply: AssistantMessage) => string | undefined): string[] {
-  return messages.map((message) => {
+type Figures = (reply: AssistantMessage) => string | undefined;
+
+/** One level deeper: `##` → `###`, at most `######`. */
+const deeper = (level: string): string => (level.length < 6 ? `${level}#` : level);
+
+/** A version not shown, folded away: GitHub and most Markdown viewers show `<details>` as a disclosure. */
+const folded = (summary: string, body: string): string => `<details>\n<summary>${summary}</summary>\n\n${body}\n\n</details>`;
+
+/** A reply's text, error, status note, which version it is, tokens and `figures`, without its heading. */
+function replyBody(reply: AssistantMessage, figures: Figures | undefined, version?: string): string[] {
+  const lines: string[] = [];
+  if (reply.content) lines.push(reply.content);
+  if (reply.error) lines.push(`> Error: ${reply.error}`);
+  const note = STATUS_NOTE[reply.status];
+  if (note) lines.push(note);
+  if (version) lines.push(version);
+  if (reply.usage) lines.push(`_Tokens: ${reply.usage.promptTokens} prompt, ${reply.usage.completionTokens} completion, ${reply.usage.totalTokens} total._`);
+  const measured = figures?.(reply);
+  if (measured) lines.push(`_${measured}._`);
+  return lines;
+}
+
+/**
+ * Each turn as Markdown under a heading of `level`: a reply as the markdown it
+ * was, then its tokens and `figures`. The versions not shown (a regenerated
+ * reply's, an edited message's with what followed it then) follow the one
+ * shown, each folded in a `<details>`.
+ */
+function turnsToMarkdown(messages: readonly Message[], level: string, figures?: Figures): string[] {
+  return messages.map((message, index) => {
     if (message.role === 'user') {
-      const ids = messageVersionIds(message);
-      const version = ids.length > 1 ? `\n\n_Version ${ids.indexOf(message.id) + 1} of ${ids.length}._` : '';
-      return `${level} You\n\n${message.content}${version}`;
+      const versions = messageVersions(messages, index);
+      if (versions.length < 2) return `${level} You\n\n${message.content}`;
+      const shown = versions.findIndex((version) => version[0]?.id === message.id);
+      const others = versions.flatMap((version, i) =>
+        i === shown ? [] : [folded(`Version ${i + 1} of ${versions.length}: ${inline(version[0]?.content ?? '')}`, turnsToMarkdown(version, deeper(level), figures).join('\n\n'))],
+      );
+      return [`${level} You`, message.content, `_Version ${shown + 1} of ${versions.length}._`, ...others].join('\n\n');
     }
-    const lines = [`${level} Assistant (${message.model})`];
-    if (message.content) lines.push(message.content);
-    if (message.error) lines.push(`> Error: ${message.error}`);
-    const note = STATUS_NOTE[message.status];
-    if (note) lines.push(note);
     const versions = replyVersions(message);
-    if (versions.length > 1) lines.push(`_Version ${versions.findIndex((version) => version.id === message.id) + 1} of ${versions.length}._`);
-    if (message.usage) {
-      lines.push(`_Tokens: ${message.usage.promptTokens} prompt, ${message.usage.completionTokens} completion, ${message.usage.totalTokens} total._`);
-    }
-    const measured = figures?.(message);
-    if (measured) lines.push(`_${measured}._`);
+    const shown = versions.findIndex((version) => version.id === message.id);
+    const lines = [`${level} Assistant (${message.model})`, ...replyBody(message, figures, versions.length > 1 ? `_Version ${shown + 1} of ${versions.length}._` : undefined)];
+    versions.forEach((version, i) => {
+      if (i !== shown) lines.push(folded(`Version ${i + 1} of ${versions.length} (${version.model})`, replyBody(version, figures).join('\n\n')));
+    });
     return lines.join('\n\n');
   });
+}
+
+/** A message's first line, for a summary: at most 80 characters, no markup that would open an element. */
+function inline(text: string): string {
+  const line = text.trim().split('\n')[0]!.replace(/\s+/g, ' ').replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!);
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 
 /**
@@ -50,7 +81,7 @@ function turnsToMarkdown(messages: readonly Message[], level: string, figures?: 
  * they were. `figures` words a reply's measured figures (speed, cost) for a
  * line under its tokens; the page passes one that knows the model catalog.
  */
-export function conversationToMarkdown(conversation: Conversation, figures?: (reply: AssistantMessage) => string | undefined): string {
+export function conversationToMarkdown(conversation: Conversation, figures?: Figures): string {
   return `${[`# ${conversation.title}`, ...turnsToMarkdown(conversation.messages, '##', figures)].join('\n\n')}\n`;
 }
 
@@ -63,7 +94,7 @@ export interface ComparedLane {
  * The compare view as Markdown, to share a race: `summary` (the page's table
  * of the last message's figures) first, then each lane's turns under its model.
  */
-export function comparisonToMarkdown(lanes: readonly ComparedLane[], summary: string | undefined, figures?: (reply: AssistantMessage) => string | undefined): string {
+export function comparisonToMarkdown(lanes: readonly ComparedLane[], summary: string | undefined, figures?: Figures): string {
   const parts = [`# Comparison: ${lanes.map((lane) => lane.model).join(', ')}`];
   if (summary) parts.push(summary);
   for (const lane of lanes) parts.push(`## ${lane.model}`, ...turnsToMarkdown(lane.messages, '###', figures));
