@@ -332,8 +332,17 @@ test.describe('Settings', () => {
 
     const reply = await chat.ask('hello', FAST);
     await chat.waitForSettled(reply);
-    expect(await chat.lastDemoStream()).toMatchObject({ temperature: 0.3, max_tokens: 12 });
+    const cut = await chat.lastDemoStream();
+    expect(cut).toMatchObject({ temperature: 0.3, max_tokens: 12 });
     await expect(chat.usage(reply)).toContainText('Stopped at the max tokens limit');
+    // Continued, the panel's figures are the new part's, and it says what the part before reported.
+    await reply.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(async () => (await chat.demoStreams()).at(-1)?.id).not.toBe(cut.id);
+    await chat.waitForSettled(reply);
+    const { usage } = cut;
+    await expect(chat.usage(reply)).toContainText(
+      new RegExp(`Before it: ${usage.total_tokens} tokens \\(${usage.prompt_tokens} prompt, ${usage.completion_tokens} completion\\), \\$0\\.0\\d+\\.`),
+    );
 
     await page.reload();
     await expect(chat.model).toBeEnabled();

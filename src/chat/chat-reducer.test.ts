@@ -132,6 +132,25 @@ describe('chatReducer', () => {
     expect(chatReducer(complete, { type: 'continueRequested', replyId: 'r1', at: 2 })).toBe(complete);
   });
 
+  it('keeps what the parts before Continue reported: their usage summed, and its cost at their prices, only when every part had them', () => {
+    const pricing = { currency: 'USD', inputPerToken: 0.000001, outputPerToken: 0.000002 };
+    const cutAtLength = (state: ChatState, text: string, usage: { promptTokens: number; completionTokens: number; totalTokens: number }, at: number): ChatState =>
+      chatReducer(state, events([{ type: 'delta', text }, at], [{ type: 'usage', usage }, at], [{ type: 'finish', reason: 'length' }, at], [{ type: 'done' }, at]));
+    const first = cutAtLength(run({ ...send, pricing } as ChatAction), 'Hello', { promptTokens: 10, completionTokens: 5, totalTokens: 15 }, 1200);
+    const once = chatReducer(first, { type: 'continueRequested', replyId: 'r1', at: 2000, pricing });
+    expect(reply(once).continuedFrom).toEqual({ content: 5, reasoning: 0, usage: { promptTokens: 10, completionTokens: 5, totalTokens: 15 }, cost: { amount: expect.closeTo(0.00002, 12), currency: 'USD' } });
+    const second = cutAtLength(once, ', world', { promptTokens: 20, completionTokens: 3, totalTokens: 23 }, 2200);
+    const twice = chatReducer(second, { type: 'continueRequested', replyId: 'r1', at: 3000, pricing });
+    expect(reply(twice).continuedFrom).toMatchObject({ content: 12, usage: { promptTokens: 30, completionTokens: 8, totalTokens: 38 } });
+    expect(reply(twice).continuedFrom?.cost?.amount).toBeCloseTo(0.00002 + 0.000026, 12);
+    // A first part stopped before its usage came: nothing to add up, then or after.
+    const stopped = chatReducer(run(send, events([{ type: 'delta', text: 'Hello' }, 1200])), { type: 'stopRequested', replyId: 'r1', at: 1300 });
+    const fromStopped = chatReducer(stopped, { type: 'continueRequested', replyId: 'r1', at: 2000 });
+    expect(reply(fromStopped).continuedFrom).toEqual({ content: 5, reasoning: 0 });
+    const later = chatReducer(cutAtLength(fromStopped, '!', { promptTokens: 20, completionTokens: 1, totalTokens: 21 }, 2200), { type: 'continueRequested', replyId: 'r1', at: 3000 });
+    expect(reply(later).continuedFrom).toEqual({ content: 6, reasoning: 0 });
+  });
+
   it('appends deltas and stamps the first token time once', () => {
     const state = run(send, events([{ type: 'delta', text: 'Hel' }, 1200]), events([{ type: 'delta', text: 'lo' }, 1300]));
     expect(reply(state)).toMatchObject({ status: 'streaming', content: 'Hello', timing: { firstTokenAt: 1200 } });

@@ -2,7 +2,8 @@
 // Actions are past-tense events; stream events arrive batched per frame.
 import type { StreamEvent } from '../gateway/client.ts';
 import type { ModelPricing } from './model-catalog.ts';
-import type { AssistantMessage, Message, ReplyTrace, ToolCall, UserMessage } from './types.ts';
+import { replyCostAt } from './reply-metrics.ts';
+import type { AssistantMessage, ContinuedFrom, Message, ReplyTrace, ToolCall, UserMessage } from './types.ts';
 import { canContinue, countedLengths, isSettled, messageVersions, replyVersions } from './types.ts';
 
 export interface ChatState {
@@ -145,6 +146,26 @@ function updateReply(state: ChatState, replyId: string, update: (reply: Assistan
   return changed ? { messages } : state;
 }
 
+/**
+ * Where a reply is continued from: its lengths now, and the usage and cost of
+ * all its parts so far (this one's added to those before an earlier
+ * Continue), each left out when a part did not report it.
+ */
+function continuedFrom(reply: AssistantMessage): ContinuedFrom {
+  const from: ContinuedFrom = { content: reply.content.length, reasoning: reply.reasoning.length };
+  const before = reply.continuedFrom;
+  const { usage } = reply;
+  if (usage && (!before || before.usage)) {
+    const earlier = before?.usage;
+    from.usage = earlier
+      ? { promptTokens: earlier.promptTokens + usage.promptTokens, completionTokens: earlier.completionTokens + usage.completionTokens, totalTokens: earlier.totalTokens + usage.totalTokens }
+      : usage;
+  }
+  const cost = replyCostAt(reply, undefined);
+  if (cost && (!before || before.cost?.currency === cost.currency)) from.cost = before?.cost ? { amount: before.cost.amount + cost.amount, currency: cost.currency } : cost;
+  return from;
+}
+
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
   switch (action.type) {
     case 'sendRequested': {
@@ -178,7 +199,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
           finishReason: undefined,
           error: undefined,
           timing: { startedAt: action.at, firstTokenAt: undefined, endedAt: undefined },
-          continuedFrom: { content: reply.content.length, reasoning: reply.reasoning.length },
+          continuedFrom: continuedFrom(reply),
         };
         delete next.trace;
         delete next.pricing;

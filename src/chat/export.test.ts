@@ -127,6 +127,18 @@ describe('export', () => {
     }
   });
 
+  it('reads back what the parts before Continue reported, writes it in Markdown, and leaves out what is not a count or a cost', () => {
+    const continuedFrom = { content: 5, reasoning: 0, usage: { promptTokens: 10, completionTokens: 5, totalTokens: 15 }, cost: { amount: 0.00002, currency: 'USD' } };
+    const kept = { ...conversation, messages: [reply({ continuedFrom })] };
+    expect(conversationsFromJson(conversationsToJson([kept]))).toEqual([kept]);
+    expect(conversationToMarkdown(kept)).toContain('_Before Continue: 10 prompt, 5 completion, 15 total tokens. After it:_\n\n_Tokens:');
+    const file = JSON.parse(conversationsToJson([kept])) as { conversations: Array<{ messages: Array<Record<string, unknown>> }> };
+    file.conversations[0]!.messages[0]!['continuedFrom'] = { content: 5, reasoning: 0, usage: { promptTokens: '10' }, cost: { amount: -1, currency: 'USD' } };
+    expect(conversationsFromJson(JSON.stringify(file))[0]?.messages[0]).toMatchObject({ continuedFrom: { content: 5, reasoning: 0 } });
+    expect(conversationsFromJson(JSON.stringify(file))[0]?.messages[0]).not.toHaveProperty('continuedFrom.usage');
+    expect(conversationsFromJson(JSON.stringify(file))[0]?.messages[0]).not.toHaveProperty('continuedFrom.cost');
+  });
+
   it('reads back the estimate of the system prompt a reply was sent with, and leaves out one that is not a count', () => {
     const kept = { ...conversation, messages: [reply({ systemTokens: 12 })] };
     expect(conversationsFromJson(conversationsToJson([kept]))).toEqual([kept]);

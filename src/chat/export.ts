@@ -4,7 +4,7 @@
 import type { Conversation } from './conversations.ts';
 import type { ModelPricing } from './model-catalog.ts';
 import { parseTrace } from './reply-trace.ts';
-import { isSettled, messageVersions, replyVersions, withoutBranches, withoutVersions, type AssistantMessage, type Message, type ReplyStatus, type ToolCall, type UserMessage } from './types.ts';
+import { isSettled, messageVersions, replyVersions, withoutBranches, withoutVersions, type AssistantMessage, type Message, type ReplyStatus, type ToolCall, type Usage, type UserMessage } from './types.ts';
 
 const FORMAT = 'gateway-chat';
 const VERSION = 1;
@@ -37,6 +37,8 @@ function replyBody(reply: AssistantMessage, figures: Figures | undefined, versio
   const note = STATUS_NOTE[reply.status];
   if (note) lines.push(note);
   if (version) lines.push(version);
+  const before = reply.continuedFrom?.usage;
+  if (before) lines.push(`_Before Continue: ${before.promptTokens} prompt, ${before.completionTokens} completion, ${before.totalTokens} total tokens. After it:_`);
   if (reply.usage) lines.push(`_Tokens: ${reply.usage.promptTokens} prompt, ${reply.usage.completionTokens} completion, ${reply.usage.totalTokens} total._`);
   const measured = figures?.(reply);
   if (measured) lines.push(`_${measured}._`);
@@ -115,6 +117,13 @@ const text = (value: unknown, fallback = ''): string => (typeof value === 'strin
 const number = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
 const STATUSES: readonly ReplyStatus[] = ['waiting', 'streaming', 'done', 'stopped', 'interrupted', 'failed'];
 
+/** Token counts as this app writes them; anything else is none. */
+function usageFrom(value: unknown): Usage | undefined {
+  if (!isRecord(value)) return undefined;
+  const { promptTokens, completionTokens, totalTokens } = value;
+  return typeof promptTokens === 'number' && typeof completionTokens === 'number' && typeof totalTokens === 'number' ? { promptTokens, completionTokens, totalTokens } : undefined;
+}
+
 function toolCallsFrom(value: unknown): ToolCall[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((call, i): ToolCall[] =>
@@ -160,7 +169,7 @@ function messageFrom(value: unknown, where: string): Message {
   if (value['role'] !== 'assistant') throw new ImportError(`${where} is neither yours nor the assistant’s.`);
   const status = STATUSES.includes(value['status'] as ReplyStatus) ? (value['status'] as ReplyStatus) : 'done';
   const timing = isRecord(value['timing']) ? value['timing'] : {};
-  const usage = isRecord(value['usage']) ? value['usage'] : undefined;
+  const usage = usageFrom(value['usage']);
   const reply: AssistantMessage = {
     id: value['id'],
     role: 'assistant',
@@ -170,10 +179,7 @@ function messageFrom(value: unknown, where: string): Message {
     toolCalls: toolCallsFrom(value['toolCalls']),
     // A reply exported while it streamed was cut there.
     status: isSettled(status) ? status : 'interrupted',
-    usage:
-      usage && typeof usage['promptTokens'] === 'number' && typeof usage['completionTokens'] === 'number' && typeof usage['totalTokens'] === 'number'
-        ? { promptTokens: usage['promptTokens'], completionTokens: usage['completionTokens'], totalTokens: usage['totalTokens'] }
-        : undefined,
+    usage,
     finishReason: typeof value['finishReason'] === 'string' ? value['finishReason'] : undefined,
     error: typeof value['error'] === 'string' ? value['error'] : undefined,
     timing: {
@@ -187,6 +193,12 @@ function messageFrom(value: unknown, where: string): Message {
   const continuedFrom = isRecord(value['continuedFrom']) ? value['continuedFrom'] : undefined;
   if (continuedFrom && count(continuedFrom['content']) && count(continuedFrom['reasoning'])) {
     reply.continuedFrom = { content: continuedFrom['content'], reasoning: continuedFrom['reasoning'] };
+    const before = usageFrom(continuedFrom['usage']);
+    if (before) reply.continuedFrom.usage = before;
+    const cost = isRecord(continuedFrom['cost']) ? continuedFrom['cost'] : undefined;
+    if (cost && typeof cost['amount'] === 'number' && Number.isFinite(cost['amount']) && cost['amount'] >= 0 && typeof cost['currency'] === 'string' && /^[A-Z]{3}$/.test(cost['currency'])) {
+      reply.continuedFrom.cost = { amount: cost['amount'], currency: cost['currency'] };
+    }
   }
   const systemTokens = value['systemTokens'];
   if (typeof systemTokens === 'number' && Number.isFinite(systemTokens) && systemTokens >= 0) reply.systemTokens = systemTokens;

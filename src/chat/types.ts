@@ -50,6 +50,22 @@ export interface TextLengths {
   reasoning: number;
 }
 
+/** A cost in a currency. */
+export interface Cost {
+  amount: number;
+  currency: string;
+}
+
+/**
+ * Where a continued reply was continued from, and what its parts before
+ * Continue reported together: their usage and its cost at their prices, each
+ * only when every part had it.
+ */
+export interface ContinuedFrom extends TextLengths {
+  usage?: Usage | undefined;
+  cost?: Cost | undefined;
+}
+
 /** The text a reply's figures count: all of it, or what came after it was continued. */
 export function countedLengths(reply: Pick<AssistantMessage, 'content' | 'reasoning' | 'continuedFrom'>): TextLengths {
   const from = reply.continuedFrom;
@@ -111,9 +127,10 @@ export interface AssistantMessage {
   /**
    * Set when the reply was continued (Continue): how long its text and its
    * reasoning were when the continuation was asked for. Its usage, timing and
-   * trace are then the continuation's, and count from there.
+   * trace are then the continuation's, and count from there; what the parts
+   * before reported is kept here.
    */
-  continuedFrom?: TextLengths | undefined;
+  continuedFrom?: ContinuedFrom | undefined;
   /**
    * The replies asked for in this one's place before (Regenerate), oldest
    * first, each without versions of its own: nothing regenerated is lost.

@@ -46,7 +46,10 @@ describe('MessageView', () => {
     }
     // A continued reply's figures say whose they are.
     rerender(<MessageView message={reply({ continuedFrom: { content: 5, reasoning: 0 } })} />);
-    expect(usageText()).toContain('Continued: these figures are for the part after Continue.');
+    expect(usageText()).toContain('Continued: these figures are for the part after Continue. The part before it reported no token counts.');
+    const before = { content: 5, reasoning: 0, usage: { promptTokens: 1200, completionTokens: 512, totalTokens: 1712 }, cost: { amount: 0.0012, currency: 'USD' } };
+    rerender(<MessageView message={reply({ continuedFrom: before })} />);
+    expect(usageText()).toContain('Continued: these figures are for the part after Continue. Before it: 1,712 tokens (1,200 prompt, 512 completion), $0.0012.');
   });
 
   it('says why a reply stopped or cut off before its end has no token counts', () => {

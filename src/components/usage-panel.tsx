@@ -1,6 +1,6 @@
 import { memo, useContext } from 'react';
 import { contextShare, liveTokensPerSecond, replyCost, replyMetrics, replyPricing } from '../chat/reply-metrics.ts';
-import type { AssistantMessage, ReplyTiming } from '../chat/types.ts';
+import type { AssistantMessage, ContinuedFrom, ReplyTiming } from '../chat/types.ts';
 import { compact, duration, integer, money, oneDecimal, percent, wholeNumber } from './figures.ts';
 import { ModelLookupContext } from './model-lookup.ts';
 import { PaceSparkline } from './pace-sparkline.tsx';
@@ -51,6 +51,14 @@ interface UsagePanelProps {
 }
 
 const PENDING = '—';
+
+/** Under a continued reply's figures: they are the last part's; what the parts before it reported. */
+export function continuedNote({ usage, cost }: ContinuedFrom): string {
+  const before = usage
+    ? ` Before it: ${integer.format(usage.totalTokens)} tokens (${integer.format(usage.promptTokens)} prompt, ${integer.format(usage.completionTokens)} completion)${cost ? `, ${money(cost.amount, cost.currency)}` : ''}.`
+    : ' The part before it reported no token counts.';
+  return `Continued: these figures are for the part after Continue.${before}`;
+}
 
 // A pending panel shows no figures, so it follows the streaming reply only when its live line changes.
 export const UsagePanel = memo(UsagePanelView, (prev, next) => prev.pending === true && next.pending === true && prev.live === next.live);
@@ -116,7 +124,7 @@ function UsagePanelView({ reply, pending = false, live }: UsagePanelProps) {
       </dl>
       {/* The one visible part of a pending panel: its box and figures come with the end. */}
       {pending && live ? <p className="visible absolute inset-x-0 top-0 px-3 py-2 tabular-nums text-zinc-500 dark:text-zinc-400">{live}</p> : null}
-      {reply.continuedFrom && !pending ? <p className="mt-1 text-zinc-500 dark:text-zinc-400">Continued: these figures are for the part after Continue.</p> : null}
+      {reply.continuedFrom && !pending ? <p className="mt-1 text-zinc-500 dark:text-zinc-400">{continuedNote(reply.continuedFrom)}</p> : null}
       {finishNote ? <p className="mt-1 text-amber-700 dark:text-amber-400">{finishNote}</p> : null}
     </section>
   );
