@@ -4,7 +4,7 @@
 import type { CompareState } from './compare.ts';
 import type { ModelInfo } from './model-catalog.ts';
 import { liveTokensPerSecond, replyCostAt, replyMetrics } from './reply-metrics.ts';
-import { isSettled, type AssistantMessage, type ReplyTrace } from './types.ts';
+import { isSettled, type AssistantMessage, type Cost, type ReplyTrace } from './types.ts';
 
 /** One lane's speed in the last round, for the scoreboard over the lanes. */
 export interface LaneSpeed {
@@ -19,7 +19,7 @@ export interface LaneSpeed {
   estimated: boolean;
   totalMs: number | undefined;
   /** What the reply cost at the gateway's prices, once its usage is in. */
-  cost: { amount: number; currency: string } | undefined;
+  cost: Cost | undefined;
   /** How the reply arrived, once it has settled: for its pace beside the others'. */
   trace: ReplyTrace | undefined;
   /** Whether the figures are (or, over all replies, include) a continued reply's: of the part after Continue. */

@@ -1,5 +1,5 @@
 import type { ModelPricing } from './model-catalog.ts';
-import { countedLengths, type AssistantMessage, type Message, type ReplyTiming, type Usage } from './types.ts';
+import { countedLengths, type AssistantMessage, type Cost, type Message, type ReplyTiming, type Usage } from './types.ts';
 
 export interface ReplyMetrics {
   timeToFirstTokenMs: number | undefined;
@@ -65,7 +65,7 @@ export function replyCost(usage: Usage | undefined, pricing: ModelPricing | unde
 }
 
 /** What a reply cost at its prices (kept with it, else `now`), with their currency; undefined without prices or usage. */
-export function replyCostAt(reply: Pick<AssistantMessage, 'pricing' | 'usage'>, now: ModelPricing | undefined): { amount: number; currency: string } | undefined {
+export function replyCostAt(reply: Pick<AssistantMessage, 'pricing' | 'usage'>, now: ModelPricing | undefined): Cost | undefined {
   const pricing = replyPricing(reply, now);
   const amount = replyCost(reply.usage, pricing);
   return amount === undefined || !pricing ? undefined : { amount, currency: pricing.currency };
