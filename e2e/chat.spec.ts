@@ -257,6 +257,31 @@ test.describe('chatting through the app server', () => {
     expect(await page.evaluate(() => (window as unknown as { rawMarkers: string[] }).rawMarkers)).toEqual([]);
   });
 
+  test('when the stream parser cannot load, a send asks the gateway nothing and says why; the next one loads it and streams', async ({ page }) => {
+    // The stream parser is a chunk of its own, asked for as the page starts: that first load fails.
+    let refused = 0;
+    await page.route('**/assets/stream-*.js', async (route) => {
+      refused++;
+      await route.abort('internetdisconnected');
+    });
+    const chat = new ChatPage(page);
+    await chat.open();
+    await expect.poll(() => refused).toBeGreaterThan(0);
+    const before = (await chat.demoStreams()).length;
+    const reply = await chat.ask('Explain goroutines vs threads', 'openai/gpt-4o-mini');
+    await expect(reply.getByRole('alert')).toContainText('The page could not load the part that reads replies. Check the connection and reload the page.');
+    await expect(reply).toHaveAttribute('aria-busy', 'false');
+    await expect(chat.conversation.getByRole('article', { name: 'You' })).toContainText('Explain goroutines vs threads');
+    expect((await chat.demoStreams()).length).toBe(before);
+
+    await page.unroute('**/assets/stream-*.js');
+    await reply.getByRole('button', { name: 'Regenerate' }).click();
+    const again = chat.lastReply();
+    await chat.waitForSettled(again);
+    await expect(again).toContainText('Goroutines vs. threads');
+    await expect(chat.usage(again)).toContainText(/Total tokens\d+/);
+  });
+
   test('reasoning shows in a Reasoning group apart from the answer, from reasoning_content and from inline <think>', async ({ page }) => {
     const chat = new ChatPage(page);
     await chat.open();

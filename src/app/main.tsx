@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createGatewayClient, type FetchLike } from '../gateway/client.ts';
+import { loadSseParser } from '../gateway/sse.ts';
 import { preloadHighlighterWhenIdle } from '../markdown/highlight.ts';
 import { loadTailRepair } from '../markdown/repair-tail.ts';
 import { openConversationStore } from '../storage/conversation-store.ts';
@@ -27,6 +28,8 @@ void queryClient.prefetchQuery(appConfigQuery(boundFetch));
 void queryClient.prefetchQuery(modelsQuery(client));
 // A streaming reply's tail repair, outside the entry script: in long before a reply can start.
 void loadTailRepair().catch(() => undefined);
+// The stream parser too: a send waits for it, and says so in words if it cannot load.
+void loadSseParser().catch(() => undefined);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

@@ -2,7 +2,7 @@
 // app's own origin. Owns HTTP status handling, SSE decoding and the mapping
 // from provider-specific chunk shapes to a small set of typed events.
 import { GatewayError, messageFromErrorBody, messageFromErrorPayload } from './errors.ts';
-import { readSseData } from './sse.ts';
+import { loadSseParser, readSseData } from './sse.ts';
 import { ThinkSplitter } from './think-splitter.ts';
 import type { WireChatChunk, WireChatRequest, WireModel, WireModelList, WireUsage } from './wire-types.ts';
 
@@ -130,6 +130,11 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
         body: JSON.stringify(request),
       };
       if (signal) init.signal = signal;
+      // Nothing is sent that the page could not read: the stream's parser is
+      // a chunk of its own, loaded as the page starts.
+      await loadSseParser().catch(() => {
+        throw new GatewayError('network', 'The page could not load the part that reads replies. Check the connection and reload the page.');
+      });
       const response = await fetchOrThrow(fetchFn, `${base}/v1/chat/completions`, init);
       const routedProvider = response.headers.get('X-Selected-Provider') ?? undefined;
       const routedModel = response.headers.get('X-Selected-Model') ?? undefined;
