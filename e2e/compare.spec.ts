@@ -377,3 +377,23 @@ test('Export comparison saves the race as Markdown: the last message, each lane�
     expect(section).toMatch(/_Tokens: \d+ prompt, \d+ completion, \d+ total\._\n\n_First token \d+(\.\d)? m?s · [\d,]+\.\d tok\/s · total \d+(\.\d)? m?s · \$0\.0\d+ at the gateway's prices\._/);
   }
 });
+
+test('a lane a link names for a model that only makes images says so, and a message goes to the other lanes only', async ({ page }) => {
+  const IMAGES = 'openai/gpt-image-1';
+  const chat = new ChatPage(page);
+  await chat.open(`/compare?lanes=${OPENAI},${IMAGES}`);
+  await expect(lane(chat, IMAGES)).toContainText(`${IMAGES} makes images only and cannot chat: a message is not sent to this lane.`);
+  await expect(lane(chat, OPENAI)).toContainText('Replies from this model appear here.');
+  const before = (await chat.demoStreams()).length;
+  await chat.message.fill('hello');
+  await chat.message.press('Enter');
+  await chat.waitForSettled(lane(chat, OPENAI).getByRole('article', { name: 'Assistant' }));
+  await expect(lane(chat, IMAGES).getByRole('article')).toHaveCount(0);
+  expect((await chat.demoStreams()).slice(before).map((s) => s.model)).toEqual([OPENAI]);
+
+  // With only that lane left, nothing can be sent, and the box says why.
+  await lane(chat, OPENAI).getByRole('button', { name: `Remove ${OPENAI}` }).click();
+  await expect(page).toHaveURL(`/compare?lanes=${IMAGES}`);
+  await expect(chat.send).toBeDisabled();
+  await expect(chat.message).toHaveAttribute('placeholder', 'No lane’s model can chat: add one that can');
+});

@@ -4,6 +4,7 @@ import { useCallback, useContext, useEffect, useState } from 'react';
 import { comparePath } from '../chat/compare.ts';
 import { comparisonFileName, comparisonToMarkdown } from '../chat/export.ts';
 import { laneSpeeds, type SpeedScope } from '../chat/lane-speeds.ts';
+import { canChat } from '../chat/model-catalog.ts';
 import { nextPromptTokens } from '../chat/reply-metrics.ts';
 import { isSettled, type AssistantMessage } from '../chat/types.ts';
 import { CompareView } from '../components/compare-view.tsx';
@@ -45,14 +46,19 @@ interface CompareScreenProps {
 }
 
 export default function CompareScreen({ client, settings, initialLanes, active, modelToAdd, blockedReason, onLanesChange, draftStore, compareStore = browserCompareStore }: CompareScreenProps) {
-  const compare = useCompareSession(client, settings, initialLanes, compareStore);
+  const lookupModel = useContext(ModelLookupContext);
+  // A model the gateway has not described is tried: its own error says what went wrong.
+  const chatsWith = useCallback((model: string) => {
+    const info = lookupModel(model);
+    return info === undefined || canChat(info);
+  }, [lookupModel]);
+  const compare = useCompareSession(client, { ...settings, chatsWith }, initialLanes, compareStore);
   // Read once: this screen re-renders every frame while the lanes stream.
   const [initialDraft] = useState(() => draftStore.load(COMPARE_DRAFT));
   // Whether the browser refused to keep the text being typed.
   const [draftRefused, setDraftRefused] = useState(false);
   const { lanes, chats } = compare.state;
   const { streaming, stop } = compare;
-  const lookupModel = useContext(ModelLookupContext);
 
   useEffect(() => onLanesChange(lanes), [lanes, onLanesChange]);
   // The URL names the lanes, so a link reproduces the set-up.
@@ -107,7 +113,7 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
       />
       <Composer
         streaming={streaming}
-        blockedReason={blockedReason ?? (lanes.length ? undefined : 'Add a lane to compare')}
+        blockedReason={blockedReason ?? (lanes.length === 0 ? 'Add a lane to compare' : lanes.some(chatsWith) ? undefined : 'No lane’s model can chat: add one that can')}
         onSend={compare.send}
         onStop={stop}
         initialText={initialDraft}

@@ -1,8 +1,10 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useContext, useMemo, useState } from 'react';
 import type { LaneSpeed, SpeedScope } from '../chat/lane-speeds.ts';
+import { canChat } from '../chat/model-catalog.ts';
 import { isSettled, type Message } from '../chat/types.ts';
 import { CompareSpeed } from './compare-speed.tsx';
 import { Conversation } from './conversation.tsx';
+import { ModelLookupContext } from './model-lookup.ts';
 import { ReplayTogetherContext, type ReplayTogether } from './replay-together.ts';
 
 export interface CompareLane {
@@ -57,6 +59,14 @@ const Lane = memo(function Lane({ model, messages, onRemove, onEdit, onRegenerat
   const regenerate = useMemo(() => onRegenerate && ((replyId: string) => onRegenerate(model, replyId)), [model, onRegenerate]);
   const goOn = useMemo(() => onContinue && ((replyId: string) => onContinue(model, replyId)), [model, onContinue]);
   const showVersion = useMemo(() => onShowVersion && ((replyId: string, versionId: string) => onShowVersion(model, replyId, versionId)), [model, onShowVersion]);
+  const info = useContext(ModelLookupContext)(model);
+  // A lane can name a model that only makes images (from a link): say so, and a send skips it.
+  const empty =
+    info && !canChat(info) ? (
+      <p className="py-8 text-center text-sm text-amber-700 dark:text-amber-400">{model} makes images only and cannot chat: a message is not sent to this lane.</p>
+    ) : (
+      <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">Replies from this model appear here.</p>
+    );
   return (
     <section aria-label={model} className="flex min-h-80 min-w-0 flex-col md:min-h-0">
       <div className="flex items-center gap-2 px-4 py-2">
@@ -79,7 +89,7 @@ const Lane = memo(function Lane({ model, messages, onRemove, onEdit, onRegenerat
         onShowVersion={showVersion}
         onContinue={goOn}
         onShowMessageVersion={onShowMessageVersion}
-        empty={<p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">Replies from this model appear here.</p>}
+        empty={empty}
       />
     </section>
   );

@@ -39,9 +39,14 @@ export interface CompareSession {
 /** How often a streaming lane's history is written: a reload loses at most this much of a reply. */
 const SAVE_INTERVAL_MS = 1000;
 
+export interface CompareSettings extends Omit<ChatSettings, 'model'> {
+  /** Whether a model can chat, as far as the gateway has said: a send skips the lanes whose model cannot. */
+  chatsWith?: ((model: string) => boolean) | undefined;
+}
+
 export function useCompareSession(
   client: GatewayClient,
-  settings: Omit<ChatSettings, 'model'>,
+  settings: CompareSettings,
   initialLanes: readonly string[],
   store?: CompareStore | undefined,
 ): CompareSession {
@@ -55,7 +60,7 @@ export function useCompareSession(
     stateRef.current = state;
   }, [state]);
   const runs = useRef(new Map<string, ReplyRun>());
-  const { systemPrompt, temperature, maxTokens, pricingOf } = settings;
+  const { systemPrompt, temperature, maxTokens, pricingOf, chatsWith } = settings;
 
   const stopLane = useCallback((model: string) => {
     const run = runs.current.get(model);
@@ -94,11 +99,12 @@ export function useCompareSession(
   const sendToAll = useCallback(
     (text: string, from?: string) => {
       const content = text.trim();
-      const { lanes } = stateRef.current;
+      // A lane whose model only makes images (one named in a link) is left out, not sent an error.
+      const lanes = stateRef.current.lanes.filter((model) => chatsWith?.(model) ?? true);
       if (!content || lanes.length === 0 || runs.current.size > 0) return;
       sendTo(lanes, { id: newId(), role: 'user', content }, from);
     },
-    [sendTo],
+    [sendTo, chatsWith],
   );
   const send = useCallback((text: string) => sendToAll(text), [sendToAll]);
   const edit = useCallback((messageId: string, text: string) => sendToAll(text, messageId), [sendToAll]);
