@@ -154,7 +154,7 @@ test('Continue has one stopped lane go on where it stopped, with that lane’s m
   await expect(groq.getByText('Stopped', { exact: true })).toHaveCount(0);
   await expect(chat.usage(groq)).toContainText('Continued: these figures are for the part after Continue.');
   // The speed table says whose figures are a continuation's, beside the others' whole replies.
-  await expect(page.getByText(`Continued: ${GROQ}. Its figures are for the part after Continue.`)).toBeVisible();
+  await expect(page.getByText(`Continued: ${GROQ}. Its times and speeds are for the part after Continue; its cost counts every part, when each reported usage.`)).toBeVisible();
   expect(((await groq.locator('.markdown').textContent()) ?? '').length).toBeGreaterThan(partial.length);
   // The other lane was not asked again.
   await expect(openai.getByText('Stopped', { exact: true })).toBeVisible();

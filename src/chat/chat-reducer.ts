@@ -2,7 +2,7 @@
 // Actions are past-tense events; stream events arrive batched per frame.
 import type { StreamEvent } from '../gateway/client.ts';
 import type { ModelPricing } from './model-catalog.ts';
-import { replyCostAt } from './reply-metrics.ts';
+import { wholeReplyCostAt } from './reply-metrics.ts';
 import type { AssistantMessage, ContinuedFrom, Message, ReplyTrace, ToolCall, UserMessage } from './types.ts';
 import { canContinue, countedLengths, isSettled, messageVersions, replyVersions } from './types.ts';
 
@@ -161,8 +161,8 @@ function continuedFrom(reply: AssistantMessage): ContinuedFrom {
       ? { promptTokens: earlier.promptTokens + usage.promptTokens, completionTokens: earlier.completionTokens + usage.completionTokens, totalTokens: earlier.totalTokens + usage.totalTokens }
       : usage;
   }
-  const cost = replyCostAt(reply, undefined);
-  if (cost && (!before || before.cost?.currency === cost.currency)) from.cost = before?.cost ? { amount: before.cost.amount + cost.amount, currency: cost.currency } : cost;
+  const cost = wholeReplyCostAt(reply, undefined);
+  if (cost) from.cost = cost;
   return from;
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sendRequested } from './test-messages.ts';
+import type { ChatAction } from './chat-reducer.ts';
 import { compareReducer, initialCompareState, type CompareState } from './compare.ts';
+import type { StreamEvent } from '../gateway/client.ts';
 import { laneSpeeds } from './lane-speeds.ts';
 import type { ModelInfo } from './model-catalog.ts';
 
@@ -8,6 +10,9 @@ const send = sendRequested;
 /** A model the gateway prices per token in `currency`. */
 const priced = (currency: string, input: number, output: number): ModelInfo =>
   ({ pricing: { currency, inputPerToken: input, outputPerToken: output } }) as ModelInfo;
+
+const received = (replyId: string, ...list: StreamEvent[]): ChatAction => ({ type: 'streamEventsReceived', replyId, events: list.map((event) => ({ event, at: 100 })) });
+const usage = (completionTokens: number): StreamEvent => ({ type: 'usage', usage: { promptTokens: 5, completionTokens, totalTokens: 5 + completionTokens } });
 
 describe('laneSpeeds', () => {
   type Event = [kind: 'delta' | 'usage' | 'done', at: number, text?: string];
@@ -96,6 +101,28 @@ describe('laneSpeeds', () => {
     const done = { type: 'streamEventsReceived' as const, replyId: 'r1', events: [{ event: { type: 'delta' as const, text: ' there' }, at: 1100 }, { event: { type: 'done' as const }, at: 1200 }] };
     state = compareReducer(state, { type: 'laneAction', model: 'a/x', action: done });
     expect(laneSpeeds(state, undefined, 'all').map((lane) => lane.continued)).toEqual([true, false, false]);
+  });
+
+  it('costs a continued reply in all: its part before Continue added, unknown when that part reported no usage', () => {
+    const pricing = { currency: 'USD', inputPerToken: 1e-6, outputPerToken: 2e-6 };
+    let state = initialCompareState(['a/x', 'b/y']);
+    const lane = (model: string, action: ChatAction): void => {
+      state = compareReducer(state, { type: 'laneAction', model, action });
+    };
+    for (const [model, replyId] of [['a/x', 'r1'], ['b/y', 'r2']] as const) lane(model, { ...sendRequested(replyId, model, 0), pricing } as ChatAction);
+    // a/x: cut at the token limit with its usage; b/y: stopped, with none.
+    lane('a/x', received('r1', { type: 'delta', text: 'Hi' }, { type: 'finish', reason: 'length' }, usage(100), { type: 'done' }));
+    lane('b/y', received('r2', { type: 'delta', text: 'Hi' }));
+    lane('b/y', { type: 'stopRequested', replyId: 'r2', at: 150 });
+    for (const [model, replyId] of [['a/x', 'r1'], ['b/y', 'r2']] as const) {
+      lane(model, { type: 'continueRequested', replyId, at: 1000, pricing });
+      lane(model, received(replyId, { type: 'delta', text: ' there' }, usage(50), { type: 'done' }));
+    }
+    const [a, b] = laneSpeeds(state);
+    // (5 + 5) prompt tokens at $1 a million, (100 + 50) completion at $2.
+    expect(a?.cost?.amount).toBeCloseTo(0.00031, 12);
+    expect(b?.cost).toBeUndefined();
+    expect(a?.cheapest).toBe(false);
   });
 
   it('over all messages: each lane\'s medians of first token, rate and total, its cost summed, and the best of each marked', () => {

@@ -3,7 +3,7 @@
 // compare screen, loaded on first use, reads it.
 import type { CompareState } from './compare.ts';
 import type { ModelInfo } from './model-catalog.ts';
-import { liveTokensPerSecond, replyCostAt, replyMetrics } from './reply-metrics.ts';
+import { liveTokensPerSecond, replyMetrics, sumCosts, wholeReplyCostAt } from './reply-metrics.ts';
 import { isSettled, type AssistantMessage, type Cost, type ReplyTrace } from './types.ts';
 
 /** One lane's speed in the last round, for the scoreboard over the lanes. */
@@ -44,8 +44,8 @@ function median(values: readonly number[]): number | undefined {
 
 type Row = Omit<LaneSpeed, 'fastestFirstToken' | 'fastestRate' | 'cheapest'>;
 
-/** The cost of a reply at its prices (kept, else the gateway's now). */
-const costOf = (reply: AssistantMessage, lookup: (model: string) => ModelInfo | undefined): LaneSpeed['cost'] => replyCostAt(reply, lookup(reply.model)?.pricing);
+/** The cost of a reply at its prices (kept, else the gateway's now), its parts before Continue included. */
+const costOf = (reply: AssistantMessage, lookup: (model: string) => ModelInfo | undefined): LaneSpeed['cost'] => wholeReplyCostAt(reply, lookup(reply.model)?.pricing);
 
 /**
  * A lane over all its settled replies: the medians of first token, rate and
@@ -57,9 +57,6 @@ function allRepliesRow(model: string, replies: readonly AssistantMessage[], look
   const settled = replies.filter((reply) => isSettled(reply.status));
   const metrics = settled.map(replyMetrics);
   const known = (pick: (m: ReturnType<typeof replyMetrics>) => number | undefined): number[] => metrics.map(pick).filter((n) => n !== undefined);
-  const costs = settled.map((reply) => costOf(reply, lookup));
-  const currencies = new Set(costs.map((cost) => cost?.currency));
-  const [currency] = currencies;
   return {
     model,
     status: replies.at(-1)?.status,
@@ -68,7 +65,7 @@ function allRepliesRow(model: string, replies: readonly AssistantMessage[], look
     tokensPerSecond: median(known((m) => m.tokensPerSecond)),
     estimated: metrics.some((m) => m.tokensPerSecond !== undefined && m.tokensEstimated),
     totalMs: median(known((m) => m.totalMs)),
-    cost: settled.length > 0 && currencies.size === 1 && currency !== undefined ? { amount: costs.reduce((sum, cost) => sum + cost!.amount, 0), currency } : undefined,
+    cost: sumCosts(settled.map((reply) => costOf(reply, lookup))),
     trace: undefined,
     continued: settled.some((reply) => reply.continuedFrom !== undefined),
   };

@@ -71,6 +71,22 @@ export function replyCostAt(reply: Pick<AssistantMessage, 'pricing' | 'usage'>, 
   return amount === undefined || !pricing ? undefined : { amount, currency: pricing.currency };
 }
 
+/** Costs added up: none when there are none, or when any is unknown or in another currency. */
+export function sumCosts(costs: ReadonlyArray<Cost | undefined>): Cost | undefined {
+  const [first] = costs;
+  if (!first || costs.some((cost) => cost?.currency !== first.currency)) return undefined;
+  return { amount: costs.reduce((sum, cost) => sum + cost!.amount, 0), currency: first.currency };
+}
+
+/**
+ * What a reply cost in all: with a continued one, what its parts before
+ * Continue cost too, and unknown when they reported none.
+ */
+export function wholeReplyCostAt(reply: Pick<AssistantMessage, 'pricing' | 'usage' | 'continuedFrom'>, now: ModelPricing | undefined): Cost | undefined {
+  const cost = replyCostAt(reply, now);
+  return reply.continuedFrom ? sumCosts([reply.continuedFrom.cost, cost]) : cost;
+}
+
 /** The share (0–1) of the model's context window the request filled: its prompt, history included. */
 export function contextShare(usage: Usage | undefined, contextWindow: number | undefined): number | undefined {
   if (!usage || !contextWindow) return undefined;

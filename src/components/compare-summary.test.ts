@@ -50,11 +50,13 @@ describe('speedSummaryMarkdown', () => {
     expect(speedSummaryMarkdown(lanes, [speed({ status: undefined })])).toBeUndefined();
   });
 
-  it('names the lanes whose figures are a continued reply\'s, and says they are of the part after Continue', () => {
+  it('names the lanes whose figures are a continued reply\'s, and says which are of the part after Continue', () => {
     expect(speedSummaryMarkdown(lanes, [speed({ continued: true }), speed({ model: 'b/y' })])).toContain(
-      "_Measured in this browser; costs at the gateway's prices. Continued: a/x. Its figures are for the part after Continue._",
+      "_Measured in this browser; costs at the gateway's prices. Continued: a/x. Its times and speeds are for the part after Continue; its cost counts every part, when each reported usage._",
     );
-    expect(speedSummaryMarkdown(lanes, [speed({ continued: true }), speed({ model: 'b/y', continued: true })])).toContain('Continued: a/x, b/y. Their figures are for the parts after Continue._');
+    expect(speedSummaryMarkdown(lanes, [speed({ continued: true }), speed({ model: 'b/y', continued: true })])).toContain(
+      'Continued: a/x, b/y. Their times and speeds are for the parts after Continue; their costs count every part, when each reported usage._',
+    );
   });
 
   it('over all messages, heads the table so and says what its figures are', () => {

@@ -16,11 +16,16 @@ export function allScopeNote(speeds: readonly LaneSpeed[]): string {
   return `Medians${of}; cost is their sum.`;
 }
 
-/** "Continued: groq/llama-3.3-70b-versatile. Its figures are for the part after Continue." when any lane's figures are a continuation's. */
+/**
+ * "Continued: groq/llama-3.3-70b-versatile. Its times and speeds are for the
+ * part after Continue; its cost counts every part, when each reported usage."
+ * when any lane's figures are a continuation's.
+ */
 export function continuedNote(speeds: readonly LaneSpeed[]): string | undefined {
   const models = speeds.filter((s) => s.continued).map((s) => s.model);
   if (models.length === 0) return undefined;
-  return `Continued: ${models.join(', ')}. ${models.length === 1 ? 'Its' : 'Their'} figures are for the ${models.length === 1 ? 'part' : 'parts'} after Continue.`;
+  const one = models.length === 1;
+  return `Continued: ${models.join(', ')}. ${one ? 'Its' : 'Their'} times and speeds are for the ${one ? 'part' : 'parts'} after Continue; ${one ? 'its cost counts' : 'their costs count'} every part, when each reported usage.`;
 }
 
 /** A figure, with the word that marks it best of the lanes. */
