@@ -81,7 +81,7 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
     [lanes, chats, systemPrompt, lookupModel],
   );
 
-  const compared = lanes.map((model) => ({ model, messages: chats[model]?.messages ?? [] }));
+  const compared = lanes.map((model) => ({ model, messages: chats[model]?.messages ?? [], cannotChat: !chatsWith(model) }));
   // The speed table's figures: of each lane's last reply, or (once a lane has two) of all its replies.
   const [pickedScope, setSpeedScope] = useState<SpeedScope>('last');
   const severalReplies = compared.some(({ messages }) => messages.filter((m) => m.role === 'assistant' && isSettled(m.status)).length >= 2);

@@ -4,7 +4,7 @@
 import type { Conversation } from './conversations.ts';
 import type { ModelPricing } from './model-catalog.ts';
 import { parseTrace } from './reply-trace.ts';
-import { isSettled, messageVersions, replyVersions, withoutBranches, withoutVersions, type AssistantMessage, type Message, type ReplyStatus, type ToolCall, type Usage, type UserMessage } from './types.ts';
+import { isSettled, messageVersions, replyVersions, withoutBranches, withoutVersions, type AssistantMessage, type Cost, type Message, type ReplyStatus, type ToolCall, type Usage, type UserMessage } from './types.ts';
 
 const FORMAT = 'gateway-chat';
 const VERSION = 1;
@@ -142,6 +142,12 @@ function pricingFrom(value: unknown): ModelPricing | undefined {
   return isPrice(inputPerToken) && isPrice(outputPerToken) ? { currency: value['currency'], inputPerToken, outputPerToken } : undefined;
 }
 
+/** A cost as this app writes it: an amount that could be a price, in a three-letter currency. */
+function costFrom(value: unknown): Cost | undefined {
+  if (!isRecord(value) || typeof value['currency'] !== 'string' || !/^[A-Z]{3}$/.test(value['currency'])) return undefined;
+  return isPrice(value['amount']) ? { amount: value['amount'], currency: value['currency'] } : undefined;
+}
+
 /** Where a message is, to say where a part of it is: "Conversation 1, message 2," → "Conversation 1, message 2". */
 const inside = (where: string): string => where.replace(/,$/, '');
 
@@ -195,10 +201,8 @@ function messageFrom(value: unknown, where: string): Message {
     reply.continuedFrom = { content: continuedFrom['content'], reasoning: continuedFrom['reasoning'] };
     const before = usageFrom(continuedFrom['usage']);
     if (before) reply.continuedFrom.usage = before;
-    const cost = isRecord(continuedFrom['cost']) ? continuedFrom['cost'] : undefined;
-    if (cost && typeof cost['amount'] === 'number' && Number.isFinite(cost['amount']) && cost['amount'] >= 0 && typeof cost['currency'] === 'string' && /^[A-Z]{3}$/.test(cost['currency'])) {
-      reply.continuedFrom.cost = { amount: cost['amount'], currency: cost['currency'] };
-    }
+    const cost = costFrom(continuedFrom['cost']);
+    if (cost) reply.continuedFrom.cost = cost;
   }
   const systemTokens = value['systemTokens'];
   if (typeof systemTokens === 'number' && Number.isFinite(systemTokens) && systemTokens >= 0) reply.systemTokens = systemTokens;

@@ -1,15 +1,15 @@
-import { memo, useContext, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { LaneSpeed, SpeedScope } from '../chat/lane-speeds.ts';
-import { canChat } from '../chat/model-catalog.ts';
 import { isSettled, type Message } from '../chat/types.ts';
 import { CompareSpeed } from './compare-speed.tsx';
 import { Conversation } from './conversation.tsx';
-import { ModelLookupContext } from './model-lookup.ts';
 import { ReplayTogetherContext, type ReplayTogether } from './replay-together.ts';
 
 export interface CompareLane {
   model: string;
   messages: readonly Message[];
+  /** The gateway says its model gives no text (it makes images only): a send skips this lane. */
+  cannotChat?: boolean;
 }
 
 interface CompareViewProps {
@@ -46,6 +46,7 @@ const EDIT_NOTE = 'Saving sends it to every lane again; in each, this message an
 interface LaneProps {
   model: string;
   messages: readonly Message[];
+  cannotChat: boolean;
   onRemove(model: string): void;
   onEdit?: ((messageId: string, text: string) => void) | undefined;
   onRegenerate?: ((model: string, replyId: string) => void) | undefined;
@@ -55,14 +56,13 @@ interface LaneProps {
 }
 
 /** One model's lane. Memoised: a lane whose model is done does not re-render while the others stream. */
-const Lane = memo(function Lane({ model, messages, onRemove, onEdit, onRegenerate, onShowVersion, onContinue, onShowMessageVersion }: LaneProps) {
+const Lane = memo(function Lane({ model, messages, cannotChat, onRemove, onEdit, onRegenerate, onShowVersion, onContinue, onShowMessageVersion }: LaneProps) {
   const regenerate = useMemo(() => onRegenerate && ((replyId: string) => onRegenerate(model, replyId)), [model, onRegenerate]);
   const goOn = useMemo(() => onContinue && ((replyId: string) => onContinue(model, replyId)), [model, onContinue]);
   const showVersion = useMemo(() => onShowVersion && ((replyId: string, versionId: string) => onShowVersion(model, replyId, versionId)), [model, onShowVersion]);
-  const info = useContext(ModelLookupContext)(model);
   // A lane can name a model that only makes images (from a link): say so, and a send skips it.
   const empty =
-    info && !canChat(info) ? (
+    cannotChat ? (
       <p className="py-8 text-center text-sm text-amber-700 dark:text-amber-400">{model} makes images only and cannot chat: a message is not sent to this lane.</p>
     ) : (
       <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">Replies from this model appear here.</p>
@@ -183,6 +183,7 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
                 key={lane.model}
                 model={lane.model}
                 messages={lane.messages}
+                cannotChat={lane.cannotChat ?? false}
                 onRemove={onRemove}
                 onEdit={onEdit}
                 onRegenerate={onRegenerate}
