@@ -7,17 +7,24 @@ function fire(map: Map<number, () => void>): void {
   callbacks.forEach((cb) => cb());
 }
 
+/** Frames and timers run by hand; each frame is 16 ms after the last, as at 60 Hz. */
 function manualScheduler() {
   const frames = new Map<number, () => void>();
   const timers = new Map<number, () => void>();
   let next = 1;
+  const clock = { now: 0 };
   const scheduler: FrameScheduler = {
     requestFrame: (cb) => (frames.set(next, cb), next++),
     cancelFrame: (h) => void frames.delete(h),
     setTimer: (cb) => (timers.set(next, cb), next++),
     clearTimer: (h) => void timers.delete(h),
+    now: () => clock.now,
   };
-  return { scheduler, frames, timers, runFrame: () => fire(frames), runTimers: () => fire(timers) };
+  const runFrame = (): void => {
+    clock.now += 16;
+    fire(frames);
+  };
+  return { scheduler, frames, timers, clock, runFrame, runTimers: () => fire(timers) };
 }
 
 describe('createEventBatcher', () => {
@@ -32,6 +39,9 @@ describe('createEventBatcher', () => {
     batcher.push(4);
     expect(flushed).toEqual([[1]]);
     expect(frames.size).toBe(1);
+    runFrame();
+    // 16 ms after the urgent flush: too soon; the next frame flushes.
+    expect(flushed).toEqual([[1]]);
     runFrame();
     expect(flushed).toEqual([[1], [2, 3, 4]]);
   });
@@ -55,6 +65,61 @@ describe('createEventBatcher', () => {
     batcher.push(5);
     batcher.flushNow();
     expect(flushed).toEqual([[5]]);
+  });
+
+  it('flushes a dense stream every other frame: a frame sooner than the gap after the last flush passes', () => {
+    const { scheduler, runFrame, frames } = manualScheduler();
+    const flushed: number[][] = [];
+    const batcher = createEventBatcher<number>((items) => flushed.push(items), scheduler);
+    batcher.push(1);
+    runFrame();
+    expect(flushed).toEqual([[1]]);
+    batcher.push(2);
+    runFrame(); // 16 ms after the flush
+    expect(flushed).toEqual([[1]]);
+    expect(frames.size).toBe(1);
+    batcher.push(3);
+    runFrame(); // 32 ms after it
+    expect(flushed).toEqual([[1], [2, 3]]);
+    expect(frames.size).toBe(0);
+  });
+
+  it('lets an urgent item and a slow stream through without waiting for the gap', () => {
+    const { scheduler, runFrame, clock } = manualScheduler();
+    const flushed: number[][] = [];
+    const batcher = createEventBatcher<number>((items) => flushed.push(items), scheduler);
+    batcher.push(1, true);
+    batcher.push(2, true);
+    expect(flushed).toEqual([[1], [2]]);
+    // A token that comes long after the last flush is painted in the next frame.
+    clock.now += 500;
+    batcher.push(3);
+    runFrame();
+    expect(flushed).toEqual([[1], [2], [3]]);
+  });
+
+  it('still falls back to the timer while frames pass for the gap', () => {
+    const { scheduler, runFrame, runTimers, frames } = manualScheduler();
+    const flushed: number[][] = [];
+    const batcher = createEventBatcher<number>((items) => flushed.push(items), scheduler);
+    batcher.push(1, true);
+    batcher.push(2);
+    runFrame();
+    expect(flushed).toEqual([[1]]);
+    runTimers();
+    expect(flushed).toEqual([[1], [2]]);
+    expect(frames.size).toBe(0);
+  });
+
+  it('flushes every frame with no gap', () => {
+    const { scheduler, runFrame } = manualScheduler();
+    const flushed: number[][] = [];
+    const batcher = createEventBatcher<number>((items) => flushed.push(items), scheduler, 100, 0);
+    for (const item of [1, 2, 3]) {
+      batcher.push(item);
+      runFrame();
+    }
+    expect(flushed).toEqual([[1], [2], [3]]);
   });
 
   it('drops pending items on dispose', () => {

@@ -1,7 +1,9 @@
 // Plays a reply's recorded trace again in its place: a position in the
-// trace's milliseconds, moved on every frame by the time that passed times
-// the speed. The message view renders the reply as it was at that position.
+// trace's milliseconds, moved by the time that passed times the speed, as
+// often as a live reply commits (every other frame at 60 Hz). The message
+// view renders the reply as it was at that position.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { COMMIT_GAP_MS } from '../chat/event-batcher.ts';
 import { isStopKey } from '../chat/stop-key.ts';
 import type { ReplyTrace } from '../chat/types.ts';
 
@@ -31,6 +33,8 @@ export function useReplay(trace: ReplyTrace | undefined): Replay {
     if (!replaying) return;
     let last = performance.now();
     let frame = requestAnimationFrame(function tick(now) {
+      frame = requestAnimationFrame(tick);
+      if (now - last < COMMIT_GAP_MS) return;
       const passed = now - last;
       last = now;
       setPosition((current) => {
@@ -38,7 +42,6 @@ export function useReplay(trace: ReplyTrace | undefined): Replay {
         const next = current + passed * speedNow.current;
         return next >= trace.end ? undefined : next;
       });
-      frame = requestAnimationFrame(tick);
     });
     return () => cancelAnimationFrame(frame);
   }, [replaying, trace]);
