@@ -362,6 +362,32 @@ test.describe('chatting through the app server', () => {
     await expect(chat.provider).toHaveValue('google');
   });
 
+  test('on a phone the model search waits behind a button, so the header keeps two rows', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    const toggle = page.getByRole('button', { name: 'Search models' });
+    const search = page.getByRole('searchbox', { name: 'Search models' });
+    // A wider screen shows the search box itself, and no button.
+    await expect(search).toBeVisible();
+    await expect(toggle).toBeHidden();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(search).toBeHidden();
+    const header = page.locator('header');
+    const closed = (await header.boundingBox())!.height;
+    // Two rows of 36px controls: the buttons, then the pickers with the search button.
+    expect(closed).toBeLessThan(110);
+    await toggle.click();
+    await expect(search).toBeFocused();
+    await page.keyboard.type('gemini');
+    await expect(chat.model.locator('option[value]:not([value=""])')).toHaveText(['google/models/gemini-2.5-flash']);
+    await chat.model.selectOption('google/models/gemini-2.5-flash');
+    await expect(chat.provider).toHaveValue('google');
+    await toggle.click();
+    await expect(search).toBeHidden();
+    await expect(chat.model).toHaveValue('google/models/gemini-2.5-flash');
+    expect((await header.boundingBox())!.height).toBe(closed);
+  });
+
   test('works at phone width without sideways scrolling', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 740 });
     const chat = new ChatPage(page);

@@ -54,6 +54,33 @@ describe('ModelPicker', () => {
     expect(onModelChange).toHaveBeenCalledWith('ollama/model-296');
   });
 
+  it('has a button that opens the search (a phone shows only it): focused when opened, cleared and closed by it again', () => {
+    renderPicker();
+    const toggle = screen.getByRole('button', { name: 'Search models' });
+    const box = screen.getByRole('searchbox', { name: 'Search models' });
+    expect(toggle.getAttribute('aria-controls')).toBe(box.id);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(box.className.split(' ')).toContain('hidden');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(box.className.split(' ')).not.toContain('hidden');
+    expect(document.activeElement).toBe(box);
+    fireEvent.change(box, { target: { value: 'model-29' } });
+    expect(modelOptions()).toHaveLength(11);
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect((box as HTMLInputElement).value).toBe('');
+    expect(modelOptions()).toHaveLength(300);
+  });
+
+  it('keeps a search that holds text shown, even when it was typed without the button (a wider screen)', () => {
+    renderPicker();
+    const box = screen.getByRole('searchbox', { name: 'Search models' });
+    fireEvent.change(box, { target: { value: 'model-29' } });
+    expect(screen.getByRole('button', { name: 'Search models' }).getAttribute('aria-expanded')).toBe('true');
+    expect(box.className.split(' ')).not.toContain('hidden');
+  });
+
   it('says it is loading, and disables both pickers, until the list arrives', () => {
     render(<ModelPicker list={{ status: 'loading' }} provider={undefined} model={undefined} disabled={false} onProviderChange={vi.fn()} onModelChange={vi.fn()} />);
     const model = screen.getByRole('combobox', { name: 'Model' }) as HTMLSelectElement;

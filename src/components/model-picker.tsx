@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { canChat, searchModels, type ModelInfo, type ProviderGroup } from '../chat/model-catalog.ts';
 
 export type ModelListState =
@@ -31,6 +31,14 @@ const selectClass =
 
 export function ModelPicker({ list, provider, model, disabled, onProviderChange, onModelChange }: ModelPickerProps) {
   const [query, setQuery] = useState('');
+  // On a phone the search is a button beside the pickers until it is wanted,
+  // so the header keeps two rows; a search that holds text stays shown.
+  const [searchOpen, setSearchOpen] = useState(false);
+  const searchShown = searchOpen || query !== '';
+  const searchBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (searchOpen) searchBox.current?.focus();
+  }, [searchOpen]);
   const ids = { provider: useId(), model: useId(), search: useId() };
   const groups = list.status === 'ready' ? list.groups : NO_GROUPS;
   const total = groups.reduce((n, g) => n + g.models.length, 0);
@@ -50,7 +58,7 @@ export function ModelPicker({ list, provider, model, disabled, onProviderChange,
       </label>
       <select
         id={ids.provider}
-        className={`${selectClass} w-28 shrink-0 sm:w-32`}
+        className={`${selectClass} w-[6.5rem] shrink-0 sm:w-32`}
         value={provider ?? ''}
         disabled={disabled || groups.length === 0}
         onChange={(e) => {
@@ -71,7 +79,7 @@ export function ModelPicker({ list, provider, model, disabled, onProviderChange,
       </label>
       <select
         id={ids.model}
-        className={`${selectClass} min-w-40 flex-1 sm:w-64 sm:flex-none`}
+        className={`${selectClass} min-w-32 flex-1 sm:w-64 sm:flex-none`}
         value={selectedShown ? model : ''}
         disabled={disabled || total === 0}
         onChange={(e) => {
@@ -93,14 +101,36 @@ export function ModelPicker({ list, provider, model, disabled, onProviderChange,
 
       {total > 8 ? (
         <>
+          <button
+            type="button"
+            aria-label="Search models"
+            aria-expanded={searchShown}
+            aria-controls={ids.search}
+            disabled={disabled}
+            onClick={() => {
+              setSearchOpen(!searchShown);
+              if (searchShown) setQuery('');
+            }}
+            className="h-9 w-9 shrink-0 rounded-md border border-zinc-300 text-sm hover:bg-zinc-50 disabled:opacity-60 sm:hidden dark:border-zinc-700 dark:hover:bg-zinc-900"
+          >
+            {searchShown ? (
+              <span aria-hidden="true">✕</span>
+            ) : (
+              <svg aria-hidden="true" viewBox="0 0 16 16" className="mx-auto h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
+                <circle cx="7" cy="7" r="4.5" />
+                <path d="M10.5 10.5 14 14" />
+              </svg>
+            )}
+          </button>
           <label htmlFor={ids.search} className="sr-only">
             Search models
           </label>
           <input
+            ref={searchBox}
             id={ids.search}
             type="search"
             placeholder={`Search ${total} models`}
-            className={`${selectClass} w-full sm:w-40`}
+            className={`${selectClass} w-full sm:block sm:w-40 ${searchShown ? '' : 'hidden'}`}
             value={query}
             disabled={disabled}
             onChange={(e) => setQuery(e.target.value)}
