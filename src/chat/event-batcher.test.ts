@@ -84,10 +84,12 @@ describe('createEventBatcher', () => {
     const { scheduler, runFrame, clock } = manualScheduler();
     const flushed: number[][] = [];
     const batcher = createEventBatcher<number>((items) => flushed.push(items), scheduler);
-    batcher.push(1, true);
+    batcher.push(1);
+    runFrame();
+    // Right after a frame flush, an urgent item still goes at once.
     batcher.push(2, true);
     expect(flushed).toEqual([[1], [2]]);
-    // A token that comes long after the last flush is painted in the next frame.
+    // A token that comes long after the last frame flush is painted in the next frame.
     clock.now += 500;
     batcher.push(3);
     runFrame();

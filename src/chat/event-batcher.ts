@@ -17,9 +17,9 @@ export interface FrameScheduler {
  * (every third at 120 Hz), so a dense stream commits, and the browser lays out
  * and paints it, about 30 times a second instead of 60. That is still smooth
  * for text, and it took a sixth to a half off the main thread's time per
- * streamed reply at 1x CPU in the benchmark (README, Rendering). The first token and the end
- * are urgent and wait for no gap; a slow stream's token waits at most one
- * extra frame.
+ * streamed reply at 1x CPU in the benchmark (README, Rendering). The first
+ * token and the end are urgent and wait for no gap; a slow stream's token
+ * waits at most one extra frame.
  */
 export const COMMIT_GAP_MS = 25;
 
