@@ -130,7 +130,7 @@ export function ModelPicker({ list, provider, model, disabled, onProviderChange,
             id={ids.search}
             type="search"
             placeholder={`Search ${total} models`}
-            className={`${selectClass} w-full sm:block sm:w-40 ${searchShown ? '' : 'hidden'}`}
+            className={`${selectClass} w-full max-sm:[&::-webkit-search-cancel-button]:appearance-none sm:block sm:w-40 ${searchShown ? '' : 'hidden'}`}
             value={query}
             disabled={disabled}
             onChange={(e) => setQuery(e.target.value)}
