@@ -60,13 +60,14 @@ const Lane = memo(function Lane({ model, messages, cannotChat, onRemove, onEdit,
   const regenerate = useMemo(() => onRegenerate && ((replyId: string) => onRegenerate(model, replyId)), [model, onRegenerate]);
   const goOn = useMemo(() => onContinue && ((replyId: string) => onContinue(model, replyId)), [model, onContinue]);
   const showVersion = useMemo(() => onShowVersion && ((replyId: string, versionId: string) => onShowVersion(model, replyId, versionId)), [model, onShowVersion]);
-  // A lane can name a model that only makes images (from a link): say so, and a send skips it.
-  const empty =
-    cannotChat ? (
-      <p className="py-8 text-center text-sm text-amber-700 dark:text-amber-400">{model} makes images only and cannot chat: a message is not sent to this lane.</p>
-    ) : (
-      <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">Replies from this model appear here.</p>
-    );
+  // A lane can name a model that only makes images (from a link, or one the
+  // gateway has said so of since the lane's replies came): say so, and a send skips it.
+  const imagesOnly = cannotChat ? `${model} makes images only and cannot chat: a message is not sent to this lane.` : undefined;
+  const empty = imagesOnly ? (
+    <p className="py-8 text-center text-sm text-amber-700 dark:text-amber-400">{imagesOnly}</p>
+  ) : (
+    <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">Replies from this model appear here.</p>
+  );
   return (
     <section aria-label={model} className="flex min-h-80 min-w-0 flex-col md:min-h-0">
       <div className="flex items-center gap-2 px-4 py-2">
@@ -80,6 +81,7 @@ const Lane = memo(function Lane({ model, messages, cannotChat, onRemove, onEdit,
           Remove
         </button>
       </div>
+      {imagesOnly && messages.length > 0 ? <p className="px-4 pb-2 text-sm text-amber-700 dark:text-amber-400">{imagesOnly}</p> : null}
       <Conversation
         label={`${model} replies`}
         messages={messages}
