@@ -451,6 +451,14 @@ test.describe('gateway states', () => {
 
 /** A reply's text as shown now (none while it waits for its first token). */
 const shownText = async (reply: Locator): Promise<string> => (await reply.locator('.markdown').allTextContents()).join('');
+/** Keeps every length of text `reply` shows from now on, commit by commit, in window.shownLengths. */
+const watchLengths = (reply: Locator): Promise<void> =>
+  reply.evaluate((element) => {
+    const lengths: number[] = [];
+    (window as unknown as { shownLengths: number[] }).shownLengths = lengths;
+    const measure = (): void => void lengths.push([...element.querySelectorAll('.markdown')].map((m) => m.textContent ?? '').join('').length);
+    new MutationObserver(measure).observe(element, { subtree: true, childList: true, characterData: true });
+  });
 
 test('under the message box, the next prompt’s size, share of the window and price before sending; the box holds its height as replies start and end', async ({ page }) => {
   const chat = new ChatPage(page);
@@ -589,5 +597,41 @@ test.describe('replaying a reply', () => {
     await expect(reply.getByRole('button', { name: 'Replay', exact: true })).toBeVisible({ timeout: 15_000 });
     await expect(reply.getByText('Stopped', { exact: true })).toBeVisible();
     expect(await shownText(reply)).toBe(kept);
+  });
+
+  test('a continued reply replays whole: from its first words, on past where it was continued, to its end; after a reload too', async ({ page }) => {
+    const { chat, reply } = await stopInCode(page);
+    await expect(reply.getByText('Stopped', { exact: true })).toBeVisible();
+    const kept = await shownText(reply);
+    await reply.getByRole('button', { name: 'Continue' }).click();
+    await chat.waitForSettled(reply);
+    const final = await shownText(reply);
+    expect(final.length).toBeGreaterThan(kept.length);
+    const streams = (await chat.demoStreams()).length;
+
+    const shownLengths = (): Promise<number[]> => page.evaluate(() => (window as unknown as { shownLengths: number[] }).shownLengths);
+
+    await watchLengths(reply);
+    await reply.getByRole('button', { name: 'Replay', exact: true }).click();
+    await expect(reply.getByText('Replay 1×', { exact: true })).toBeVisible();
+    // The text before Continue is not there from the start: it streams in again first.
+    await expect.poll(async () => (await shownLengths()).some((n) => n > 0 && n < kept.length)).toBe(true);
+    await expect(reply.getByRole('button', { name: 'Replay', exact: true })).toBeVisible({ timeout: 20_000 });
+    const lengths = await shownLengths();
+    // It went on past the seam, and ends as the reply.
+    expect(lengths.some((n) => n > kept.length && n < final.length)).toBe(true);
+    expect(await shownText(reply)).toBe(final);
+    await expect(reply.getByText('Stopped', { exact: true })).toHaveCount(0);
+    expect((await chat.demoStreams()).length).toBe(streams);
+
+    // How the text before Continue arrived is saved with the conversation.
+    await page.reload();
+    const again = chat.lastReply();
+    await expect(again).toHaveAttribute('aria-busy', 'false');
+    await watchLengths(again);
+    await again.getByRole('button', { name: 'Replay', exact: true }).click();
+    await expect.poll(async () => (await shownLengths()).some((n) => n > 0 && n < kept.length)).toBe(true);
+    await again.getByRole('button', { name: 'Stop replay' }).click();
+    expect(await shownText(again)).toBe(final);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../gateway/client.ts';
 import { chatReducer, initialChatState, LIVE_SAMPLE_MS, streamingReply, type ChatAction, type ChatState } from './chat-reducer.ts';
-import { messageVersionIds, replyVersions, type AssistantMessage, type Message, type UserMessage } from './types.ts';
+import { messageVersionIds, replyVersions, type AssistantMessage, type Message, type ReplyTrace, type UserMessage } from './types.ts';
 
 const send: ChatAction = {
   type: 'sendRequested',
@@ -25,6 +25,12 @@ const run = (...actions: ChatAction[]): ChatState => actions.reduce(chatReducer,
 
 /** A settled reply with this text, asked for at `at`. */
 const settledReply = (id: string, content: string, at: number): AssistantMessage => ({ ...reply(run(send)), id, content, status: 'done', timing: { startedAt: at, firstTokenAt: at, endedAt: at } });
+
+/** Reply r1 gets `text` at `at` and is stopped, with `trace` recorded for it. */
+function stopAt(state: ChatState, text: string, at: number, trace: ReplyTrace | undefined): ChatState {
+  const stopped = chatReducer(chatReducer(state, events([{ type: 'delta', text }, at])), { type: 'stopRequested', replyId: 'r1', at: at + 100 });
+  return trace ? chatReducer(stopped, { type: 'traceRecorded', replyId: 'r1', trace }) : stopped;
+}
 
 describe('chatReducer', () => {
   it('keeps the prices the model had when the reply was asked for', () => {
@@ -149,6 +155,21 @@ describe('chatReducer', () => {
     expect(reply(fromStopped).continuedFrom).toEqual({ content: 5, reasoning: 0 });
     const later = chatReducer(cutAtLength(fromStopped, '!', { promptTokens: 20, completionTokens: 1, totalTokens: 21 }, 2200), { type: 'continueRequested', replyId: 'r1', at: 3000 });
     expect(reply(later).continuedFrom).toEqual({ content: 6, reasoning: 0 });
+  });
+
+  it('keeps how the text before Continue arrived, every part\'s trace chained, and none once a part had no trace', () => {
+    const first: ReplyTrace = { at: [200], content: [5], reasoning: [0], end: 300 };
+    const once = chatReducer(stopAt(run(send), 'Hello', 1200, first), { type: 'continueRequested', replyId: 'r1', at: 5000 });
+    expect(reply(once).continuedFrom?.trace).toEqual(first);
+    // The second part's trace counts from where it was continued, and starts when the first ended.
+    const second: ReplyTrace = { at: [400, 600], content: [2, 7], reasoning: [0, 0], end: 700 };
+    const twice = chatReducer(stopAt(once, ', world', 5400, second), { type: 'continueRequested', replyId: 'r1', at: 9000 });
+    expect(reply(twice).continuedFrom).toMatchObject({ content: 12, trace: { at: [200, 700, 900], content: [5, 7, 12], reasoning: [0, 0, 0], end: 1000 } });
+    // A part without a trace (none was recorded) breaks the chain for good.
+    const untraced = chatReducer(stopAt(once, ', world', 5400, undefined), { type: 'continueRequested', replyId: 'r1', at: 9000 });
+    expect(reply(untraced).continuedFrom).not.toHaveProperty('trace');
+    const after = chatReducer(stopAt(untraced, '!', 9400, { at: [100], content: [1], reasoning: [0], end: 200 }), { type: 'continueRequested', replyId: 'r1', at: 12000 });
+    expect(reply(after).continuedFrom).not.toHaveProperty('trace');
   });
 
   it('appends deltas and stamps the first token time once', () => {

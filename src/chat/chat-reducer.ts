@@ -3,6 +3,7 @@
 import type { StreamEvent } from '../gateway/client.ts';
 import type { ModelPricing } from './model-catalog.ts';
 import { wholeReplyCostAt } from './reply-metrics.ts';
+import { wholeTrace } from './whole-trace.ts';
 import type { AssistantMessage, ContinuedFrom, Message, ReplyTrace, ToolCall, UserMessage } from './types.ts';
 import { canContinue, countedLengths, isSettled, messageVersions, replyVersions } from './types.ts';
 
@@ -163,6 +164,8 @@ function continuedFrom(reply: AssistantMessage): ContinuedFrom {
   }
   const cost = wholeReplyCostAt(reply, undefined);
   if (cost) from.cost = cost;
+  const trace = wholeTrace(reply);
+  if (trace) from.trace = trace;
   return from;
 }
 

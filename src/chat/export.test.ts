@@ -139,6 +139,16 @@ describe('export', () => {
     expect(conversationsFromJson(JSON.stringify(file))[0]?.messages[0]).not.toHaveProperty('continuedFrom.cost');
   });
 
+  it('reads back how the text before Continue arrived, and leaves out a trace longer than that text', () => {
+    const trace = { at: [5, 40], content: [2, 5], reasoning: [0, 0], end: 50 };
+    const kept = { ...conversation, messages: [reply({ continuedFrom: { content: 5, reasoning: 0, trace } })] };
+    expect(conversationsFromJson(conversationsToJson([kept]))).toEqual([kept]);
+    const tooLong = { ...conversation, messages: [reply({ continuedFrom: { content: 5, reasoning: 0, trace: { ...trace, content: [2, 6] } } })] };
+    const read = conversationsFromJson(conversationsToJson([tooLong]))[0]?.messages[0];
+    expect(read).toMatchObject({ continuedFrom: { content: 5, reasoning: 0 } });
+    expect(read).not.toHaveProperty('continuedFrom.trace');
+  });
+
   it('reads back the estimate of the system prompt a reply was sent with, and leaves out one that is not a count', () => {
     const kept = { ...conversation, messages: [reply({ systemTokens: 12 })] };
     expect(conversationsFromJson(conversationsToJson([kept]))).toEqual([kept]);

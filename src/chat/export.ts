@@ -4,7 +4,7 @@
 import type { Conversation } from './conversations.ts';
 import type { ModelPricing } from './model-catalog.ts';
 import { parseTrace } from './reply-trace.ts';
-import { isSettled, messageVersions, replyVersions, withoutBranches, withoutVersions, type AssistantMessage, type Cost, type Message, type ReplyStatus, type ToolCall, type Usage, type UserMessage } from './types.ts';
+import { isSettled, messageVersions, replyVersions, withoutBranches, withoutVersions, type AssistantMessage, type Cost, type Message, type ReplyStatus, type ReplyTrace, type TextLengths, type ToolCall, type Usage, type UserMessage } from './types.ts';
 
 const FORMAT = 'gateway-chat';
 const VERSION = 1;
@@ -149,6 +149,9 @@ function costFrom(value: unknown): Cost | undefined {
 }
 
 /** Where a message is, to say where a part of it is: "Conversation 1, message 2," → "Conversation 1, message 2". */
+/** Whether a trace's text fits in `text`: one that would replay more than there is is left out. */
+const fits = (trace: ReplyTrace, lengths: TextLengths): boolean => trace.content.at(-1)! <= lengths.content && trace.reasoning.at(-1)! <= lengths.reasoning;
+
 const inside = (where: string): string => where.replace(/,$/, '');
 
 /** A message of yours, with when it was sent and the branches edits left (each read as messages of their own). */
@@ -203,6 +206,9 @@ function messageFrom(value: unknown, where: string): Message {
     if (before) reply.continuedFrom.usage = before;
     const cost = costFrom(continuedFrom['cost']);
     if (cost) reply.continuedFrom.cost = cost;
+    // How the text before arrived: only where it fits that text.
+    const arrived = parseTrace(continuedFrom['trace']);
+    if (arrived && fits(arrived, reply.continuedFrom)) reply.continuedFrom.trace = arrived;
   }
   const systemTokens = value['systemTokens'];
   if (typeof systemTokens === 'number' && Number.isFinite(systemTokens) && systemTokens >= 0) reply.systemTokens = systemTokens;
@@ -216,7 +222,7 @@ function messageFrom(value: unknown, where: string): Message {
   if (earlier.length > 0) reply.earlier = earlier;
   // A trace that does not fit the text it would replay is left out.
   const trace = parseTrace(value['trace']);
-  if (trace && trace.content.at(-1)! <= reply.content.length && trace.reasoning.at(-1)! <= reply.reasoning.length) reply.trace = trace;
+  if (trace && fits(trace, { content: reply.content.length, reasoning: reply.reasoning.length })) reply.trace = trace;
   return reply;
 }
 

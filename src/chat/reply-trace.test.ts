@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../gateway/client.ts';
 import { LIVE_SAMPLE_MS } from './chat-reducer.ts';
-import { createTraceRecorder, paceProfile, parseTrace, replayFrame, TRACE_SAMPLE_MS } from './reply-trace.ts';
+import { createTraceRecorder, paceProfile, parseTrace, replayFrame, replaySource, TRACE_SAMPLE_MS, type ReplaySource } from './reply-trace.ts';
 import type { AssistantMessage, ReplyTrace } from './types.ts';
 
 const START = 1_000_000;
@@ -77,36 +77,56 @@ describe('replayFrame', () => {
     timing: { startedAt: START, firstTokenAt: START + 300, endedAt: START + 2000 },
   };
   const trace: ReplyTrace = { at: [300, 500, 1200], content: [0, 5, 12], reasoning: [3, 3, 3], end: 2000 };
+  const source: ReplaySource = replaySource({ ...reply, trace })!;
 
   it('waits, with nothing shown, until the first token came', () => {
-    const frame = replayFrame(reply, trace, 299);
+    const frame = replayFrame(reply, source, 299);
     expect(frame).toMatchObject({ status: 'waiting', content: '', reasoning: '', usage: undefined, finishReason: undefined });
     expect(frame.timing).toEqual({ startedAt: START, firstTokenAt: undefined, liveSample: undefined, endedAt: undefined });
   });
 
   it('shows the text as it was at that moment, streaming, without the end’s usage', () => {
-    const frame = replayFrame(reply, trace, 600);
+    const frame = replayFrame(reply, source, 600);
     expect(frame).toMatchObject({ status: 'streaming', content: 'Hello', reasoning: 'hmm', usage: undefined });
     expect(frame.timing.firstTokenAt).toBe(START + 300);
     // The live rate's sample is the one the reducer took: on a LIVE_SAMPLE_MS grid from the first token.
     expect(frame.timing.liveSample).toEqual({ at: START + 300, length: 3 });
-    expect(replayFrame(reply, trace, 300 + LIVE_SAMPLE_MS + 450).timing.liveSample).toEqual({ at: START + 500, length: 8 });
+    expect(replayFrame(reply, source, 300 + LIVE_SAMPLE_MS + 450).timing.liveSample).toEqual({ at: START + 500, length: 8 });
   });
 
   it('plays a continued reply from where it was continued: that text is there from the start, the trace is the continuation\'s', () => {
     // "Hello, " was there; the continuation's trace counts "world" from 0.
     const continued: AssistantMessage = { ...reply, reasoning: '', continuedFrom: { content: 7, reasoning: 0 } };
     const own: ReplyTrace = { at: [300, 800], content: [2, 5], reasoning: [0, 0], end: 1000 };
-    expect(replayFrame(continued, own, 100)).toMatchObject({ status: 'waiting', content: 'Hello, ' });
-    expect(replayFrame(continued, own, 400)).toMatchObject({ status: 'streaming', content: 'Hello, wo' });
-    expect(replayFrame(continued, own, 400).timing.liveSample).toEqual({ at: START + 300, length: 2 });
-    expect(replayFrame(continued, own, 900).content).toBe('Hello, world');
+    // No trace of the text before (saved before they were chained): the continuation alone.
+    const ownOnly = replaySource({ ...continued, trace: own })!;
+    expect(ownOnly).toEqual({ trace: own, from: { content: 7, reasoning: 0 } });
+    expect(replayFrame(continued, ownOnly, 100)).toMatchObject({ status: 'waiting', content: 'Hello, ' });
+    expect(replayFrame(continued, ownOnly, 400)).toMatchObject({ status: 'streaming', content: 'Hello, wo' });
+    expect(replayFrame(continued, ownOnly, 400).timing.liveSample).toEqual({ at: START + 300, length: 2 });
+    expect(replayFrame(continued, ownOnly, 900).content).toBe('Hello, world');
+  });
+
+  it('plays a continued reply whole when the text before has its trace: from the start, the continuation following on', () => {
+    // "Hello, " came in two samples and ended (stopped) at 500; the continuation waited 300 ms for "wo", then "rld".
+    const before: ReplyTrace = { at: [200, 400], content: [3, 7], reasoning: [0, 0], end: 500 };
+    const own: ReplyTrace = { at: [300, 800], content: [2, 5], reasoning: [0, 0], end: 1000 };
+    const continued: AssistantMessage = { ...reply, reasoning: '', continuedFrom: { content: 7, reasoning: 0, trace: before }, trace: own };
+    const whole = replaySource(continued)!;
+    expect(whole).toEqual({ trace: { at: [200, 400, 800, 1300], content: [3, 7, 9, 12], reasoning: [0, 0, 0, 0], end: 1500 }, from: { content: 0, reasoning: 0 } });
+    expect(replayFrame(continued, whole, 100)).toMatchObject({ status: 'waiting', content: '' });
+    expect(replayFrame(continued, whole, 250)).toMatchObject({ status: 'streaming', content: 'Hel' });
+    // Between the parts: the text before, still streaming, while the continuation waits for its first token.
+    expect(replayFrame(continued, whole, 700)).toMatchObject({ status: 'streaming', content: 'Hello, ' });
+    expect(replayFrame(continued, whole, 900)).toMatchObject({ status: 'streaming', content: 'Hello, wo' });
+    expect(replayFrame(continued, whole, 1400)).toMatchObject({ status: 'streaming', content: 'Hello, world' });
+    expect(replayFrame(continued, whole, 1500)).toBe(continued);
   });
 
   it('is the reply itself once the trace has ended', () => {
-    expect(replayFrame(reply, trace, 1999).content).toBe('Hello, world');
-    expect(replayFrame(reply, trace, 1999).status).toBe('streaming');
-    expect(replayFrame(reply, trace, 2000)).toBe(reply);
+    expect(replayFrame(reply, source, 1999).content).toBe('Hello, world');
+    expect(replayFrame(reply, source, 1999).status).toBe('streaming');
+    expect(replayFrame(reply, source, 2000)).toBe(reply);
   });
 });
 

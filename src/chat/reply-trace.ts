@@ -7,7 +7,8 @@ import type { TimedStreamEvent } from './chat-reducer.ts';
 import { LIVE_SAMPLE_MS } from './chat-reducer.ts';
 import { isStreamEnd } from './paint-now.ts';
 import { CHARACTERS_PER_TOKEN } from './reply-metrics.ts';
-import type { AssistantMessage, LiveSample, ReplyTrace } from './types.ts';
+import type { AssistantMessage, LiveSample, ReplyTrace, TextLengths } from './types.ts';
+import { wholeTrace } from './whole-trace.ts';
 
 /** Samples closer than this merge into one: a frame at 60 Hz. */
 export const TRACE_SAMPLE_MS = 16;
@@ -83,18 +84,35 @@ function sampleAt(times: readonly number[], position: number): number {
   return found;
 }
 
+const NO_TEXT: TextLengths = { content: 0, reasoning: 0 };
+
+/** What Replay plays, and the text there before its first sample. */
+export interface ReplaySource {
+  trace: ReplyTrace;
+  from: TextLengths;
+}
+
+/**
+ * The whole reply where every part of it has a trace. Otherwise, for a
+ * continued reply, its last part: the text it was continued from is there
+ * from the start.
+ */
+export function replaySource(reply: AssistantMessage): ReplaySource | undefined {
+  const whole = wholeTrace(reply);
+  if (whole) return { trace: whole, from: NO_TEXT };
+  return reply.trace ? { trace: reply.trace, from: reply.continuedFrom ?? NO_TEXT } : undefined;
+}
+
 /**
  * The reply as it was `position` milliseconds after it was asked for: its
  * text up to then, waiting or streaming, with the live rate's sample as the
  * reducer would have taken it. From the trace's end on, the reply itself.
  */
-export function replayFrame(reply: AssistantMessage, trace: ReplyTrace, position: number): AssistantMessage {
+export function replayFrame(reply: AssistantMessage, { trace, from }: ReplaySource, position: number): AssistantMessage {
   if (position >= trace.end) return reply;
   const index = sampleAt(trace.at, position);
   const { startedAt } = reply.timing;
   const timing = { startedAt, firstTokenAt: undefined as number | undefined, liveSample: undefined as LiveSample | undefined, endedAt: undefined };
-  // A continued reply's trace is its continuation's: the text it was continued from is there from the start.
-  const from = reply.continuedFrom ?? { content: 0, reasoning: 0 };
   if (index < 0) {
     return {
       ...reply,

@@ -64,6 +64,12 @@ export interface Cost {
 export interface ContinuedFrom extends TextLengths {
   usage?: Usage | undefined;
   cost?: Cost | undefined;
+  /**
+   * How the text before the continuation arrived, from the reply's first
+   * request (the parts' traces chained): Replay plays the whole reply. None
+   * when a part before had no trace.
+   */
+  trace?: ReplyTrace | undefined;
 }
 
 /** The text a reply's figures count: all of it, or what came after it was continued. */

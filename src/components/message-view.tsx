@@ -1,5 +1,5 @@
 import { memo, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { replayFrame } from '../chat/reply-trace.ts';
+import { replayFrame, replaySource } from '../chat/reply-trace.ts';
 import { canContinue, isSettled, messageVersionIds, replyVersions, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
 import { MarkdownView } from '../markdown/markdown-view.tsx';
 import { useCopy } from '../markdown/use-copy.ts';
@@ -198,7 +198,9 @@ function useSilence(open: boolean, progress: number): boolean {
 function AssistantMessageView({ message: reply, onRegenerate, onShowVersion, onContinue }: AssistantMessageProps) {
   // A replay shows the reply as it was at each moment of its stream; the
   // actions below it stay those of the reply itself.
-  const replay = useReplay(reply.trace);
+  // A continued reply plays whole where every part has its trace.
+  const source = useMemo(() => replaySource(reply), [reply]);
+  const replay = useReplay(source?.trace);
   // Replayed with others (a compare view's lanes), from the same commit.
   const together = useContext(ReplayTogetherContext);
   const startTogether = together !== undefined && together.ids.has(reply.id) ? together.run : undefined;
@@ -209,8 +211,8 @@ function AssistantMessageView({ message: reply, onRegenerate, onShowVersion, onC
   // useReplay gives a position only while a replay of this trace runs.
   const replaying = replay.position !== undefined;
   const message = useMemo(
-    () => (replay.position !== undefined && reply.trace ? replayFrame(reply, reply.trace, replay.position) : reply),
-    [reply, replay.position],
+    () => (replay.position !== undefined && source ? replayFrame(reply, source, replay.position) : reply),
+    [reply, source, replay.position],
   );
   const replySettled = isSettled(reply.status);
   const versionIds = reply.earlier?.length ? replyVersions(reply).map((version) => version.id) : NO_VERSIONS;
