@@ -17,7 +17,7 @@ import { useModelSelection } from '../hooks/use-model-selection.ts';
 import { useEscapeToStop } from '../hooks/use-escape-to-stop.ts';
 import { useShortcuts } from '../hooks/use-shortcuts.ts';
 import { useSettings } from '../hooks/use-settings.ts';
-import { comparePath, lanesFromSearch } from '../chat/compare.ts';
+import { comparePath, lanesFromSearch } from '../chat/compare-path.ts';
 import { lastReplyModel, openMessages, type Conversation as SavedConversation } from '../chat/conversations.ts';
 import { nextPromptTokens } from '../chat/reply-metrics.ts';
 import { PROMPT_ESTIMATE_TITLE, promptEstimateLine } from '../components/prompt-estimate.ts';

@@ -1,7 +1,7 @@
 // The compare view at /compare, loaded on first visit and kept mounted after,
 // so its lanes and their replies survive a trip back to the chat.
 import { useCallback, useContext, useEffect, useState } from 'react';
-import { comparePath } from '../chat/compare.ts';
+import { comparePath } from '../chat/compare-path.ts';
 import { comparisonFileName, comparisonToMarkdown } from '../chat/export.ts';
 import { laneSpeeds, type SpeedScope } from '../chat/lane-speeds.ts';
 import { canChat } from '../chat/model-catalog.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sendRequested } from './test-messages.ts';
-import { comparePath, compareReducer, initialCompareState, isComparing, laneHistory, lanesFromSearch } from './compare.ts';
+import { comparePath, lanesFromSearch } from './compare-path.ts';
+import { compareReducer, initialCompareState, isComparing, laneHistory } from './compare.ts';
 import type { Message } from './types.ts';
 
 const send = sendRequested;

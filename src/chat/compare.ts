@@ -63,14 +63,3 @@ export function laneHistory(messages: readonly Message[], from: string | undefin
 export function isComparing(state: CompareState): boolean {
   return state.lanes.some((model) => streamingReply(state.chats[model] ?? initialChatState) !== undefined);
 }
-
-/** Lanes from the URL's `lanes` parameter: comma-separated model ids. */
-export function lanesFromSearch(search: string): string[] {
-  const value = new URLSearchParams(search).get('lanes') ?? '';
-  return [...new Set(value.split(',').map((model) => model.trim()).filter(Boolean))];
-}
-
-export function comparePath(lanes: readonly string[]): string {
-  // Model ids hold slashes and colons; commas separate them. Both read fine unescaped in a query.
-  return lanes.length ? `/compare?lanes=${lanes.map((model) => encodeURIComponent(model).replace(/%2F/g, '/').replace(/%3A/g, ':')).join(',')}` : '/compare';
-}
