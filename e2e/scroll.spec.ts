@@ -273,3 +273,61 @@ test.describe('scrolling while a reply streams', () => {
     expect((await chat.savedReplyText(backgroundId)).length).toBeGreaterThan(27_000);
   });
 });
+
+/** Where a message's top is in the log's view, in pixels from the view's top. */
+const topInView = async (chat: ChatPage, message: Locator): Promise<number> => (await message.boundingBox())!.y - (await chat.conversation.boundingBox())!.y;
+
+test.describe('reading a reply from its start (Settings)', () => {
+  test('the message goes to the top and the view stays there while the reply streams past it and ends; Jump to latest follows', async ({ page }) => {
+    await page.setViewportSize({ width: 900, height: 600 });
+    const chat = new ChatPage(page);
+    await chat.open();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('radio', { name: 'Keep the reply’s start in view' }).check();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    // A short first exchange, then the long reply, so there is something above to scroll away.
+    const first = await chat.ask('hello', 'openai/gpt-4o-mini');
+    await chat.waitForSettled(first);
+    const reply = await chat.ask('Run a stress test', 'groq/llama-3.3-70b-versatile');
+    const asked = chat.conversation.getByRole('article', { name: 'You' }).last();
+    await expect(asked).toContainText('Run a stress test');
+    // Held at the top (16 px of what came before above it), with the reply under it.
+    await expect.poll(() => topInView(chat, asked)).toBeLessThan(40);
+    expect(await topInView(chat, asked)).toBeGreaterThanOrEqual(0);
+    const held = await scrollState(chat.conversation);
+
+    // The reply runs on below the view: the view does not move, and Jump to latest offers the rest.
+    await expect.poll(async () => (await scrollState(chat.conversation)).distanceFromBottom, { timeout: 20_000 }).toBeGreaterThan(400);
+    await waitForGrowth(reply, 2000);
+    expect((await scrollState(chat.conversation)).top).toBe(held.top);
+    expect(await topInView(chat, asked)).toBeLessThan(40);
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+
+    // Jump to latest follows the reply from there.
+    await page.getByRole('button', { name: 'Jump to latest' }).click();
+    await keepsFollowing(chat, reply);
+    await chat.waitForSettled(reply);
+    await expect(chat.usage(reply)).toBeInViewport();
+  });
+
+  test('a reply that ends before the view is full leaves its message at the top, and the view does not move when it ends; the choice is kept', async ({ page }) => {
+    await page.setViewportSize({ width: 900, height: 1000 });
+    const chat = new ChatPage(page);
+    await chat.open();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('dialog', { name: 'Settings' }).getByRole('radio', { name: 'Keep the reply’s start in view' }).check();
+    await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Done' }).click();
+    for (const text of ['hello', 'hello again']) await chat.waitForSettled(await chat.ask(text, 'openai/gpt-4o-mini'));
+    const asked = chat.conversation.getByRole('article', { name: 'You' }).last();
+    const top = await topInView(chat, asked);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(40);
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByRole('dialog', { name: 'Settings' }).getByRole('radio', { name: 'Keep the reply’s start in view' })).toBeChecked();
+  });
+});

@@ -383,6 +383,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
                   onShowVersion={streaming ? undefined : session.showVersion}
                   onShowMessageVersion={streaming ? undefined : session.showMessageVersion}
                   onContinue={streaming || blockedReason ? undefined : session.continueReply}
+                  keepReplyStart={settings.text.replyScroll === 'start'}
                 />
                 {/* Each conversation keeps its own unsent text, across reloads too (its
                     key differs from the log's: siblings with one key confuse React). */}

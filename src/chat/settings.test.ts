@@ -25,7 +25,10 @@ describe('settings', () => {
       systemPrompt: 'Be brief.',
       temperature: '',
       maxTokens: '256',
+      replyScroll: 'follow',
     });
     expect(settingsFrom({ systemPrompt: '' }).systemPrompt).toBe('');
+    expect(settingsFrom({ replyScroll: 'start' }).replyScroll).toBe('start');
+    expect(settingsFrom({ replyScroll: 'top' }).replyScroll).toBe('follow');
   });
 });

@@ -1,13 +1,21 @@
 // What the Settings dialog holds, as typed, and what a request gets from it.
 // An empty or invalid number sends nothing, so the provider's default applies.
 
+/**
+ * Where a conversation's view goes while a reply streams: down with it while
+ * the reader is at the end ('follow'), or to the message it answers, put at
+ * the top, and no further, so the reply is read from its start ('start').
+ */
+export type ReplyScroll = 'follow' | 'start';
+
 export interface SettingsText {
   systemPrompt: string;
   temperature: string;
   maxTokens: string;
+  replyScroll: ReplyScroll;
 }
 
-export const DEFAULT_SETTINGS: SettingsText = { systemPrompt: 'You are a helpful assistant.', temperature: '', maxTokens: '' };
+export const DEFAULT_SETTINGS: SettingsText = { systemPrompt: 'You are a helpful assistant.', temperature: '', maxTokens: '', replyScroll: 'follow' };
 
 export interface ParsedNumber {
   value: number | undefined;
@@ -39,9 +47,10 @@ export function parseMaxTokens(text: string): ParsedNumber {
   return { value, error: undefined };
 }
 
-/** Settings read back from storage: anything not a string of the right name falls back to the default. */
+/** Settings read back from storage: anything not a string of the right name (or not a choice there is) falls back to the default. */
 export function settingsFrom(stored: unknown): SettingsText {
   const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
-  const text = (key: keyof SettingsText): string => (typeof record[key] === 'string' ? record[key] : DEFAULT_SETTINGS[key]);
-  return { systemPrompt: text('systemPrompt'), temperature: text('temperature'), maxTokens: text('maxTokens') };
+  const text = (key: 'systemPrompt' | 'temperature' | 'maxTokens'): string => (typeof record[key] === 'string' ? record[key] : DEFAULT_SETTINGS[key]);
+  const replyScroll = record['replyScroll'] === 'start' ? 'start' : 'follow';
+  return { systemPrompt: text('systemPrompt'), temperature: text('temperature'), maxTokens: text('maxTokens'), replyScroll };
 }

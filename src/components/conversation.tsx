@@ -1,5 +1,5 @@
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode, type TouchEvent, type UIEvent, type WheelEvent } from 'react';
-import { useStickToBottom, type StickToBottomState } from 'use-stick-to-bottom';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type TouchEvent, type UIEvent, type WheelEvent } from 'react';
+import { useStickToBottom, type ScrollElements, type StickToBottomState } from 'use-stick-to-bottom';
 import type { Message } from '../chat/types.ts';
 import { MessageView } from './message-view.tsx';
 
@@ -21,11 +21,31 @@ export interface ConversationProps {
   onShowMessageVersion?: ((messageId: string, versionId: string) => void) | undefined;
   /** The log's name: "Conversation" unless it is one of several (a compare lane). */
   label?: string;
+  /**
+   * Each new reply is read from its start: the message it answers goes to the
+   * top of the view, which goes no further down with the reply (Settings).
+   */
+  keepReplyStart?: boolean | undefined;
 }
 
 const UP_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
 /** How close to the end a reader who scrolls down must come to be followed again (the library's own "near the bottom"). */
 const NEAR_END_PX = 70;
+/** Above a message held at the top of the view, as much of what came before shows. */
+const PIN_GAP_PX = 16;
+/** The log's padding under its last message (py-6). */
+const END_PAD_PX = 24;
+
+/** Where `element` is in `view`'s scrolled content. */
+function topIn(view: HTMLElement, element: Element): number {
+  return element.getBoundingClientRect().top - view.getBoundingClientRect().top + view.scrollTop;
+}
+
+/** The message a new reply answers, held at the top of the view while the reply is read from its start. */
+interface Pin {
+  replyId: string;
+  anchor: HTMLElement;
+}
 
 // The library's state is a mutable object it exposes for this; its scroll
 // handler skips the event at ignoreScrollToTop (its own moves set it), and its
@@ -67,14 +87,25 @@ function holdAtEnd(state: StickToBottomState, view: HTMLElement | null, seen: Se
     detach();
     return;
   }
-  state.scrollTop = state.targetScrollTop;
+  // The target is the end, or a reply's message held at the top: the view
+  // goes down to it, never up (a reader below that message stays put).
+  if (state.calculatedTargetScrollTop > view.scrollTop) state.scrollTop = state.calculatedTargetScrollTop;
   seen.top = view.scrollTop;
   seen.height = view.scrollHeight;
 }
 
 /** The scrolling log: follows the reply only while the reader is at the bottom. */
-export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, onShowVersion, onContinue, onShowMessageVersion, label = 'Conversation' }: ConversationProps) {
-  const { scrollRef, contentRef, isAtBottom, scrollToBottom, stopScroll, state } = useStickToBottom({ initial: 'instant', resize: 'instant' });
+export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, onShowVersion, onContinue, onShowMessageVersion, label = 'Conversation', keepReplyStart = false }: ConversationProps) {
+  const pin = useRef<Pin | undefined>(undefined);
+  /** Room under the last reply, so the message it answers can reach the top of the view. */
+  const room = useRef<HTMLDivElement>(null);
+  /** While a message is held at the top: text goes on below the view (a pinned view is "at its target" to the library). */
+  const [below, setBelow] = useState(false);
+  // While a message is held at the top, that is where the library's "bottom" is.
+  const [targetScrollTop] = useState(() => (target: number, { scrollElement }: ScrollElements): number =>
+    pin.current ? Math.min(target, topIn(scrollElement, pin.current.anchor) - PIN_GAP_PX) : target,
+  );
+  const { scrollRef, contentRef, isAtBottom, scrollToBottom, stopScroll, state } = useStickToBottom({ initial: 'instant', resize: 'instant', targetScrollTop });
   const touchY = useRef<number | undefined>(undefined);
   const seen = useRef<Seen>({ top: 0, height: 0 });
   /** A mouse button went down in the log and has not come up: a selection (or a scrollbar drag) under way. */
@@ -122,12 +153,51 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
     // just detached.
     if (scrollTop === state.ignoreScrollToTop) return;
     const fromEnd = scrollHeight - scrollTop - clientHeight;
+    if (pin.current) setBelow(fromEnd > NEAR_END_PX);
     if (fromEnd <= 1) {
+      // A reader who goes down to the end is followed from there. (A view
+      // held at a message is at the end while its reply is short, and the
+      // browser moves it up when the view grows: that is nobody's going down.)
+      if (scrollTop > last.top) pin.current = undefined;
       ignoreScrollAt(state, scrollTop);
       if (!state.isAtBottom) void scrollToBottom('instant');
     } else if (rose) stopScroll();
     else if (!isAtBottom && scrollTop > last.top && fromEnd <= NEAR_END_PX) void scrollToBottom('instant');
   };
+
+  /** Sizes the room under the reply so its held message can reach the top, and says whether text goes on below. */
+  const fitRoom = useCallback((): void => {
+    const view = scrollRef.current;
+    const held = pin.current;
+    if (!held || !view || !room.current) return;
+    if (!held.anchor.isConnected) {
+      pin.current = undefined;
+      setBelow(false);
+      return;
+    }
+    const lift = topIn(view, held.anchor) - PIN_GAP_PX;
+    room.current.style.height = `${Math.max(0, lift + view.clientHeight - topIn(view, room.current) - END_PAD_PX)}px`;
+    setBelow(view.scrollHeight - Math.max(view.scrollTop, lift) - view.clientHeight > NEAR_END_PX);
+  }, [scrollRef]);
+
+  // A new reply (sent, asked for again) read from its start: hold the message
+  // it answers at the top of the view, with room under the reply for that,
+  // which shrinks as the reply grows. Runs before holdAtEnd, which then moves
+  // the view to it in this commit.
+  useLayoutEffect(() => {
+    const view = scrollRef.current;
+    const last = messages.at(-1);
+    if (!keepReplyStart) pin.current = undefined;
+    else if (view && last?.role === 'assistant' && last.status === 'waiting' && pin.current?.replyId !== last.id) {
+      const asked = contentRef.current?.querySelectorAll<HTMLElement>(':scope > article[aria-label="You"]');
+      const anchor = asked?.[asked.length - 1];
+      if (anchor) {
+        pin.current = { replyId: last.id, anchor };
+        void scrollToBottom('instant');
+      }
+    }
+    fitRoom();
+  });
 
   // The library scrolls in the frame after content grows, so each painted
   // frame left that frame's text below the edge: follow in the commit that
@@ -140,7 +210,10 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
   useEffect(() => {
     const view = scrollRef.current;
     if (!view) return;
-    const observer = new ResizeObserver(() => holdAtEnd(state, view, seen.current, pressed.current, stopScroll));
+    const observer = new ResizeObserver(() => {
+      fitRoom();
+      holdAtEnd(state, view, seen.current, pressed.current, stopScroll);
+    });
     observer.observe(view);
     const release = (): void => {
       pressed.current = false;
@@ -150,7 +223,7 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
       observer.disconnect();
       window.removeEventListener('mouseup', release);
     };
-  }, [scrollRef, state, stopScroll]);
+  }, [scrollRef, state, stopScroll, fitRoom]);
 
   return (
     <div className="relative min-h-0 flex-1">
@@ -182,12 +255,18 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
                   onShowMessageVersion={m.role === 'user' ? onShowMessageVersion : undefined}
                 />
               ))}
+          {/* Its negative margin takes back the list's gap: with no room needed it adds nothing. */}
+          {keepReplyStart ? <div ref={room} aria-hidden="true" className="-mt-6 shrink-0" /> : null}
         </div>
       </div>
-      {!isAtBottom && messages.length > 0 ? (
+      {(!isAtBottom || below) && messages.length > 0 ? (
         <button
           type="button"
-          onClick={() => void scrollToBottom()}
+          onClick={() => {
+            pin.current = undefined;
+            setBelow(false);
+            void scrollToBottom();
+          }}
           className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow-md hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
         >
           ↓ Jump to latest

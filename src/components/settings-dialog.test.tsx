@@ -12,7 +12,7 @@ beforeAll(() => {
   HTMLDialogElement.prototype.showModal ??= showModal;
 });
 
-const settings = { systemPrompt: '', temperature: '', maxTokens: '' };
+const settings = { systemPrompt: '', temperature: '', maxTokens: '', replyScroll: 'follow' as const };
 const report = (over: Partial<StorageReport>): StorageReport => ({ usedBytes: 2_140_000, persisted: false, asking: false, declined: false, ...over });
 const show = (storage: StorageReport | undefined, onKeepStorage = vi.fn()) => {
   render(
@@ -52,5 +52,20 @@ describe('SettingsDialog storage', () => {
     cleanup();
     show(undefined);
     expect(screen.queryByRole('region', { name: 'Storage' })).toBeNull();
+  });
+});
+
+describe('SettingsDialog reply scrolling', () => {
+  it('offers to follow a reply or keep its start in view, and says which is chosen', () => {
+    const onChange = vi.fn();
+    render(<SettingsDialog open settings={{ ...settings, replyScroll: 'start' }} temperatureError={undefined} maxTokensError={undefined} onChange={onChange} onClose={() => undefined} />);
+    const group = screen.getByRole('group', { name: 'While a reply streams' });
+    const follow = within(group).getByRole('radio', { name: 'Follow the reply' });
+    const start = within(group).getByRole('radio', { name: 'Keep the reply’s start in view' });
+    expect(start).toHaveProperty('checked', true);
+    expect(follow).toHaveProperty('checked', false);
+    expect(start.getAttribute('aria-describedby')).toBeTruthy();
+    follow.click();
+    expect(onChange).toHaveBeenCalledWith({ replyScroll: 'follow' });
   });
 });

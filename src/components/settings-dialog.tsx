@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { SettingsText } from '../chat/settings.ts';
+import type { ReplyScroll, SettingsText } from '../chat/settings.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 
 export interface SettingsDialogProps {
@@ -67,6 +67,41 @@ function NumberField({ label, value, error, help, inputMode, min, max, step, onC
       <p id={helpId} className={`text-xs ${error ? 'text-red-700 dark:text-red-400' : 'text-zinc-500 dark:text-zinc-400'}`}>
         {error ?? help}
       </p>
+    </div>
+  );
+}
+
+const REPLY_SCROLLS: ReadonlyArray<{ value: ReplyScroll; label: string; help: string }> = [
+  { value: 'follow', label: 'Follow the reply', help: 'The view moves down with the text while you are at the end.' },
+  { value: 'start', label: 'Keep the reply’s start in view', help: 'Your message goes to the top and the view stays there: read from the start; Jump to latest follows.' },
+];
+
+/** Where a conversation's view goes while a reply streams. */
+function ReplyScrollField({ value, onChange }: { value: ReplyScroll; onChange(value: ReplyScroll): void }) {
+  const name = useId();
+  return (
+    <fieldset className="flex flex-col gap-2">
+      <legend className="mb-1 text-sm font-medium">While a reply streams</legend>
+      {REPLY_SCROLLS.map((choice) => (
+        <ReplyScrollChoice key={choice.value} name={name} {...choice} checked={value === choice.value} onPick={onChange} />
+      ))}
+    </fieldset>
+  );
+}
+
+function ReplyScrollChoice({ name, value, label, help, checked, onPick }: { name: string; value: ReplyScroll; label: string; help: string; checked: boolean; onPick(value: ReplyScroll): void }) {
+  const id = useId();
+  return (
+    <div className="flex items-start gap-2">
+      <input id={id} type="radio" name={name} value={value} checked={checked} aria-describedby={`${id}-help`} onChange={() => onPick(value)} className="mt-1" />
+      <div>
+        <label htmlFor={id} className="text-sm">
+          {label}
+        </label>
+        <p id={`${id}-help`} className="text-xs text-zinc-500 dark:text-zinc-400">
+          {help}
+        </p>
+      </div>
     </div>
   );
 }
@@ -151,6 +186,7 @@ export function SettingsDialog({ open, settings, temperatureError, maxTokensErro
           onChange={(maxTokens) => onChange({ maxTokens })}
         />
       </div>
+      <ReplyScrollField value={settings.replyScroll} onChange={(replyScroll) => onChange({ replyScroll })} />
       {storage ? <StorageSection storage={storage} onKeep={onKeepStorage} /> : null}
     </ModalDialog>
   );
