@@ -169,8 +169,8 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
   const fitRoom = useCallback((): void => {
     const view = scrollRef.current;
     const held = pin.current;
-    if (!held || !view || !room.current) return;
-    if (!held.anchor.isConnected) {
+    if (!held?.anchor.isConnected || !view || !room.current) {
+      // No message held (none yet, gone, the setting turned off): the library's own "at the bottom" says it all.
       pin.current = undefined;
       setBelow(false);
       return;
