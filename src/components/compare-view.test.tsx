@@ -4,20 +4,14 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { assistantReply } from '../chat/test-messages.ts';
 import type { Message } from '../chat/types.ts';
 import { CompareView, type CompareLane } from './compare-view.tsx';
+import { stubResizeObserver } from './test-dom.ts';
 
 const IMAGES = 'openai/gpt-image-1';
 const CHAT = 'groq/llama-3.3-70b-versatile';
 const NOTE = `${IMAGES} makes images only and cannot chat: a message is not sent to this lane.`;
 
 beforeEach(() => {
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe(): void {}
-      unobserve(): void {}
-      disconnect(): void {}
-    },
-  );
+  stubResizeObserver();
 });
 
 afterEach(() => {

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { assistantReply } from '../chat/test-messages.ts';
 import type { Message } from '../chat/types.ts';
 import { Conversation } from './conversation.tsx';
+import { stubResizeObserver } from './test-dom.ts';
 
 interface Layout {
   contentHeight: number;
@@ -20,14 +21,7 @@ let layout: Layout;
 
 beforeEach(() => {
   layout = { contentHeight: 2000, viewHeight: 500, top: 0 };
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe(): void {}
-      unobserve(): void {}
-      disconnect(): void {}
-    },
-  );
+  stubResizeObserver();
   const clamp = (top: number): number => Math.max(0, Math.min(top, layout.contentHeight - layout.viewHeight));
   vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockImplementation(() => layout.contentHeight);
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(() => layout.viewHeight);
