@@ -148,10 +148,10 @@ function costFrom(value: unknown): Cost | undefined {
   return isPrice(value['amount']) ? { amount: value['amount'], currency: value['currency'] } : undefined;
 }
 
-/** Where a message is, to say where a part of it is: "Conversation 1, message 2," → "Conversation 1, message 2". */
-/** Whether a trace's text fits in `text`: one that would replay more than there is is left out. */
+/** Whether a trace's text fits in `lengths`: one that would replay more text than there is is left out. */
 const fits = (trace: ReplyTrace, lengths: TextLengths): boolean => trace.content.at(-1)! <= lengths.content && trace.reasoning.at(-1)! <= lengths.reasoning;
 
+/** Where a message is, to say where a part of it is: "Conversation 1, message 2," → "Conversation 1, message 2". */
 const inside = (where: string): string => where.replace(/,$/, '');
 
 /** A message of yours, with when it was sent and the branches edits left (each read as messages of their own). */

@@ -73,7 +73,7 @@ function NumberField({ label, value, error, help, inputMode, min, max, step, onC
 
 const REPLY_SCROLLS: ReadonlyArray<{ value: ReplyScroll; label: string; help: string }> = [
   { value: 'follow', label: 'Follow the reply', help: 'The view moves down with the text while you are at the end.' },
-  { value: 'start', label: 'Keep the reply’s start in view', help: 'Your message goes to the top and the view stays there: read from the start; Jump to latest follows.' },
+  { value: 'start', label: 'Keep the reply’s start in view', help: 'Your message goes to the top and the view stays there, to read from the start; Jump to latest follows. Compare lanes always follow.' },
 ];
 
 /** Where a conversation's view goes while a reply streams. */
