@@ -312,6 +312,39 @@ test.describe('reading a reply from its start (Settings)', () => {
     await expect(chat.usage(reply)).toBeInViewport();
   });
 
+  test('a reply asked for again (Regenerate) or after an Edit holds its message at the top too', async ({ page }) => {
+    await page.setViewportSize({ width: 900, height: 600 });
+    const chat = new ChatPage(page);
+    await chat.open();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('dialog', { name: 'Settings' }).getByRole('radio', { name: 'Keep the reply’s start in view' }).check();
+    await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Done' }).click();
+    await chat.waitForSettled(await chat.ask('hello', 'openai/gpt-4o-mini'));
+    await chat.waitForSettled(await chat.ask('Explain goroutines vs threads'));
+    const asked = chat.conversation.getByRole('article', { name: 'You' }).last();
+    const heldAtTop = async (): Promise<void> => {
+      await expect.poll(() => topInView(chat, asked)).toBeLessThan(40);
+      expect(await topInView(chat, asked)).toBeGreaterThanOrEqual(0);
+    };
+    // Gone to the end first (which lets the message go), so holding it again is a move.
+    await page.getByRole('button', { name: 'Jump to latest' }).click();
+    await expect.poll(async () => (await scrollState(chat.conversation)).distanceFromBottom).toBeLessThan(4);
+    expect(await topInView(chat, asked)).toBeLessThan(0);
+    await chat.lastReply().getByRole('button', { name: 'Regenerate' }).click();
+    await heldAtTop();
+    await chat.waitForSettled(chat.lastReply());
+    await heldAtTop();
+
+    await asked.getByRole('button', { name: 'Edit' }).click();
+    const edited = chat.conversation.getByRole('textbox', { name: 'Edited prompt' });
+    await edited.fill('Write a debounce function in TypeScript');
+    await edited.press('Enter');
+    await expect(asked).toContainText('Write a debounce function in TypeScript');
+    await heldAtTop();
+    await chat.waitForSettled(chat.lastReply());
+    await heldAtTop();
+  });
+
   test('a reply that ends before the view is full leaves its message at the top, and the view does not move when it ends; the choice is kept', async ({ page }) => {
     await page.setViewportSize({ width: 900, height: 1000 });
     const chat = new ChatPage(page);
