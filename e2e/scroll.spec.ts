@@ -277,15 +277,27 @@ test.describe('scrolling while a reply streams', () => {
 /** Where a message's top is in the log's view, in pixels from the view's top. */
 const topInView = async (chat: ChatPage, message: Locator): Promise<number> => (await message.boundingBox())!.y - (await chat.conversation.boundingBox())!.y;
 
+/** The chat at this window height, with Settings set to keep each reply's start in view. */
+async function openReadingFromStart(page: Page, height: number): Promise<ChatPage> {
+  await page.setViewportSize({ width: 900, height });
+  const chat = new ChatPage(page);
+  await chat.open();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByRole('radio', { name: 'Keep the reply’s start in view' }).check();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  return chat;
+}
+
+/** The message is held at the top of the view: 16 px of what came before above it. */
+async function expectHeldAtTop(chat: ChatPage, message: Locator): Promise<void> {
+  await expect.poll(() => topInView(chat, message)).toBeLessThan(40);
+  expect(await topInView(chat, message)).toBeGreaterThanOrEqual(0);
+}
+
 test.describe('reading a reply from its start (Settings)', () => {
   test('the message goes to the top and the view stays there while the reply streams past it and ends; Jump to latest follows', async ({ page }) => {
-    await page.setViewportSize({ width: 900, height: 600 });
-    const chat = new ChatPage(page);
-    await chat.open();
-    await page.getByRole('button', { name: 'Settings' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Settings' });
-    await dialog.getByRole('radio', { name: 'Keep the reply’s start in view' }).check();
-    await dialog.getByRole('button', { name: 'Done' }).click();
+    const chat = await openReadingFromStart(page, 600);
 
     // A short first exchange, then the long reply, so there is something above to scroll away.
     const first = await chat.ask('hello', 'openai/gpt-4o-mini');
@@ -293,9 +305,8 @@ test.describe('reading a reply from its start (Settings)', () => {
     const reply = await chat.ask('Run a stress test', 'groq/llama-3.3-70b-versatile');
     const asked = chat.conversation.getByRole('article', { name: 'You' }).last();
     await expect(asked).toContainText('Run a stress test');
-    // Held at the top (16 px of what came before above it), with the reply under it.
-    await expect.poll(() => topInView(chat, asked)).toBeLessThan(40);
-    expect(await topInView(chat, asked)).toBeGreaterThanOrEqual(0);
+    // Held at the top, with the reply under it.
+    await expectHeldAtTop(chat, asked);
     const held = await scrollState(chat.conversation);
 
     // The reply runs on below the view: the view does not move, and Jump to latest offers the rest.
@@ -313,50 +324,34 @@ test.describe('reading a reply from its start (Settings)', () => {
   });
 
   test('a reply asked for again (Regenerate) or after an Edit holds its message at the top too', async ({ page }) => {
-    await page.setViewportSize({ width: 900, height: 600 });
-    const chat = new ChatPage(page);
-    await chat.open();
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('dialog', { name: 'Settings' }).getByRole('radio', { name: 'Keep the reply’s start in view' }).check();
-    await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Done' }).click();
+    const chat = await openReadingFromStart(page, 600);
     await chat.waitForSettled(await chat.ask('hello', 'openai/gpt-4o-mini'));
     await chat.waitForSettled(await chat.ask('Explain goroutines vs threads'));
     const asked = chat.conversation.getByRole('article', { name: 'You' }).last();
-    const heldAtTop = async (): Promise<void> => {
-      await expect.poll(() => topInView(chat, asked)).toBeLessThan(40);
-      expect(await topInView(chat, asked)).toBeGreaterThanOrEqual(0);
-    };
     // Gone to the end first (which lets the message go), so holding it again is a move.
     await page.getByRole('button', { name: 'Jump to latest' }).click();
     await expect.poll(async () => (await scrollState(chat.conversation)).distanceFromBottom).toBeLessThan(4);
     expect(await topInView(chat, asked)).toBeLessThan(0);
     await chat.lastReply().getByRole('button', { name: 'Regenerate' }).click();
-    await heldAtTop();
+    await expectHeldAtTop(chat, asked);
     await chat.waitForSettled(chat.lastReply());
-    await heldAtTop();
+    await expectHeldAtTop(chat, asked);
 
     await asked.getByRole('button', { name: 'Edit' }).click();
     const edited = chat.conversation.getByRole('textbox', { name: 'Edited prompt' });
     await edited.fill('Write a debounce function in TypeScript');
     await edited.press('Enter');
     await expect(asked).toContainText('Write a debounce function in TypeScript');
-    await heldAtTop();
+    await expectHeldAtTop(chat, asked);
     await chat.waitForSettled(chat.lastReply());
-    await heldAtTop();
+    await expectHeldAtTop(chat, asked);
   });
 
   test('a reply that ends before the view is full leaves its message at the top, and the view does not move when it ends; the choice is kept', async ({ page }) => {
-    await page.setViewportSize({ width: 900, height: 1000 });
-    const chat = new ChatPage(page);
-    await chat.open();
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('dialog', { name: 'Settings' }).getByRole('radio', { name: 'Keep the reply’s start in view' }).check();
-    await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Done' }).click();
+    const chat = await openReadingFromStart(page, 1000);
     for (const text of ['hello', 'hello again']) await chat.waitForSettled(await chat.ask(text, 'openai/gpt-4o-mini'));
     const asked = chat.conversation.getByRole('article', { name: 'You' }).last();
-    const top = await topInView(chat, asked);
-    expect(top).toBeGreaterThanOrEqual(0);
-    expect(top).toBeLessThan(40);
+    await expectHeldAtTop(chat, asked);
     await expect(page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
 
     await page.reload();
