@@ -347,6 +347,33 @@ test.describe('reading a reply from its start (Settings)', () => {
     await expectHeldAtTop(chat, asked);
   });
 
+  test('a reply asked for again while scrolled to the top holds its message in every frame, not only once it rests', async ({ page }) => {
+    const chat = await openReadingFromStart(page, 600);
+    await chat.waitForSettled(await chat.ask('hello', 'openai/gpt-4o-mini'));
+    await chat.waitForSettled(await chat.ask('Explain goroutines vs threads'));
+    const asked = chat.conversation.getByRole('article', { name: 'You' }).last();
+    await chat.conversation.evaluate((el) => el.scrollTo({ top: 0 }));
+    await expect.poll(async () => (await scrollState(chat.conversation)).top).toBe(0);
+    // Every position the view takes from here: where the message is in it, at each scroll event.
+    await asked.evaluate((message) => {
+      const view = message.closest('[role="log"]')!;
+      const seen: number[] = [];
+      (window as unknown as { heldAt: number[] }).heldAt = seen;
+      view.addEventListener('scroll', () => seen.push(Math.round(message.getBoundingClientRect().top - view.getBoundingClientRect().top)));
+    });
+    const heldAt = (): Promise<number[]> => page.evaluate(() => (window as unknown as { heldAt: number[] }).heldAt);
+    await chat.lastReply().getByRole('button', { name: 'Regenerate' }).click();
+    await expectHeldAtTop(chat, asked);
+    await chat.waitForSettled(chat.lastReply());
+    await expectHeldAtTop(chat, asked);
+    // The new reply's first layouts (its own size and its first run of blocks
+    // are estimates until the browser first lays them out) once pulled the
+    // view up by 40 to 90 px for a frame or two, or left it there.
+    const positions = await heldAt();
+    expect(positions.length).toBeGreaterThan(0);
+    expect(positions.filter((top) => top < 0 || top >= 40)).toEqual([]);
+  });
+
   test('a reply that ends before the view is full leaves its message at the top, and the view does not move when it ends; the choice is kept', async ({ page }) => {
     const chat = await openReadingFromStart(page, 1000);
     for (const text of ['hello', 'hello again']) await chat.waitForSettled(await chat.ask(text, 'openai/gpt-4o-mini'));

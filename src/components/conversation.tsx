@@ -175,8 +175,12 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
       setBelow(false);
       return;
     }
+    // Content that shrank pulled the view up with it, which is nobody's move;
+    // once the room has grown back that would look like the reader's rise.
+    if (view.scrollHeight < seen.current.height) seen.current = { top: view.scrollTop, height: view.scrollHeight };
     const lift = topIn(view, held.anchor) - PIN_GAP_PX;
-    room.current.style.height = `${Math.max(0, lift + view.clientHeight - topIn(view, room.current) - END_PAD_PX)}px`;
+    // One pixel more: the library takes the end to be 1 px short of it, and would pull the view up to there.
+    room.current.style.height = `${Math.max(0, lift + 1 + view.clientHeight - topIn(view, room.current) - END_PAD_PX)}px`;
     setBelow(view.scrollHeight - Math.max(view.scrollTop, lift) - view.clientHeight > NEAR_END_PX);
   }, [scrollRef]);
 
@@ -206,7 +210,11 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
   useLayoutEffect(() => holdAtEnd(state, scrollRef.current, seen.current, pressed.current, stopScroll));
 
   // The library follows content that grows, not a view that shrinks: when the
-  // composer grows or a phone's keyboard opens, keep the end in view.
+  // composer grows or a phone's keyboard opens, keep the end in view. The
+  // content is watched too: a new message or run of blocks has an estimated
+  // size (content-visibility) in the commit's layout and its own once the
+  // browser first lays it out, after the layout effects and before the frame
+  // paints; a held message's room is fitted again there.
   useEffect(() => {
     const view = scrollRef.current;
     if (!view) return;
@@ -215,6 +223,7 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
       holdAtEnd(state, view, seen.current, pressed.current, stopScroll);
     });
     observer.observe(view);
+    if (contentRef.current) observer.observe(contentRef.current);
     const release = (): void => {
       pressed.current = false;
     };
@@ -223,7 +232,7 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
       observer.disconnect();
       window.removeEventListener('mouseup', release);
     };
-  }, [scrollRef, state, stopScroll, fitRoom]);
+  }, [scrollRef, contentRef, state, stopScroll, fitRoom]);
 
   return (
     <div className="relative min-h-0 flex-1">
