@@ -219,16 +219,49 @@ test.describe('chatting through the app server', () => {
     await expect(reply.locator('.hljs-attr').first()).toBeVisible();
     expect(scripts.filter((path) => path.includes('highlight.worker'))).toHaveLength(1);
     expect(scripts.filter((path) => /\/common-/.test(path))).toEqual([]);
+    // KaTeX loads with the first formula, and this reply has none.
+    expect(scripts.filter((path) => /\/katex-/.test(path))).toEqual([]);
     await reply.getByRole('button', { name: 'Copy code' }).click();
     await expect(reply.getByRole('button', { name: 'Copy code' })).toHaveText('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('"stream": true');
   });
 
+  test('math streams as its TeX and is typeset once complete, with MathML; $$ is never painted, and single dollars stay prices', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    // Any text with a raw "$$" the conversation ever shows.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { rawMath: string[] }).rawMath = seen;
+      new MutationObserver(() => {
+        const log = document.querySelector('[role="log"]');
+        const walker = document.createTreeWalker(log ?? document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.textContent?.includes('$$')) seen.push(node.textContent);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const reply = await chat.ask('Show me the quadratic formula', 'groq/llama-3.3-70b-versatile');
+    // While it streams, a formula still coming in shows as its source, muted, not typeset.
+    await expect(reply.locator('.math-source').first()).toBeVisible();
+    await chat.waitForSettled(reply);
+    const formula = reply.locator('.math-display').first();
+    await expect(formula.locator('.katex-display')).toBeVisible();
+    await expect(formula.locator('annotation')).toHaveText('x = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}');
+    // KaTeX's stylesheet and fonts are in: the formula is set in its own face.
+    await expect(formula.locator('.katex').first()).toHaveCSS('font-family', /KaTeX_Main/);
+    // Two formulas on lines of their own, the rest inline (the table's cells too); each with MathML for a screen reader.
+    await expect(reply.locator('.math-display .katex-display')).toHaveCount(2);
+    await expect(reply.locator(':is(th, td) .math-inline .katex')).toHaveCount(4);
+    await expect(reply.locator('.math-source')).toHaveCount(0);
+    expect(await reply.locator('math').count()).toBeGreaterThanOrEqual(12);
+    await expect(reply).toContainText('the answer cost $0.0001 at $0.60 per million tokens.');
+    expect(await page.evaluate(() => (window as unknown as { rawMath: string[] }).rawMath)).toEqual([]);
+  });
+
   test('a reply that streams before the tail repair has loaded shows nothing, never raw markers, then all of it formatted', async ({ page }) => {
-    // The tail repair (remend) is a chunk of its own, asked for as the page starts: hold it back.
+    // The tail repair (remend) is in a chunk of its own, asked for as the page starts: hold it back.
     const gate: { open?: () => void } = {};
     const held = new Promise<void>((resolve) => (gate.open = resolve));
-    await page.route('**/assets/remend-*.js', async (route) => {
+    await page.route('**/assets/deferred-*.js', async (route) => {
       await held;
       await route.continue();
     });

@@ -1,5 +1,5 @@
 // Unit tests render streaming replies at once: the tail repair they need is
 // loaded apart from the entry script in the app, so load it before any test.
-import { loadTailRepair } from './markdown/repair-tail.ts';
+import { loadDeferredParts } from './markdown/deferred-parts.ts';
 
-await loadTailRepair();
+await loadDeferredParts();

@@ -115,6 +115,7 @@ describe('demo gateway, read by the real client', () => {
   it('picks a reply by the prompt', async () => {
     expect(joined(await chat('openai/gpt-4o-mini', 'Write a debounce function in TypeScript'), 'delta')).toContain('```ts');
     expect(joined(await chat('openai/gpt-4o-mini', 'Compare providers in a table'), 'delta')).toContain('| Provider |');
+    expect(joined(await chat('openai/gpt-4o-mini', 'Show me the quadratic formula'), 'delta')).toContain('$$\nx = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}\n$$');
     // "very long answer" also holds the detailed answer's "long answer": the earliest keyword wins.
     const stress = joined(await chat('groq/llama-3.3-70b-versatile', 'Give me a very long answer'), 'delta');
     expect(stress.startsWith('# A streamed answer')).toBe(true);

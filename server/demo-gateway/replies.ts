@@ -275,6 +275,37 @@ ${fence}
 That's all: headings, emphasis, lists, tables, code, quotes and rules.`,
 };
 
+// A reply with math: $$…$$ inline and on lines of its own (typeset once
+// complete), and prices with single dollars, which stay text.
+const math: DemoReply = {
+  name: 'math',
+  keywords: ['math', 'formula', 'equation', 'quadratic', 'latex', 'integral'],
+  reasoning: 'They want to see maths. The quadratic formula is the classic: derive it by completing the square, show the discriminant cases, and add one integral so a display formula with limits appears too.',
+  content: String.raw`The roots of $$ax^2 + bx + c = 0$$ (with $$a \neq 0$$) come from completing the square:
+
+$$
+x = \frac{-b \pm \sqrt{b^2 - 4ac}}{2a}
+$$
+
+The **discriminant** $$\Delta = b^2 - 4ac$$ says how many real roots there are:
+
+| $$\Delta$$ | real roots |
+|---|---|
+| $$> 0$$ | two |
+| $$= 0$$ | one (a double root) |
+| $$< 0$$ | none: two complex ones |
+
+For example, $$x^2 - 3x + 2 = 0$$ has $$\Delta = 1$$, so $$x = 1$$ or $$x = 2$$.
+
+And one integral, with limits:
+
+$$
+\int_0^1 x^2 \, dx = \left[ \frac{x^3}{3} \right]_0^1 = \frac{1}{3}
+$$
+
+Single dollars stay text, so prices read as prices: the answer cost $0.0001 at $0.60 per million tokens.`,
+};
+
 const hello: DemoReply = {
   name: 'hello',
   keywords: ['hello', 'hi', 'hey', 'thanks', 'thank you'],
@@ -285,6 +316,7 @@ const hello: DemoReply = {
 - *"Write a debounce function in TypeScript"* — code blocks with a **Copy** button
 - *"Compare providers in a table"* — GFM tables
 - *"Show me a markdown showcase"* — everything at once
+- *"Show me the quadratic formula"* — math, typeset
 
 Pick another model above to see other streaming shapes: reasoning, usage on the last chunk, or no usage at all.`,
 };
@@ -340,7 +372,7 @@ const stress: DemoReply = {
   content: mixedAnswer(28_000, 28),
 };
 
-export const DEMO_REPLIES: readonly DemoReply[] = [stress, long, goroutines, code, table, steps, showcase, hello, streaming];
+export const DEMO_REPLIES: readonly DemoReply[] = [stress, long, goroutines, code, table, steps, showcase, math, hello, streaming];
 
 /** Picks the reply whose keyword appears first in the prompt; the streaming explainer otherwise. */
 export function pickReply(prompt: string): DemoReply {

@@ -5,13 +5,12 @@ import { createRoot } from 'react-dom/client';
 import { createGatewayClient, type FetchLike } from '../gateway/client.ts';
 import { loadSseParser } from '../gateway/sse.ts';
 import { preloadHighlighterWhenIdle } from '../markdown/highlight.ts';
-import { loadTailRepair } from '../markdown/repair-tail.ts';
+import { loadDeferredParts } from '../markdown/deferred-parts.ts';
 import { openConversationStore } from '../storage/conversation-store.ts';
 import { webDraftStore } from '../storage/draft-store.ts';
 import { webSettingsStore } from '../storage/settings-store.ts';
 import { appConfigQuery, modelsQuery } from '../queries/queries.ts';
 import { ChatApp } from './chat-app.tsx';
-import { warmUpRendererWhenIdle } from './warm-up.tsx';
 import './index.css';
 
 // The SDK's classic bug: calling an unbound window.fetch throws "Illegal invocation".
@@ -26,8 +25,8 @@ const draftStore = webDraftStore();
 // that render is a few hundred milliseconds the requests need not wait for.
 void queryClient.prefetchQuery(appConfigQuery(boundFetch));
 void queryClient.prefetchQuery(modelsQuery(client));
-// A streaming reply's tail repair, outside the entry script: in long before a reply can start.
-void loadTailRepair().catch(() => undefined);
+// A streaming reply's tail repair and the math syntax, outside the entry script: in long before a reply can start.
+void loadDeferredParts().catch(() => undefined);
 // The stream parser too: a send waits for it, and says so in words if it cannot load.
 void loadSseParser().catch(() => undefined);
 
@@ -41,4 +40,5 @@ createRoot(root).render(
   </StrictMode>,
 );
 preloadHighlighterWhenIdle();
-warmUpRendererWhenIdle();
+// Runs only while the page is idle, so it need not be in the entry script.
+void import('./warm-up.tsx').then((module) => module.warmUpRenderer()).catch(() => undefined);

@@ -9,7 +9,7 @@ import { createRoot } from 'react-dom/client';
 import type { AssistantMessage } from '../chat/types.ts';
 import { MessageView } from '../components/message-view.tsx';
 import { highlightCode } from '../markdown/highlight.ts';
-import { loadTailRepair } from '../markdown/repair-tail.ts';
+import { loadDeferredParts } from '../markdown/deferred-parts.ts';
 
 const SAMPLE = [
   '# A heading',
@@ -79,7 +79,7 @@ const idle = (): Promise<void> =>
 /** Streams the sample through the renderer in steps, each in its own idle period. */
 export async function warmUpRenderer(): Promise<void> {
   // A streaming reply renders nothing until its tail repair has loaded.
-  await loadTailRepair();
+  await loadDeferredParts();
   const root = createRoot(document.createElement('div'));
   try {
     for (let step = 1; step <= STEPS; step++) {
@@ -93,8 +93,4 @@ export async function warmUpRenderer(): Promise<void> {
   } finally {
     root.unmount();
   }
-}
-
-export function warmUpRendererWhenIdle(): void {
-  void warmUpRenderer().catch(() => undefined);
 }

@@ -24,11 +24,12 @@ export interface SplitResult {
 }
 
 interface Fence {
-  marker: '`' | '~';
+  /** A code fence's, or `$` for display math ($$ on a line of its own). */
+  marker: '`' | '~' | '$';
   length: number;
 }
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,}|\${2,})/;
 const BULLET = /^([-*+])[ \t]/;
 const ORDERED = /^\d{1,9}([.)])[ \t]/;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:/;
@@ -37,9 +38,10 @@ export function openFence(line: string): Fence | undefined {
   const match = FENCE_OPEN.exec(line);
   if (!match?.[1]) return undefined;
   const run = match[1];
-  const marker = run[0] as '`' | '~';
-  // A backtick fence's info string may not contain backticks (CommonMark 4.5).
-  if (marker === '`' && line.slice(match[0].length).includes('`')) return undefined;
+  const marker = run[0] as Fence['marker'];
+  // A backtick fence's info string may not contain backticks (CommonMark
+  // 4.5), nor may a math fence's contain dollars ($$x$$ on a line is inline math).
+  if ((marker === '`' || marker === '$') && line.slice(match[0].length).includes(marker)) return undefined;
   return { marker, length: run.length };
 }
 

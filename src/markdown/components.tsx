@@ -1,7 +1,10 @@
 // How markdown elements render: code through CodeBlock (highlighted once
-// complete), links safely in a new tab, tables in a scroll wrapper.
+// complete), math through KaTeX (once complete), links safely in a new tab,
+// tables in a scroll wrapper.
 import type { Components } from 'react-markdown';
 import { CodeBlock } from './code-block.tsx';
+import { deferredParts } from './deferred-parts.ts';
+import { OPEN_FORMULA } from './repair-tail.ts';
 
 interface HastNode {
   type: string;
@@ -17,10 +20,13 @@ function textOf(node: HastNode | undefined): string {
   return (node.children ?? []).map(textOf).join('');
 }
 
-function languageOf(node: HastNode | undefined): string | undefined {
+function classesOf(node: HastNode | undefined): unknown[] {
   const classes = node?.properties?.className;
-  if (!Array.isArray(classes)) return undefined;
-  const match = classes.find((c): c is string => typeof c === 'string' && c.startsWith('language-'));
+  return Array.isArray(classes) ? classes : [];
+}
+
+function languageOf(node: HastNode | undefined): string | undefined {
+  const match = classesOf(node).find((c): c is string => typeof c === 'string' && c.startsWith('language-'));
   return match?.slice('language-'.length);
 }
 
@@ -36,6 +42,20 @@ const a: NonNullable<Components['a']> = ({ href, children }) => {
   );
 };
 
+// One for both maps, so an inline formula keeps its element when its block
+// settles. A formula the tail repair closed is still streaming in: its source
+// shows until its own closing $$ arrives. (Math nodes come from the deferred
+// parts' syntax, so their component is in too.)
+const code: NonNullable<Components['code']> = ({ node, className, children }) => {
+  const Formula = deferredParts()?.MathFormula;
+  if (Formula && classesOf(node as HastNode | undefined).includes('math-inline')) {
+    const tex = textOf(node as HastNode);
+    const open = tex.endsWith(OPEN_FORMULA);
+    return <Formula tex={open ? tex.slice(0, -OPEN_FORMULA.length) : tex} display={false} complete={!open} />;
+  }
+  return <code className={className}>{children}</code>;
+};
+
 const table: NonNullable<Components['table']> = ({ children }) => (
   <div className="md-table-wrap">
     <table>{children}</table>
@@ -45,9 +65,12 @@ const table: NonNullable<Components['table']> = ({ children }) => (
 function makeComponents(complete: boolean): Components {
   return {
     pre({ node }) {
-      const code = (node as HastNode | undefined)?.children?.find((c) => c.tagName === 'code');
-      return <CodeBlock code={textOf(code).replace(/\n$/, '')} language={languageOf(code)} complete={complete} />;
+      const inner = (node as HastNode | undefined)?.children?.find((c) => c.tagName === 'code');
+      const Formula = deferredParts()?.MathFormula;
+      if (Formula && classesOf(inner).includes('math-display')) return <Formula tex={textOf(inner)} display complete={complete} />;
+      return <CodeBlock code={textOf(inner).replace(/\n$/, '')} language={languageOf(inner)} complete={complete} />;
     },
+    code,
     a,
     table,
   };

@@ -181,6 +181,8 @@ function leavesMarker(nodes: readonly ElementContent[]): boolean {
  * parser. With `closedOnly`, also undefined when a marker is left unmatched.
  */
 export function fastInline(text: string, closedOnly = false): ElementContent[] | undefined {
+  // Math ($$…$$) takes the parser.
+  if (text.includes('$$')) return undefined;
   try {
     const literal: string[] = [];
     const tokens = tokenize(text, 0, text.length, findCodeSpans(text), literal);

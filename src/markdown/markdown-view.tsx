@@ -8,12 +8,13 @@ import { fastBlock } from './fast-block.ts';
 import { BlockSplitter } from './block-splitter.ts';
 import { CodeBlock } from './code-block.tsx';
 import { liveComponents, settledComponents } from './components.tsx';
+import { deferredParts, deferredPartsPending, loadDeferredParts, onDeferredPartsSettled } from './deferred-parts.ts';
 import { parseClosedFence, parseOpenFence } from './fences.ts';
 import { LiveTable, parseLiveTable } from './live-table.tsx';
 import { remarkPlugins } from './plugins.ts';
 import { renderHast } from './render-hast.ts';
 import { BlockRun, RUN } from './run.tsx';
-import { loadTailRepair, onTailRepairSettled, repairTail, tailRepairPending } from './repair-tail.ts';
+import { repairTail } from './repair-tail.ts';
 
 const baseProps: Partial<Options> = { remarkPlugins };
 
@@ -29,6 +30,10 @@ const Block = memo(function Block({ text, live, inOpenFence = false }: BlockProp
   if (live && inOpenFence) {
     const fence = parseOpenFence(text);
     if (fence) return <CodeBlock code={fence.body} language={fence.language} complete={false} />;
+    // A live tail renders once the deferred parts are in, math's among them.
+    const math = deferredParts();
+    const tex = math?.parseOpenMath(text);
+    if (math && tex !== undefined) return <math.MathFormula tex={tex} display complete={false} />;
   }
   // A block that is one closed fence or one plain table needs no markdown
   // parse of the whole: an 800-line fence or a 200-row table closing must not
@@ -92,11 +97,12 @@ export const MarkdownView = memo(function MarkdownView({ text, streaming }: Mark
   // Elements of frozen blocks by index, and of runs whose blocks are all
   // frozen: per-reply caches like the splitter, dropped when it starts over.
   const [elements] = useState(() => new ElementCache());
-  // A streaming reply's tail needs remend: while it loads (it is asked for as
-  // the page starts), show nothing rather than raw markers.
-  const repairPending = useSyncExternalStore(onTailRepairSettled, tailRepairPending, tailRepairPending);
-  if (streaming && repairPending) {
-    void loadTailRepair().catch(() => undefined);
+  // A streaming reply's tail needs remend, and math needs its syntax: while
+  // they load (they are asked for as the page starts), show nothing rather
+  // than raw markers.
+  const partsPending = useSyncExternalStore(onDeferredPartsSettled, deferredPartsPending, deferredPartsPending);
+  if (partsPending && (streaming || text.includes('$$'))) {
+    void loadDeferredParts().catch(() => undefined);
     return <div className="markdown" />;
   }
   // While streaming the text only grows (the reducer appends): the splitter

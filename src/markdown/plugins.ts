@@ -1,5 +1,6 @@
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
+import { deferredParts } from './deferred-parts.ts';
 import { remarkHtmlAsText } from './html-as-text.ts';
 
 interface ParserData {
@@ -21,5 +22,18 @@ function remarkGfmParse(this: { data(): object }): void {
   (data.fromMarkdownExtensions ??= []).push(gfmFromMarkdown());
 }
 
+/**
+ * remark-math's parsing half, once the deferred parts are in: `$$…$$` as
+ * math, inline or (fenced on lines of their own) display. A single `$` stays
+ * text, as in Streamdown: in a chat it is a price far more often than math.
+ */
+function remarkMathParse(this: { data(): object }): void {
+  const syntax = deferredParts();
+  if (!syntax) return;
+  const data = this.data() as ParserData;
+  (data.micromarkExtensions ??= []).push(syntax.math({ singleDollarTextMath: false }));
+  (data.fromMarkdownExtensions ??= []).push(syntax.mathFromMarkdown());
+}
+
 /** Module-level, so memoised blocks never see new plugin identities. */
-export const remarkPlugins = [remarkGfmParse, remarkHtmlAsText];
+export const remarkPlugins = [remarkGfmParse, remarkMathParse, remarkHtmlAsText];

@@ -40,3 +40,20 @@ describe('holdBackTable', () => {
     expect(holdBackTable('Just words | with a pipe')).toBe('Just words | with a pipe');
   });
 });
+
+describe('repairTail and math', () => {
+  it.each([
+    // An open inline formula is closed, marked open (it shows as its source).
+    ['Roots of $$ax^2 + b', 'Roots of $$ax^2 + b\u2060$$'],
+    ['$$a$$ and $$b', '$$a$$ and $$b\u2060$$'],
+    ['With $$$x', 'With $$$x\u2060$$$'],
+    // Closed ones, and single dollars, are left alone.
+    ['$$a$$ costs $5', '$$a$$ costs $5'],
+    // A bare opening run waits for what follows it.
+    ['so $$', 'so'],
+    // A formula on lines of its own runs to the end as its source: no closing.
+    ['$$\nx = 1', '$$\nx = 1'],
+  ])('%j → %j', (tail, repaired) => {
+    expect(repairTail(tail)).toBe(repaired);
+  });
+});

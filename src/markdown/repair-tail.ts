@@ -3,53 +3,13 @@
 // half links show as their text, half images and half tables are held back.
 // Runs on the tail block only, never the whole reply.
 //
-// remend (about 5 KB gzipped) is loaded apart from the entry script, asked for
-// as the page starts: only a streaming reply needs it, and it is in long
-// before one can start. Should one start first, it renders nothing until
-// remend is in (MarkdownView waits while tailRepairPending), never raw
-// markers. Should remend fail to load (the network gone, the app updated
-// under an open page), tails render unrepaired: text, markers and all,
-// rather than nothing.
-type Remend = typeof import('./remend.ts').default;
-
-let remend: Remend | undefined;
-let failed = false;
-let loading: Promise<void> | undefined;
-const listeners = new Set<() => void>();
-const notify = (): void => {
-  for (const listener of listeners) listener();
-};
-
-/** Loads remend once; a failed load is tried again on the next call. */
-export function loadTailRepair(): Promise<void> {
-  loading ??= import('./remend.ts').then(
-    (module) => {
-      remend = module.default;
-      failed = false;
-      notify();
-    },
-    (error: unknown) => {
-      loading = undefined;
-      failed = true;
-      notify();
-      throw error;
-    },
-  );
-  return loading;
-}
-
-/** Whether remend is neither in nor failed: a streaming tail waits. */
-export const tailRepairPending = (): boolean => remend === undefined && !failed;
-
-/** Calls `listener` when remend has loaded or failed to (useSyncExternalStore's subscribe). */
-export function onTailRepairSettled(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+// remend is one of the renderer's deferred parts (deferred-parts.ts): until
+// it is in, a tail renders nothing; if it cannot load, the tail as it is.
+import { deferredParts, deferredPartsFailed } from './deferred-parts.ts';
 
 const PARTIAL_IMAGE = /!\[[^\]\n]*(?:\](?:\([^)\n]*)?)?$/;
-// An opening marker with nothing after it yet ("text **", "| `"): remend cannot close it.
-const DANGLING_MARKER = /(^|[\s|(])[*_~`]+$/;
+// An opening marker with nothing after it yet ("text **", "| `", "so $$"): remend cannot close it.
+const DANGLING_MARKER = /(^|[\s|(])[*_~`$]+$/;
 const TABLE_LINE = /^ {0,3}\|/;
 const DELIMITER_ROW = /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
@@ -67,11 +27,35 @@ export function holdBackTable(tail: string): string {
   return start === 0 ? '' : `${lines.slice(0, start).join('\n')}\n`;
 }
 
+/**
+ * Ends the TeX of an inline formula the repair closed: it is still streaming
+ * in, so it shows as its source, not typeset (an invisible word joiner, should
+ * it ever be shown as text).
+ */
+export const OPEN_FORMULA = '\u2060';
+const DOLLAR_RUN = /\${2,}/g;
+const CODE_SPAN = /(`+)[^`]*?\1/g;
+const FENCE_LINE_END = /^ {0,3}\${2,}[^$\n]*$/;
+
+/**
+ * Closes an inline formula left open ($$ only: a single $ is a price far more
+ * often than math), marked as open. A display formula ($$ on a line of its
+ * own) needs no closing: it runs to the end as its source.
+ */
+function closeFormula(text: string): string {
+  const runs = [...text.replace(CODE_SPAN, (span) => ' '.repeat(span.length)).matchAll(DOLLAR_RUN)];
+  const last = runs.at(-1);
+  if (!last || runs.length % 2 === 0) return text;
+  const line = text.slice(text.lastIndexOf('\n', last.index) + 1, last.index + last[0].length);
+  return FENCE_LINE_END.test(line) && text.indexOf('\n', last.index) >= 0 ? text : `${text}${OPEN_FORMULA}${last[0]}`;
+}
+
 /** The tail, repaired; held back while remend is loading, as it is if remend failed to load. */
 export function repairTail(tail: string): string {
-  if (!remend) return failed ? tail : '';
+  const remend = deferredParts()?.remend;
+  if (!remend) return deferredPartsFailed() ? tail : '';
   const trimmed = tail.replace(PARTIAL_IMAGE, '').replace(DANGLING_MARKER, '$1');
-  return remend(holdBackTable(trimmed), {
+  return remend(closeFormula(holdBackTable(trimmed)), {
     linkMode: 'text-only',
     images: false,
     comparisonOperators: false,

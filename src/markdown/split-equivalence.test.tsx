@@ -3,11 +3,19 @@
 // markdown would join.
 import { renderToStaticMarkup } from 'react-dom/server';
 import Markdown from 'react-markdown';
+import { mathFromMarkdown } from 'mdast-util-math';
+import { math } from 'micromark-extension-math';
 import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
 import { BlockSplitter } from './block-splitter.ts';
 
-const plugins = [remarkGfm];
+/** remark-math's parsing half as the app uses it ($$ only), from the packages themselves. */
+function remarkMathReference(this: { data(): object }): void {
+  const data = this.data() as Record<string, unknown[]>;
+  (data.micromarkExtensions ??= []).push(math({ singleDollarTextMath: false }));
+  (data.fromMarkdownExtensions ??= []).push(mathFromMarkdown());
+}
+const plugins = [remarkGfm, remarkMathReference];
 const html = (text: string): string => renderToStaticMarkup(<Markdown remarkPlugins={plugins}>{text}</Markdown>).replace(/>\s+</g, '><').trim();
 
 const DOCS: Record<string, string> = {
@@ -62,6 +70,31 @@ const DOCS: Record<string, string> = {
     'Last paragraph.',
   ].join('\n'),
   nested: ['- a', '  - b', '', '    deep paragraph', '  - c', '', '- d', '', '  ```', '  code in item', '', '  ```', '', 'end'].join('\n'),
+  math: [
+    'Inline $$a^2 + b^2 = c^2$$ and a price of $5.',
+    '',
+    '$$',
+    'x = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}',
+    '',
+    '\\text{a blank line above}',
+    '$$',
+    'Right after the formula.',
+    '',
+    'A paragraph',
+    '$$$',
+    'e^{i\\pi} + 1 = 0',
+    '$$$',
+    '',
+    '$$x$$ on a line of its own is inline.',
+    '',
+    '- item with $$\\alpha$$',
+    '',
+    '  $$',
+    '  \\beta',
+    '  $$',
+    '',
+    'end',
+  ].join('\n'),
   fences: ['~~~md', '```', 'inner', '```', '~~~', '', '````', '```', '````', '', 'after'].join('\n'),
 };
 

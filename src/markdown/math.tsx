@@ -1,0 +1,85 @@
+// Math ($$…$$) typeset with KaTeX once it is complete. KaTeX (about 75 KB
+// gzipped, with its stylesheet and fonts) loads apart from the entry script,
+// when the first formula appears; until then, and while a formula is still
+// streaming in, its TeX source shows in its place. Never re-typeset per
+// token: a formula in the unfinished tail shows its source, and is typeset
+// once, when its block is done.
+import { memo, useSyncExternalStore } from 'react';
+
+type Katex = typeof import('katex').default;
+
+let katex: Katex | undefined;
+let loading: Promise<void> | undefined;
+const listeners = new Set<() => void>();
+
+/** Loads KaTeX and its stylesheet once; a failed load leaves formulas as source, and is tried again by the next formula. */
+export function loadKatex(): Promise<void> {
+  loading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(
+    ([module]) => {
+      katex = module.default;
+      for (const listener of listeners) listener();
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+function onKatexLoaded(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+const katexLoaded = (): boolean => katex !== undefined;
+
+// Typeset once per formula: a settled reply re-renders (a new version shown,
+// a replay) with the same formulas.
+const typeset = new Map<string, string>();
+const TYPESET_KEPT = 500;
+
+function typesetHtml(engine: Katex, tex: string, display: boolean): string {
+  const key = `${display ? 'D' : 'I'}${tex}`;
+  let html = typeset.get(key);
+  if (html === undefined) {
+    // An error shows as KaTeX shows it (the source, in red, with the message in its title), not as a broken page.
+    html = engine.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore' });
+    if (typeset.size >= TYPESET_KEPT) typeset.delete(typeset.keys().next().value!);
+    typeset.set(key, html);
+  }
+  return html;
+}
+
+interface MathFormulaProps {
+  tex: string;
+  /** A formula on lines of its own, centred; otherwise inline in the text. */
+  display: boolean;
+  /** False while it may still grow (the streaming tail): its source shows. */
+  complete: boolean;
+}
+
+/** A formula: its TeX source until it is complete and KaTeX is in, then typeset (with MathML for screen readers). */
+export const MathFormula = memo(function MathFormula({ tex, display, complete }: MathFormulaProps) {
+  const loaded = useSyncExternalStore(onKatexLoaded, katexLoaded, katexLoaded);
+  if (!loaded) void loadKatex().catch(() => undefined);
+  const Tag = display ? 'div' : 'span';
+  if (complete && katex) {
+    return <Tag className={display ? 'math math-display' : 'math math-inline'} dangerouslySetInnerHTML={{ __html: typesetHtml(katex, tex, display) }} />;
+  }
+  return (
+    <Tag className={display ? 'math math-display math-source' : 'math math-inline math-source'}>
+      {tex}
+    </Tag>
+  );
+});
+
+// An open display formula: a line of two or more dollar signs (and nothing
+// with a dollar after it), as micromark's math extension opens one.
+const OPEN_MATH = /^ {0,3}(\${2,})[^$\n]*\n/;
+
+/** A tail that opens a display formula not closed yet: its TeX so far, a half-typed closing line held back. */
+export function parseOpenMath(tail: string): string | undefined {
+  const open = OPEN_MATH.exec(tail);
+  if (!open) return /^ {0,3}\${2,}[^$\n]*$/.test(tail) ? '' : undefined;
+  return tail.slice(open[0].length).replace(/(^|\n) {0,3}\$+$/, '$1').replace(/\n$/, '');
+}
