@@ -254,6 +254,9 @@ test.describe('chatting through the app server', () => {
     await expect(reply.locator('.math-source')).toHaveCount(0);
     expect(await reply.locator('math').count()).toBeGreaterThanOrEqual(12);
     await expect(reply).toContainText('the answer cost $0.0001 at $0.60 per million tokens.');
+    // Math as some models write it, in \( … \), reads the same.
+    await expect(reply.locator('.math-inline annotation').filter({ hasText: 'x_1 x_2' })).toHaveText('x_1 x_2 = \\tfrac{c}{a}');
+    await expect(reply).not.toContainText('\\(');
     expect(await page.evaluate(() => (window as unknown as { rawMath: string[] }).rawMath)).toEqual([]);
   });
 

@@ -295,7 +295,7 @@ The **discriminant** $$\Delta = b^2 - 4ac$$ says how many real roots there are:
 | $$= 0$$ | one (a double root) |
 | $$< 0$$ | none: two complex ones |
 
-For example, $$x^2 - 3x + 2 = 0$$ has $$\Delta = 1$$, so $$x = 1$$ or $$x = 2$$.
+For example, $$x^2 - 3x + 2 = 0$$ has $$\Delta = 1$$, so $$x = 1$$ or $$x = 2$$. Written as some models write math, \(x_1 x_2 = \tfrac{c}{a}\) reads the same.
 
 And one integral, with limits:
 

@@ -9,6 +9,7 @@ import { fastInline } from './fast-block.ts';
 import { renderHast } from './render-hast.ts';
 import { RUN, Run } from './run.tsx';
 import { remarkPlugins } from './plugins.ts';
+import { texBracketsToDollars } from './tex-brackets.ts';
 import { repairTail } from './repair-tail.ts';
 
 type Align = 'left' | 'center' | 'right' | undefined;
@@ -104,7 +105,7 @@ const Row = memo(function Row({ line, columns, alignKey, live }: { line: string;
   return (
     <tr>
       {Array.from({ length: columns }, (_, i) => (
-        <Cell key={i} text={live ? repairTail(cells[i] ?? '') : (cells[i] ?? '')} head={false} align={align[i]} live={live} />
+        <Cell key={i} text={live ? repairTail(texBracketsToDollars(cells[i] ?? '', true)) : texBracketsToDollars(cells[i] ?? '', false)} head={false} align={align[i]} live={live} />
       ))}
     </tr>
   );
@@ -152,7 +153,7 @@ export function LiveTable({ parts }: { parts: LiveTableParts }) {
         <thead>
           <tr>
             {header.map((text, i) => (
-              <Cell key={i} text={text} head align={align[i]} live={false} />
+              <Cell key={i} text={texBracketsToDollars(text, false)} head align={align[i]} live={false} />
             ))}
           </tr>
         </thead>

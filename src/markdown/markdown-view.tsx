@@ -15,8 +15,11 @@ import { remarkPlugins } from './plugins.ts';
 import { renderHast } from './render-hast.ts';
 import { BlockRun, RUN } from './run.tsx';
 import { repairTail } from './repair-tail.ts';
+import { texBracketsToDollars } from './tex-brackets.ts';
 
 const baseProps: Partial<Options> = { remarkPlugins };
+/** Math, in any of the delimiters read as math: $$, \( and \[. */
+const MATH = /\$\$|\\[([]/;
 
 interface BlockProps {
   text: string;
@@ -53,7 +56,8 @@ const Block = memo(function Block({ text, live, inOpenFence = false }: BlockProp
   // there is nothing to repair, and the tail skips repair's passes.
   const closed = live ? fastBlock(text, true) : undefined;
   if (closed) return renderHast(closed, liveComponents);
-  const source = live ? repairTail(text) : text;
+  const converted = texBracketsToDollars(text, live);
+  const source = live ? repairTail(converted) : converted;
   const components = live ? liveComponents : settledComponents;
   // A one-line paragraph or heading skips the parser. Markdown is called as a
   // function, not mounted, so both paths return the same element tree and a
@@ -101,7 +105,7 @@ export const MarkdownView = memo(function MarkdownView({ text, streaming }: Mark
   // they load (they are asked for as the page starts), show nothing rather
   // than raw markers.
   const partsPending = useSyncExternalStore(onDeferredPartsSettled, deferredPartsPending, deferredPartsPending);
-  if (partsPending && (streaming || text.includes('$$'))) {
+  if (partsPending && (streaming || MATH.test(text))) {
     void loadDeferredParts().catch(() => undefined);
     return <div className="markdown" />;
   }

@@ -98,6 +98,55 @@ describe('math', () => {
   });
 });
 
+// As OpenAI's and DeepSeek's models write math.
+const BRACKETS = ['Since \\(a \\neq 0\\), the roots are', '', '\\[', 'x = \\frac{-b \\pm \\sqrt{\\Delta}}{2a}', '\\]', '', 'where \\(\\Delta = b^2 - 4ac\\).'].join('\n');
+const BRACKET_FORMULAS = ['a \\neq 0', 'x = \\frac{-b \\pm \\sqrt{\\Delta}}{2a}', '\\Delta = b^2 - 4ac'];
+
+function textOutsideMath(container: HTMLElement): string {
+  const copy = container.cloneNode(true) as HTMLElement;
+  copy.querySelectorAll('.math').forEach((formula) => formula.remove());
+  return copy.textContent ?? '';
+}
+
+describe('math in \\( … \\) and \\[ … \\]', () => {
+  beforeAll(async () => {
+    await loadKatex();
+  });
+
+  it('is typeset like $$ … $$: inline, and on lines of its own', () => {
+    const { container } = render(<MarkdownView text={BRACKETS} streaming={false} />);
+    expect([...container.querySelectorAll('.katex annotation')].map((node) => node.textContent)).toEqual(BRACKET_FORMULAS);
+    expect(container.querySelectorAll('.math-display .katex-display')).toHaveLength(1);
+    expect(container.textContent).not.toMatch(/\\[()[\]]/);
+  });
+
+  it('never paints \\( or \\[ while it streams, typesets only whole formulas, and ends as a one-shot render', () => {
+    const { container, rerender } = render(<MarkdownView text="" streaming />);
+    for (let end = 1; end <= BRACKETS.length; end++) {
+      const prefix = BRACKETS.slice(0, end);
+      rerender(<MarkdownView text={prefix} streaming />);
+      expect(container.textContent, JSON.stringify(prefix)).not.toMatch(/\\[()[\]]|\$\$/);
+      // TeX shows only where a formula is (its source, while it streams in), never as text around it.
+      expect(textOutsideMath(container), JSON.stringify(prefix)).not.toMatch(/\\[a-zA-Z]/);
+      for (const typeset of container.querySelectorAll('.katex annotation')) expect(BRACKET_FORMULAS, JSON.stringify(prefix)).toContain(typeset.textContent);
+    }
+    rerender(<MarkdownView text={BRACKETS} streaming={false} />);
+    expect([...container.querySelectorAll('.katex annotation')].map((node) => node.textContent)).toEqual(BRACKET_FORMULAS);
+    expect(comparableHtml(container)).toBe(comparableHtml(render(<MarkdownDocument text={BRACKETS} />).container));
+  });
+});
+
+describe('math in table cells, in \\( … \\)', () => {
+  it('is typeset in a finished row while the table streams, and in every row once it is done', () => {
+    const table = '| case | roots |\n|---|---|\n| \\(b^2 > 4ac\\) | two |\n| \\(b^2';
+    const { container, rerender } = render(<MarkdownView text={table} streaming />);
+    expect(container.querySelector('td .katex annotation')?.textContent).toBe('b^2 > 4ac');
+    expect(textOutsideMath(container)).not.toMatch(/[\\$]/);
+    rerender(<MarkdownView text={`${table} = 4ac\\) | one |\n`} streaming={false} />);
+    expect([...container.querySelectorAll('td .katex annotation')].map((node) => node.textContent)).toEqual(['b^2 > 4ac', 'b^2 = 4ac']);
+  });
+});
+
 describe('parseOpenMath', () => {
   it('reads the TeX of a display formula not closed yet', () => {
     expect(parseOpenMath('$$\na + b\n')).toBe('a + b');

@@ -43,7 +43,8 @@ function typesetHtml(engine: Katex, tex: string, display: boolean): string {
   let html = typeset.get(key);
   if (html === undefined) {
     // An error shows as KaTeX shows it (the source, in red, with the message in its title), not as a broken page.
-    html = engine.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore' });
+    // maxSize caps what \rule or \kern a reply can ask for (in em): no formula can be made to cover the page.
+    html = engine.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore', maxSize: 20 });
     if (typeset.size >= TYPESET_KEPT) typeset.delete(typeset.keys().next().value!);
     typeset.set(key, html);
   }

@@ -1,0 +1,89 @@
+// Math in \( … \) and \[ … \], as ChatGPT-style models (OpenAI's, DeepSeek's)
+// write it, read as $$ … $$: markdown alone reads `\[` as an escaped bracket,
+// so the formula would show as TeX in brackets. Applied per block, never to
+// the whole reply; code spans and fences are left alone, and so is an escaped
+// backslash (`\\[`). A settled block converts only pairs that close; the
+// streaming tail also converts its last opener, so a formula still coming in
+// shows as its source rather than as `\(` and raw TeX.
+
+const CLOSER: Record<string, string> = { '(': '\\)', '[': '\\]' };
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** Index of the closer for the opener at `from` (the closer's backslash not itself escaped), or -1. */
+function closerAt(text: string, from: number, closer: string): number {
+  for (let at = text.indexOf(closer, from); at >= 0; at = text.indexOf(closer, at + 1)) {
+    if (text[at - 1] !== '\\') return at;
+  }
+  return -1;
+}
+
+/** Whether only spaces (up to three) come before `index` on its line. */
+function startsLine(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  return /^ {0,3}$/.test(text.slice(lineStart, index));
+}
+
+/** The formula as $$ … $$: on lines of its own when it opened a line with \[, inline otherwise. */
+function dollars(inner: string, display: boolean, closed: boolean): string {
+  if (!display) return `$$${inner}${closed ? '$$' : ''}`;
+  const tex = inner.replace(/^[ \t]*\n?/, '').replace(/\n?[ \t]*$/, '');
+  return `$$\n${tex}${closed ? '\n$$' : ''}`;
+}
+
+export function texBracketsToDollars(text: string, live: boolean): string {
+  if (!text.includes('\\(') && !text.includes('\\[')) return text;
+  let out = '';
+  let i = 0;
+  let fence: string | undefined;
+  while (i < text.length) {
+    // Fenced code, line by line.
+    if (i === 0 || text[i - 1] === '\n') {
+      const lineEnd = text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i) + 1;
+      const marker = FENCE.exec(text.slice(i, lineEnd))?.[1];
+      if (fence !== undefined || marker !== undefined) {
+        if (fence === undefined) fence = marker;
+        else if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && text.slice(i, lineEnd).trim() === marker) fence = undefined;
+        out += text.slice(i, lineEnd);
+        i = lineEnd;
+        continue;
+      }
+    }
+    const char = text[i]!;
+    // A code span: a run of backticks up to the next run of the same length.
+    if (char === '`') {
+      let length = 1;
+      while (text[i + length] === '`') length++;
+      const close = text.indexOf('`'.repeat(length), i + length);
+      const end = close < 0 ? i + length : close + length;
+      out += text.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (char === '\\') {
+      const next = text[i + 1];
+      const closer = next === undefined ? undefined : CLOSER[next];
+      if (closer) {
+        const close = closerAt(text, i + 2, closer);
+        const display = next === '[' && startsLine(text, i);
+        if (close >= 0) {
+          out += dollars(text.slice(i + 2, close), display, true);
+          i = close + 2;
+          continue;
+        }
+        // An opener that has not closed: in the streaming tail, the last one is a formula coming in.
+        if (live && !text.includes('\\(', i + 2) && !text.includes('\\[', i + 2)) {
+          out += dollars(text.slice(i + 2), display, false);
+          i = text.length;
+          continue;
+        }
+      }
+      // Any other escape (an escaped backslash among them) stays as it is.
+      out += text.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    out += char;
+    i++;
+  }
+  return out;
+}
