@@ -4,7 +4,6 @@
 import type { Components } from 'react-markdown';
 import { CodeBlock } from './code-block.tsx';
 import { deferredParts } from './deferred-parts.ts';
-import { OPEN_FORMULA } from './repair-tail.ts';
 
 interface HastNode {
   type: string;
@@ -43,15 +42,13 @@ const a: NonNullable<Components['a']> = ({ href, children }) => {
 };
 
 // One for both maps, so an inline formula keeps its element when its block
-// settles. A formula the tail repair closed is still streaming in: its source
-// shows until its own closing $$ arrives. (Math nodes come from the deferred
-// parts' syntax, so their component is in too.)
+// settles. (A formula the tail repair closed shows as its source: MathFormula
+// knows it by its mark. Math nodes come from the deferred parts' syntax, so
+// their component is in too.)
 const code: NonNullable<Components['code']> = ({ node, className, children }) => {
   const Formula = deferredParts()?.MathFormula;
   if (Formula && classesOf(node as HastNode | undefined).includes('math-inline')) {
-    const tex = textOf(node as HastNode);
-    const open = tex.endsWith(OPEN_FORMULA);
-    return <Formula tex={open ? tex.slice(0, -OPEN_FORMULA.length) : tex} display={false} complete={!open} />;
+    return <Formula tex={textOf(node as HastNode)} display={false} complete />;
   }
   return <code className={className}>{children}</code>;
 };

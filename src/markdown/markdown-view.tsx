@@ -15,7 +15,6 @@ import { remarkPlugins } from './plugins.ts';
 import { renderHast } from './render-hast.ts';
 import { BlockRun, RUN } from './run.tsx';
 import { repairTail } from './repair-tail.ts';
-import { texBracketsToDollars } from './tex-brackets.ts';
 
 const baseProps: Partial<Options> = { remarkPlugins };
 /** Math, in any of the delimiters read as math: $$, \( and \[. */
@@ -56,7 +55,7 @@ const Block = memo(function Block({ text, live, inOpenFence = false }: BlockProp
   // there is nothing to repair, and the tail skips repair's passes.
   const closed = live ? fastBlock(text, true) : undefined;
   if (closed) return renderHast(closed, liveComponents);
-  const converted = texBracketsToDollars(text, live);
+  const converted = deferredParts()?.texBracketsToDollars(text, live) ?? text;
   const source = live ? repairTail(converted) : converted;
   const components = live ? liveComponents : settledComponents;
   // A one-line paragraph or heading skips the parser. Markdown is called as a

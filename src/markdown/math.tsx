@@ -5,6 +5,7 @@
 // token: a formula in the unfinished tail shows its source, and is typeset
 // once, when its block is done.
 import { memo, useSyncExternalStore } from 'react';
+import { OPEN_FORMULA } from './math-source.ts';
 
 type Katex = typeof import('katex').default;
 
@@ -55,14 +56,18 @@ interface MathFormulaProps {
   tex: string;
   /** A formula on lines of its own, centred; otherwise inline in the text. */
   display: boolean;
-  /** False while it may still grow (the streaming tail): its source shows. */
+  /** False while it may still grow (the streaming tail): its source shows; so it does while it ends in OPEN_FORMULA. */
   complete: boolean;
 }
 
 /** A formula: its TeX source until it is complete and KaTeX is in, then typeset (with MathML for screen readers). */
-export const MathFormula = memo(function MathFormula({ tex, display, complete }: MathFormulaProps) {
+export const MathFormula = memo(function MathFormula({ tex: source, display, complete: done }: MathFormulaProps) {
   const loaded = useSyncExternalStore(onKatexLoaded, katexLoaded, katexLoaded);
   if (!loaded) void loadKatex().catch(() => undefined);
+  // One the tail repair closed is still streaming in.
+  const open = source.endsWith(OPEN_FORMULA);
+  const tex = open ? source.slice(0, -OPEN_FORMULA.length) : source;
+  const complete = done && !open;
   const Tag = display ? 'div' : 'span';
   if (complete && katex) {
     return <Tag className={display ? 'math math-display' : 'math math-inline'} dangerouslySetInnerHTML={{ __html: typesetHtml(katex, tex, display) }} />;

@@ -1,5 +1,11 @@
+// Math in the markdown source, before it is parsed (in the renderer's
+// deferred parts: only math needs it).
+//
+// An inline formula left open in the streaming tail is closed for the parser,
+// marked as open (closeFormula), so it shows as its source until its own $$.
+//
 // Math in \( … \) and \[ … \], as ChatGPT-style models (OpenAI's, DeepSeek's)
-// write it, read as $$ … $$: markdown alone reads `\[` as an escaped bracket,
+// write it, reads as $$ … $$: markdown alone reads `\[` as an escaped bracket,
 // so the formula would show as TeX in brackets. Applied per block, never to
 // the whole reply; code spans and fences are left alone, and so is an escaped
 // backslash (`\\[`). A settled block converts only pairs that close; the
@@ -86,4 +92,27 @@ export function texBracketsToDollars(text: string, live: boolean): string {
     i++;
   }
   return out;
+}
+
+/**
+ * Ends the TeX of an inline formula the tail repair closed: it is still
+ * streaming in, so it shows as its source, not typeset (an invisible word
+ * joiner, should it ever be shown as text).
+ */
+export const OPEN_FORMULA = '\u2060';
+const DOLLAR_RUN = /\${2,}/g;
+const CODE_SPAN = /(`+)[^`]*?\1/g;
+const FENCE_LINE_END = /^ {0,3}\${2,}[^$\n]*$/;
+
+/**
+ * Closes an inline formula left open ($$ only: a single $ is a price far more
+ * often than math), marked as open. A display formula ($$ on a line of its
+ * own) needs no closing: it runs to the end as its source.
+ */
+export function closeFormula(text: string): string {
+  const runs = [...text.replace(CODE_SPAN, (span) => ' '.repeat(span.length)).matchAll(DOLLAR_RUN)];
+  const last = runs.at(-1);
+  if (!last || runs.length % 2 === 0) return text;
+  const line = text.slice(text.lastIndexOf('\n', last.index) + 1, last.index + last[0].length);
+  return FENCE_LINE_END.test(line) && text.indexOf('\n', last.index) >= 0 ? text : `${text}${OPEN_FORMULA}${last[0]}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { texBracketsToDollars } from './tex-brackets.ts';
+import { texBracketsToDollars } from './math-source.ts';
 
 describe('texBracketsToDollars', () => {
   it.each([
