@@ -254,6 +254,19 @@ test.describe('chatting through the app server', () => {
     await expect(reply.locator('.math-source')).toHaveCount(0);
     expect(await reply.locator('math').count()).toBeGreaterThanOrEqual(12);
     await expect(reply).toContainText('the answer cost $0.0001 at $0.60 per million tokens.');
+    // A selection with formulas in it copies as text with their TeX, not KaTeX's glyphs one per line.
+    const copied = await reply
+      .locator('p', { hasText: 'come from completing the square' })
+      .evaluate((paragraph) => {
+        const range = document.createRange();
+        range.selectNodeContents(paragraph);
+        getSelection()?.removeAllRanges();
+        getSelection()?.addRange(range);
+        const clipboardData = new DataTransfer();
+        paragraph.dispatchEvent(new ClipboardEvent('copy', { clipboardData, bubbles: true, cancelable: true }));
+        return clipboardData.getData('text/plain');
+      });
+    expect(copied).toBe('The roots of $ax^2 + bx + c = 0$ (with $a \\neq 0$) come from completing the square:');
     // Math as some models write it, in \( … \), reads the same.
     await expect(reply.locator('.math-inline annotation').filter({ hasText: 'x_1 x_2' })).toHaveText('x_1 x_2 = \\tfrac{c}{a}');
     await expect(reply).not.toContainText('\\(');

@@ -13,9 +13,14 @@ let katex: Katex | undefined;
 let loading: Promise<void> | undefined;
 const listeners = new Set<() => void>();
 
-/** Loads KaTeX and its stylesheet once; a failed load leaves formulas as source, and is tried again by the next formula. */
+/**
+ * Loads KaTeX, its stylesheet and its copy handler once (a selection with
+ * formulas in it copies as text with their TeX, in $…$ and $$…$$, not
+ * KaTeX's letters one per line); a failed load leaves formulas as source, and
+ * is tried again by the next formula.
+ */
 export function loadKatex(): Promise<void> {
-  loading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(
+  loading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css'), import('katex/contrib/copy-tex')]).then(
     ([module]) => {
       katex = module.default;
       for (const listener of listeners) listener();
