@@ -14,6 +14,28 @@ async function stopInCode(page: Page): Promise<{ chat: ChatPage; reply: Locator 
   return { chat, reply };
 }
 
+/**
+ * Records every text the conversation ever shows with `marker` in it (outside
+ * code, with `outsideCode`), from every DOM change; returns a reader of them.
+ */
+async function watchPainted(page: Page, marker: string, outsideCode: boolean): Promise<() => Promise<string[]>> {
+  await page.evaluate(
+    ([text, skipCode]) => {
+      const seen: string[] = [];
+      (window as unknown as { painted: string[] }).painted = seen;
+      new MutationObserver(() => {
+        const log = document.querySelector('[role="log"]');
+        const walker = document.createTreeWalker(log ?? document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.textContent?.includes(text) && !(skipCode && node.parentElement?.closest('pre, code'))) seen.push(node.textContent);
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    },
+    [marker, outsideCode] as const,
+  );
+  return () => page.evaluate(() => (window as unknown as { painted: string[] }).painted);
+}
+
 test.describe('chatting through the app server', () => {
   test('preselects LLM_PROVIDER / LLM_MODEL and lists every provider', async ({ page }) => {
     const chat = new ChatPage(page);
@@ -230,15 +252,7 @@ test.describe('chatting through the app server', () => {
     const chat = new ChatPage(page);
     await chat.open();
     // Any text with a raw "$$" the conversation ever shows.
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { rawMath: string[] }).rawMath = seen;
-      new MutationObserver(() => {
-        const log = document.querySelector('[role="log"]');
-        const walker = document.createTreeWalker(log ?? document.body, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.textContent?.includes('$$')) seen.push(node.textContent);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
+    const rawMath = await watchPainted(page, '$$', false);
     const reply = await chat.ask('Show me the quadratic formula', 'groq/llama-3.3-70b-versatile');
     // While it streams, a formula still coming in shows as its source, muted, not typeset.
     await expect(reply.locator('.math-source').first()).toBeVisible();
@@ -270,7 +284,7 @@ test.describe('chatting through the app server', () => {
     // Math as some models write it, in \( … \), reads the same.
     await expect(reply.locator('.math-inline annotation').filter({ hasText: 'x_1 x_2' })).toHaveText('x_1 x_2 = \\tfrac{c}{a}');
     await expect(reply).not.toContainText('\\(');
-    expect(await page.evaluate(() => (window as unknown as { rawMath: string[] }).rawMath)).toEqual([]);
+    expect(await rawMath()).toEqual([]);
   });
 
   test('a reply that streams before the tail repair has loaded shows nothing, never raw markers, then all of it formatted', async ({ page }) => {
@@ -284,17 +298,7 @@ test.describe('chatting through the app server', () => {
     const chat = new ChatPage(page);
     await chat.open();
     // Any text with a raw "**" the conversation ever shows, outside code.
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { rawMarkers: string[] }).rawMarkers = seen;
-      new MutationObserver(() => {
-        const log = document.querySelector('[role="log"]');
-        const walker = document.createTreeWalker(log ?? document.body, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (node.textContent?.includes('**') && !node.parentElement?.closest('pre, code')) seen.push(node.textContent);
-        }
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
+    const rawMarkers = await watchPainted(page, '**', true);
     const reply = await chat.ask('Explain goroutines vs threads', 'openai/gpt-4o-mini');
     // Tokens have come (the wait for the first one is over), and the reply shows none of them yet.
     await expect(reply).toHaveAttribute('aria-busy', 'true');
@@ -304,7 +308,7 @@ test.describe('chatting through the app server', () => {
     await expect(reply.locator('strong').first()).toHaveText('goroutine');
     await chat.waitForSettled(reply);
     await expect(reply).toContainText('Goroutines vs. threads');
-    expect(await page.evaluate(() => (window as unknown as { rawMarkers: string[] }).rawMarkers)).toEqual([]);
+    expect(await rawMarkers()).toEqual([]);
   });
 
   test('when the stream parser cannot load, a send asks the gateway nothing and says why; the next one loads it and streams', async ({ page }) => {
