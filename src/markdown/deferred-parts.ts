@@ -1,6 +1,7 @@
 // Loads the renderer's deferred parts (deferred.ts): remend (about 5 KB
-// gzipped), which a streaming reply's tail needs, and the math syntax, which
-// only a reply with `$$` in it needs. Both are asked for as the page starts,
+// gzipped), which a streaming reply's tail needs, and math (its syntax, its
+// source rewrites, the formula component), which only a reply with math in it
+// needs. Both are asked for as the page starts,
 // and are in long before a reply can start. Until then a streaming reply, or
 // a settled one with math in it, renders nothing rather than raw markers
 // (MarkdownView waits while deferredPartsPending). Should they fail to load
