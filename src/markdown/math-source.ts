@@ -110,6 +110,7 @@ const FENCE_LINE_END = /^ {0,3}\${2,}[^$\n]*$/;
  * own) needs no closing: it runs to the end as its source.
  */
 export function closeFormula(text: string): string {
+  if (!text.includes('$$')) return text;
   const runs = [...text.replace(CODE_SPAN, (span) => ' '.repeat(span.length)).matchAll(DOLLAR_RUN)];
   const last = runs.at(-1);
   if (!last || runs.length % 2 === 0) return text;
