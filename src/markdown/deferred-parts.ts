@@ -49,3 +49,6 @@ export function onDeferredPartsSettled(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/** Math in \( … \) and \[ … \] as $$ math, once the deferred parts (math among them) are in; the text as it is before. */
+export const texBracketsToDollars = (text: string, live: boolean): string => parts?.texBracketsToDollars(text, live) ?? text;

@@ -9,7 +9,7 @@ import { fastInline } from './fast-block.ts';
 import { renderHast } from './render-hast.ts';
 import { RUN, Run } from './run.tsx';
 import { remarkPlugins } from './plugins.ts';
-import { deferredParts } from './deferred-parts.ts';
+import { texBracketsToDollars } from './deferred-parts.ts';
 import { repairTail } from './repair-tail.ts';
 
 type Align = 'left' | 'center' | 'right' | undefined;
@@ -96,9 +96,6 @@ const Cell = memo(function Cell({ text, head, align, live }: { text: string; hea
   const content = cellContent(text, live);
   return head ? <th style={style}>{content}</th> : <td style={style}>{content}</td>;
 });
-
-/** Math in \( … \) as $$ math, once the deferred parts (math among them) are in. */
-const texBracketsToDollars = (text: string, live: boolean): string => deferredParts()?.texBracketsToDollars(text, live) ?? text;
 
 // Alignment travels as a string so a finished row's props stay equal between
 // commits and the row is not even re-split.

@@ -8,7 +8,7 @@ import { fastBlock } from './fast-block.ts';
 import { BlockSplitter } from './block-splitter.ts';
 import { CodeBlock } from './code-block.tsx';
 import { liveComponents, settledComponents } from './components.tsx';
-import { deferredParts, deferredPartsPending, loadDeferredParts, onDeferredPartsSettled } from './deferred-parts.ts';
+import { deferredParts, deferredPartsPending, loadDeferredParts, onDeferredPartsSettled, texBracketsToDollars } from './deferred-parts.ts';
 import { parseClosedFence, parseOpenFence } from './fences.ts';
 import { LiveTable, parseLiveTable } from './live-table.tsx';
 import { remarkPlugins } from './plugins.ts';
@@ -55,7 +55,7 @@ const Block = memo(function Block({ text, live, inOpenFence = false }: BlockProp
   // there is nothing to repair, and the tail skips repair's passes.
   const closed = live ? fastBlock(text, true) : undefined;
   if (closed) return renderHast(closed, liveComponents);
-  const converted = deferredParts()?.texBracketsToDollars(text, live) ?? text;
+  const converted = texBracketsToDollars(text, live);
   const source = live ? repairTail(converted) : converted;
   const components = live ? liveComponents : settledComponents;
   // A one-line paragraph or heading skips the parser. Markdown is called as a

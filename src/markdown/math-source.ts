@@ -12,6 +12,8 @@
 // streaming tail also converts its last opener, so a formula still coming in
 // shows as its source rather than as `\(` and raw TeX.
 
+import { openFence } from './block-splitter.ts';
+
 const CLOSER: Record<string, string> = { '(': '\\)', '[': '\\]' };
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
@@ -102,7 +104,6 @@ export function texBracketsToDollars(text: string, live: boolean): string {
 export const OPEN_FORMULA = '\u2060';
 const DOLLAR_RUN = /\${2,}/g;
 const CODE_SPAN = /(`+)[^`]*?\1/g;
-const FENCE_LINE_END = /^ {0,3}\${2,}[^$\n]*$/;
 
 /**
  * Closes an inline formula left open ($$ only: a single $ is a price far more
@@ -114,6 +115,8 @@ export function closeFormula(text: string): string {
   const runs = [...text.replace(CODE_SPAN, (span) => ' '.repeat(span.length)).matchAll(DOLLAR_RUN)];
   const last = runs.at(-1);
   if (!last || runs.length % 2 === 0) return text;
-  const line = text.slice(text.lastIndexOf('\n', last.index) + 1, last.index + last[0].length);
-  return FENCE_LINE_END.test(line) && text.indexOf('\n', last.index) >= 0 ? text : `${text}${OPEN_FORMULA}${last[0]}`;
+  // A run that opens a line of its own (as the block splitter reads one), that line done, opens a display formula.
+  const lineEnd = text.indexOf('\n', last.index);
+  const line = text.slice(text.lastIndexOf('\n', last.index) + 1, lineEnd);
+  return lineEnd >= 0 && openFence(line)?.marker === '$' ? text : `${text}${OPEN_FORMULA}${last[0]}`;
 }

@@ -5,6 +5,7 @@
 // token: an inline formula is typeset once its own closing $$ has come, one
 // on lines of its own once its block is done, and each only once.
 import { memo, useSyncExternalStore } from 'react';
+import { openFence } from './block-splitter.ts';
 import { OPEN_FORMULA } from './math-source.ts';
 
 type Katex = typeof import('katex').default;
@@ -84,13 +85,11 @@ export const MathFormula = memo(function MathFormula({ tex: source, display, com
   );
 });
 
-// An open display formula: a line of two or more dollar signs (and nothing
-// with a dollar after it), as micromark's math extension opens one.
-const OPEN_MATH = /^ {0,3}(\${2,})[^$\n]*\n/;
-
 /** A tail that opens a display formula not closed yet: its TeX so far, a half-typed closing line held back. */
 export function parseOpenMath(tail: string): string | undefined {
-  const open = OPEN_MATH.exec(tail);
-  if (!open) return /^ {0,3}\${2,}[^$\n]*$/.test(tail) ? '' : undefined;
-  return tail.slice(open[0].length).replace(/(^|\n) {0,3}\$+$/, '$1').replace(/\n$/, '');
+  const newline = tail.indexOf('\n');
+  // The opening line as the block splitter reads it: two or more dollars, nothing with a dollar after them.
+  if (openFence(newline < 0 ? tail : tail.slice(0, newline))?.marker !== '$') return undefined;
+  if (newline < 0) return '';
+  return tail.slice(newline + 1).replace(/(^|\n) {0,3}\$+$/, '$1').replace(/\n$/, '');
 }
