@@ -276,7 +276,7 @@ That's all: headings, emphasis, lists, tables, code, quotes and rules.`,
 };
 
 // A reply with math: $$…$$ inline and on lines of its own (typeset once
-// complete), and prices with single dollars, which stay text.
+// complete), in \( … \) and in single dollars, and prices, which stay text.
 const math: DemoReply = {
   name: 'math',
   keywords: ['math', 'formula', 'equation', 'quadratic', 'latex', 'integral'],
@@ -295,7 +295,7 @@ The **discriminant** $$\Delta = b^2 - 4ac$$ says how many real roots there are:
 | $$= 0$$ | one (a double root) |
 | $$< 0$$ | none: two complex ones |
 
-For example, $$x^2 - 3x + 2 = 0$$ has $$\Delta = 1$$, so $$x = 1$$ or $$x = 2$$. Written as some models write math, \(x_1 x_2 = \tfrac{c}{a}\) reads the same.
+For example, $$x^2 - 3x + 2 = 0$$ has $$\Delta = 1$$, so $$x = 1$$ or $$x = 2$$. Written as other models write math, \(x_1 x_2 = \tfrac{c}{a}\) and $x_1 + x_2 = -\tfrac{b}{a}$ read the same.
 
 And one integral, with limits:
 
@@ -303,7 +303,7 @@ $$
 \int_0^1 x^2 \, dx = \left[ \frac{x^3}{3} \right]_0^1 = \frac{1}{3}
 $$
 
-Single dollars stay text, so prices read as prices: the answer cost $0.0001 at $0.60 per million tokens.`,
+Prices stay prices: the answer cost $0.0001 at $0.60 per million tokens, $5 or $10 a month.`,
 };
 
 const hello: DemoReply = {

@@ -50,5 +50,5 @@ export function onDeferredPartsSettled(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Math in \( … \) and \[ … \] as $$ math, once the deferred parts (math among them) are in; the text as it is before. */
-export const texBracketsToDollars = (text: string, live: boolean): string => parts?.texBracketsToDollars(text, live) ?? text;
+/** Math in \( … \), \[ … \] and single dollars as $$ math, once the deferred parts (math among them) are in; the text as it is before. */
+export const mathToDollars = (text: string, live: boolean): string => parts?.mathToDollars(text, live) ?? text;

@@ -57,6 +57,13 @@ function findCodeSpans(text: string): Map<number, [number, string]> {
   return spans;
 }
 
+/**
+ * Text that may hold math as the renderer reads it (math-source.ts): $$, \(
+ * or \[, a $ before anything but a space or a digit, or a $ before a digit
+ * with a closing $ later on its line. More than is math (a price pair such as
+ * "$5-$10" matches): a false match only costs the parser.
+ */
+export const MAY_HOLD_MATH = /\$[^\s\d]|\$\d[^\n$]*[^\s\\$]\$(?!\d)|\\[([]/;
 // Outside code: characters whose markdown meaning this fast path does not model.
 const UNMODELLED_CHAR = /[\\<&~_\t\r\n\0]/;
 // GFM autolink literals and e-mail addresses.
@@ -181,8 +188,8 @@ function leavesMarker(nodes: readonly ElementContent[]): boolean {
  * parser. With `closedOnly`, also undefined when a marker is left unmatched.
  */
 export function fastInline(text: string, closedOnly = false): ElementContent[] | undefined {
-  // Math ($$…$$) takes the parser.
-  if (text.includes('$$')) return undefined;
+  // Math takes the parser: $$…$$, and single dollars that may be math (mathToDollars).
+  if (MAY_HOLD_MATH.test(text)) return undefined;
   try {
     const literal: string[] = [];
     const tokens = tokenize(text, 0, text.length, findCodeSpans(text), literal);

@@ -9,7 +9,7 @@ import { fastInline } from './fast-block.ts';
 import { renderHast } from './render-hast.ts';
 import { RUN, Run } from './run.tsx';
 import { remarkPlugins } from './plugins.ts';
-import { texBracketsToDollars } from './deferred-parts.ts';
+import { mathToDollars } from './deferred-parts.ts';
 import { repairTail } from './repair-tail.ts';
 
 type Align = 'left' | 'center' | 'right' | undefined;
@@ -105,7 +105,7 @@ const Row = memo(function Row({ line, columns, alignKey, live }: { line: string;
   return (
     <tr>
       {Array.from({ length: columns }, (_, i) => (
-        <Cell key={i} text={live ? repairTail(texBracketsToDollars(cells[i] ?? '', true)) : texBracketsToDollars(cells[i] ?? '', false)} head={false} align={align[i]} live={live} />
+        <Cell key={i} text={live ? repairTail(mathToDollars(cells[i] ?? '', true)) : mathToDollars(cells[i] ?? '', false)} head={false} align={align[i]} live={live} />
       ))}
     </tr>
   );
@@ -153,7 +153,7 @@ export function LiveTable({ parts }: { parts: LiveTableParts }) {
         <thead>
           <tr>
             {header.map((text, i) => (
-              <Cell key={i} text={texBracketsToDollars(text, false)} head align={align[i]} live={false} />
+              <Cell key={i} text={mathToDollars(text, false)} head align={align[i]} live={false} />
             ))}
           </tr>
         </thead>

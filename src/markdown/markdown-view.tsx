@@ -4,11 +4,11 @@
 import { memo, useState, useSyncExternalStore, type ReactElement } from 'react';
 // react-markdown's Markdown uses no hooks: called as a function it returns its element tree.
 import markdownElements, { type Options } from 'react-markdown';
-import { fastBlock } from './fast-block.ts';
+import { fastBlock, MAY_HOLD_MATH } from './fast-block.ts';
 import { BlockSplitter } from './block-splitter.ts';
 import { CodeBlock } from './code-block.tsx';
 import { liveComponents, settledComponents } from './components.tsx';
-import { deferredParts, deferredPartsPending, loadDeferredParts, onDeferredPartsSettled, texBracketsToDollars } from './deferred-parts.ts';
+import { deferredParts, deferredPartsPending, loadDeferredParts, onDeferredPartsSettled, mathToDollars } from './deferred-parts.ts';
 import { parseClosedFence, parseOpenFence } from './fences.ts';
 import { LiveTable, parseLiveTable } from './live-table.tsx';
 import { remarkPlugins } from './plugins.ts';
@@ -17,8 +17,6 @@ import { BlockRun, RUN } from './run.tsx';
 import { repairTail } from './repair-tail.ts';
 
 const baseProps: Partial<Options> = { remarkPlugins };
-/** Math, in any of the delimiters read as math: $$, \( and \[. */
-const MATH = /\$\$|\\[([]/;
 
 interface BlockProps {
   text: string;
@@ -55,7 +53,7 @@ const Block = memo(function Block({ text, live, inOpenFence = false }: BlockProp
   // there is nothing to repair, and the tail skips repair's passes.
   const closed = live ? fastBlock(text, true) : undefined;
   if (closed) return renderHast(closed, liveComponents);
-  const converted = texBracketsToDollars(text, live);
+  const converted = mathToDollars(text, live);
   const source = live ? repairTail(converted) : converted;
   const components = live ? liveComponents : settledComponents;
   // A one-line paragraph or heading skips the parser. Markdown is called as a
@@ -104,7 +102,7 @@ export const MarkdownView = memo(function MarkdownView({ text, streaming }: Mark
   // they load (they are asked for as the page starts), show nothing rather
   // than raw markers.
   const partsPending = useSyncExternalStore(onDeferredPartsSettled, deferredPartsPending, deferredPartsPending);
-  if (partsPending && (streaming || MATH.test(text))) {
+  if (partsPending && (streaming || MAY_HOLD_MATH.test(text))) {
     void loadDeferredParts().catch(() => undefined);
     return <div className="markdown" />;
   }

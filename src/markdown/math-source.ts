@@ -5,12 +5,22 @@
 // marked as open (closeFormula), so it shows as its source until its own $$.
 //
 // Math in \( … \) and \[ … \], as ChatGPT-style models (OpenAI's, DeepSeek's)
-// write it, reads as $$ … $$: markdown alone reads `\[` as an escaped bracket,
-// so the formula would show as TeX in brackets. Applied per block, never to
-// the whole reply; code spans and fences are left alone, and so is an escaped
-// backslash (`\\[`). A settled block converts only pairs that close; the
-// streaming tail also converts its last opener, so a formula still coming in
-// shows as its source rather than as `\(` and raw TeX.
+// write it, and in single dollars, as Claude and Gemini write it inline, reads
+// as $$ … $$ (mathToDollars): markdown alone reads `\[` as an escaped bracket
+// and `$` as text, so the formula would show as raw TeX. Applied per block,
+// never to the whole reply; code spans and fences are left alone, and so is an
+// escaped backslash (`\\[`) or dollar (`\$`). A settled block converts only
+// pairs that close; the streaming tail also converts its last opener, so a
+// formula still coming in shows as its source rather than as `\(` or `$` and
+// raw TeX.
+//
+// A single dollar is math only by Pandoc's rule, so prices stay prices: the
+// opening `$` has a non-space after it, the closing one (the next `$` on the
+// line) a non-space before it and no digit after it. "$5 and $10", "$0.15/$0.60"
+// and "costs $5." are text; "$x^2$" and "$2x$" are math. In the streaming tail
+// an opener followed by a digit stays text until its closer comes (a price far
+// more often than math); one followed by anything else shows as a formula
+// coming in, until its line ends without a closer.
 
 import { openFence } from './block-splitter.ts';
 
@@ -38,8 +48,48 @@ function dollars(inner: string, display: boolean, closed: boolean): string {
   return `$$\n${tex}${closed ? '\n$$' : ''}`;
 }
 
-export function texBracketsToDollars(text: string, live: boolean): string {
-  if (!text.includes('\\(') && !text.includes('\\[')) return text;
+const SPACE = /\s/;
+const DIGIT = /\d/;
+
+/**
+ * Index of the `$` that closes a single-dollar formula opened at `open`
+ * (Pandoc's rule), or -1. In the streaming tail a `$` that ends it closes
+ * nothing yet: a digit may come after it.
+ */
+function dollarCloserAt(text: string, open: number, live: boolean): number {
+  const first = text[open + 1];
+  if (first === undefined || SPACE.test(first) || first === '$') return -1;
+  for (let at = open + 1; at < text.length; at++) {
+    const char = text[at];
+    if (char === '\n') return -1;
+    if (char === '\\') {
+      at++;
+      continue;
+    }
+    if (char !== '$') continue;
+    // The first unescaped $ decides: a space before it, a digit or another $ after it, and there is no formula.
+    const after = text[at + 1] ?? '';
+    return SPACE.test(text[at - 1]!) || DIGIT.test(after) || after === '$' || (live && after === '') ? -1 : at;
+  }
+  return -1;
+}
+
+/**
+ * In the streaming tail: the TeX of a formula still coming in, opened by a
+ * `$` that has not closed (a `$` that ends the tail may yet close it), or
+ * undefined when that `$` is text.
+ */
+function openDollarFormula(text: string, open: number): string | undefined {
+  const first = text[open + 1];
+  if (first === undefined || SPACE.test(first) || DIGIT.test(first) || first === '$') return undefined;
+  const tex = text.slice(open + 1).replace(/(?<=[^\s\\])\$$/, '');
+  // Its line still open, no later $ (one that came and did not close it ends it), and no markdown that TeX has no use for.
+  return /\n|\$|`|\*\*|\]\(/.test(tex) ? undefined : tex;
+}
+
+/** The block with its math in $$ … $$, whichever delimiters it came in. */
+export function mathToDollars(text: string, live: boolean): string {
+  if (!text.includes('\\(') && !text.includes('\\[') && !text.includes('$')) return text;
   let out = '';
   let i = 0;
   let fence: string | undefined;
@@ -67,6 +117,24 @@ export function texBracketsToDollars(text: string, live: boolean): string {
       i = end;
       continue;
     }
+    if (char === '$') {
+      // A run of two or more is $$ math already, or not math: as it is.
+      let run = 1;
+      while (text[i + run] === '$') run++;
+      const close = run === 1 ? dollarCloserAt(text, i, live) : -1;
+      const open = run === 1 && close < 0 && live ? openDollarFormula(text, i) : undefined;
+      if (close >= 0) {
+        out += `$$${text.slice(i + 1, close)}$$`;
+        i = close + 1;
+      } else if (open !== undefined) {
+        out += `$$${open}`;
+        i = text.length;
+      } else {
+        out += text.slice(i, i + run);
+        i += run;
+      }
+      continue;
+    }
     if (char === '\\') {
       const next = text[i + 1];
       const closer = next === undefined ? undefined : CLOSER[next];
@@ -85,7 +153,7 @@ export function texBracketsToDollars(text: string, live: boolean): string {
           continue;
         }
       }
-      // Any other escape (an escaped backslash among them) stays as it is.
+      // Any other escape (an escaped backslash or dollar among them) stays as it is.
       out += text.slice(i, i + 2);
       i += 2;
       continue;
@@ -106,8 +174,8 @@ const DOLLAR_RUN = /\${2,}/g;
 const CODE_SPAN = /(`+)[^`]*?\1/g;
 
 /**
- * Closes an inline formula left open ($$ only: a single $ is a price far more
- * often than math), marked as open. A display formula ($$ on a line of its
+ * Closes an inline formula left open (in $$: mathToDollars has written the
+ * tail's single-dollar and bracket formulas so), marked as open. A display formula ($$ on a line of its
  * own) needs no closing: it runs to the end as its source.
  */
 export function closeFormula(text: string): string {

@@ -173,3 +173,55 @@ describe('math before KaTeX is in', () => {
     expect(container.querySelector('.math-source')).toBeNull();
   });
 });
+
+// As Claude's and Gemini's models write math inline: single dollars, beside prices.
+const SINGLE = [
+  'The roots of $ax^2 + bx + c = 0$ (with $a \\neq 0$) are',
+  '',
+  '$$',
+  'x = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}',
+  '$$',
+  '',
+  '| case | roots |',
+  '|---|---|',
+  '| $\\Delta > 0$ | two, $2x$ apart |',
+  '',
+  'so $x_1 x_2 = \\tfrac{c}{a}$. It costs $5, or $10 with tax; $0.15/$0.60 per million.',
+].join('\n');
+const SINGLE_FORMULAS = ['ax^2 + bx + c = 0', 'a \\neq 0', 'x = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}', '\\Delta > 0', '2x', 'x_1 x_2 = \\tfrac{c}{a}'];
+
+describe('math in single dollars', () => {
+  beforeAll(async () => {
+    await loadKatex();
+  });
+
+  it('is typeset inline, in table cells too, while prices stay text', () => {
+    const { container } = render(<MarkdownView text={SINGLE} streaming={false} />);
+    expect([...container.querySelectorAll('.katex annotation')].map((node) => node.textContent)).toEqual(SINGLE_FORMULAS);
+    expect(container.querySelectorAll('td .math-inline .katex')).toHaveLength(2);
+    expect(container.querySelector('p:last-child')?.textContent).toMatch(/It costs \$5, or \$10 with tax; \$0\.15\/\$0\.60 per million\.$/);
+    expect(textOutsideMath(container)).not.toMatch(/\$\D/);
+  });
+
+  it('never paints a $ before TeX while it streams, typesets only whole formulas, and ends as a one-shot render', () => {
+    const { container, rerender } = render(<MarkdownView text="" streaming />);
+    for (let end = 1; end <= SINGLE.length; end++) {
+      const prefix = SINGLE.slice(0, end);
+      rerender(<MarkdownView text={prefix} streaming />);
+      // A $ outside a formula is a price's, before its digits (or before they have come).
+      expect(textOutsideMath(container), JSON.stringify(prefix)).not.toMatch(/\$\D|\\[a-zA-Z]/);
+      for (const typeset of container.querySelectorAll('.katex annotation')) expect(SINGLE_FORMULAS, JSON.stringify(prefix)).toContain(typeset.textContent);
+    }
+    rerender(<MarkdownView text={SINGLE} streaming={false} />);
+    expect(comparableHtml(container)).toBe(comparableHtml(render(<MarkdownDocument text={SINGLE} />).container));
+  });
+
+  it('shows a $ that never closes as text once its line ends, as it was written', () => {
+    const { container, rerender } = render(<MarkdownView text="Set $HOME to" streaming />);
+    // Until then it may be a formula coming in: its source, without the $.
+    expect(container.querySelector('.math-inline.math-source')?.textContent).toBe('HOME to');
+    rerender(<MarkdownView text={'Set $HOME to your folder.\n'} streaming />);
+    expect(container.querySelector('.math')).toBeNull();
+    expect(container.textContent).toBe('Set $HOME to your folder.');
+  });
+});

@@ -33,7 +33,7 @@ export function repairTail(tail: string): string {
   const parts = deferredParts();
   if (!parts) return deferredPartsFailed() ? tail : '';
   const trimmed = tail.replace(PARTIAL_IMAGE, '').replace(DANGLING_MARKER, '$1');
-  // An open inline formula is closed here, marked open ($$ only: a single $ is a price far more often than math).
+  // An open inline formula is closed here, marked open (in $$: mathToDollars has rewritten the other delimiters).
   return parts.remend(parts.closeFormula(holdBackTable(trimmed)), {
     linkMode: 'text-only',
     images: false,
