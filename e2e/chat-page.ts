@@ -6,7 +6,7 @@ export interface DemoStream {
   id: string;
   model: string;
   outcome: 'streaming' | 'completed' | 'client-closed' | 'cut' | 'errored';
-  messages: Array<{ role: string; content: string }>;
+  messages: Array<{ role: string; content: string; images?: Array<{ type: string; bytes: number }> }>;
   temperature?: unknown;
   max_tokens?: unknown;
   usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };

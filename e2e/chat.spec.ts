@@ -463,6 +463,51 @@ test.describe('chatting through the app server', () => {
     await page.setViewportSize({ width: 1024, height: 740 });
     await expect(chat.message).toHaveAttribute('placeholder', 'Message… (Enter to send, Shift+Enter for a new line)');
   });
+
+  test('images attach from the file picker, go to a vision model as parts, stay with the message after a reload, and are held back from a model that takes none', async ({ page }) => {
+    // A 1×1 PNG.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64');
+    const chat = new ChatPage(page);
+    await chat.open();
+    await chat.model.selectOption('openai/gpt-4o-mini');
+    const attach = async (files: Array<{ name: string; mimeType: string; buffer: Buffer }>): Promise<void> => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Attach images' }).click();
+      await (await chooser).setFiles(files);
+    };
+    await attach([
+      { name: 'red.png', mimeType: 'image/png', buffer: png },
+      { name: 'blue.png', mimeType: 'image/png', buffer: png },
+      { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') },
+    ]);
+    const attached = page.getByRole('list', { name: 'Attached images' });
+    await expect(attached.getByRole('img')).toHaveCount(2);
+    await expect(page.getByRole('status').filter({ hasText: 'Not attached' })).toHaveText('Not attached: notes.txt is not a PNG, JPEG, WebP or GIF image.');
+    await page.getByRole('button', { name: 'Remove blue.png' }).click();
+    await expect(attached.getByRole('img')).toHaveCount(1);
+    const reply = await chat.ask('What is this?');
+    await chat.waitForSettled(reply);
+    await expect(reply).toContainText('I received one image with your message (PNG, 1 KB).');
+    const sent = chat.conversation.getByRole('article', { name: 'You' }).getByRole('list', { name: 'Images sent' });
+    await expect(sent.getByRole('img', { name: 'red.png' })).toHaveAttribute('src', `data:image/png;base64,${png.toString('base64')}`);
+    await expect(attached).toHaveCount(0);
+    const stream = await chat.lastDemoStream();
+    expect(stream.messages.at(-1)).toEqual({ role: 'user', content: 'What is this?', images: [{ type: 'image/png', bytes: png.length }] });
+    // Saved with the conversation.
+    await page.reload();
+    await expect(sent.getByRole('img', { name: 'red.png' })).toBeVisible();
+    // A model the gateway says takes no images: attached ones are held back, and the page says why.
+    await attach([{ name: 'red.png', mimeType: 'image/png', buffer: png }]);
+    await chat.model.selectOption('groq/llama-3.3-70b-versatile');
+    await chat.message.fill('And this?');
+    await expect(page.getByRole('status').filter({ hasText: 'takes no images' })).toHaveText(
+      'groq/llama-3.3-70b-versatile takes no images (so the gateway says): pick a model that does, or remove them.',
+    );
+    await expect(chat.send).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Attach images' })).toBeDisabled();
+    await page.getByRole('button', { name: 'Remove red.png' }).click();
+    await expect(chat.send).toBeEnabled();
+  });
 });
 
 test.describe('gateway states', () => {

@@ -72,6 +72,22 @@ describe('demo gateway, read by the real client', () => {
     expect(await fetch(`${origin}/v1/models`, { method: 'OPTIONS' }).then((r) => r.status)).toBe(404);
   });
 
+  it('takes images as content parts: a vision model says what came, one without refuses them as a provider does', async () => {
+    const dot = 'data:image/png;base64,iVBORw0KGgo=';
+    const ask = async (model: string): Promise<StreamEvent[]> => {
+      const events: StreamEvent[] = [];
+      const content = [{ type: 'text' as const, text: 'What is this?' }, { type: 'image_url' as const, image_url: { url: dot } }];
+      for await (const event of client().streamChat({ model, messages: [{ role: 'user', content }], stream: true })) events.push(event);
+      return events;
+    };
+    const seen = await ask('openai/gpt-4o-mini');
+    expect(joined(seen, 'delta')).toContain('I received **one image** with your message (PNG, 1 KB)');
+    expect(joined(seen, 'delta')).toContain('With it you wrote: *What is this?*');
+    expect(demo.gateway.streams.at(-1)!.messages).toEqual([{ role: 'user', content: 'What is this?', images: [{ type: 'image/png', bytes: 8 }] }]);
+    const refused = await ask('groq/llama-3.3-70b-versatile').catch((e: unknown) => e);
+    expect((refused as GatewayError).message).toBe('model "groq/llama-3.3-70b-versatile" does not support image input');
+  });
+
   it('demonstrates each failure the way a real gateway shows it', async () => {
     const rateLimit = await chat('openai/demo-rate-limit').catch((e: unknown) => e);
     expect(rateLimit).toBeInstanceOf(GatewayError);

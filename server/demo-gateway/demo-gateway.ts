@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decodeGenerator, encode } from 'gpt-tokenizer';
 import { DEMO_MODELS, PROVIDERS, type DemoModel } from './catalog.ts';
-import { pickReply } from './replies.ts';
+import { imagesReply, pickReply } from './replies.ts';
 
 export type StreamOutcome = 'streaming' | 'completed' | 'client-closed' | 'cut' | 'errored';
 
@@ -17,7 +17,7 @@ export interface StreamRecord {
   outcome: StreamOutcome;
   chunksSent: number;
   /** What the request carried, so tests can check the history went back. */
-  messages: Array<{ role: string; content: string }>;
+  messages: RequestMessage[];
   /** The request's sampling fields, as sent (absent when not sent). */
   temperature?: unknown;
   max_tokens?: unknown;
@@ -38,7 +38,8 @@ interface ChatBody {
   max_tokens?: unknown;
 }
 
-const MAX_BODY = 10 * 1024 * 1024;
+// Room for a conversation that sent images: each goes again with every later request (4 of 5 MB are 27 MB as data URLs).
+const MAX_BODY = 64 * 1024 * 1024;
 const created = Math.floor(Date.UTC(2026, 0, 1) / 1000);
 
 function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
@@ -81,21 +82,60 @@ function wireModel(model: DemoModel, include: Set<string>): Record<string, unkno
   return wire;
 }
 
-function messagesOf(body: ChatBody): Array<{ role: string; content: string }> | undefined {
+/** An image a message carried: its media type and size, from its data URL. */
+export interface SentImage {
+  type: string;
+  bytes: number;
+}
+
+export interface RequestMessage {
+  role: string;
+  /** Its text: the content, or its text parts joined. */
+  content: string;
+  /** The images among its parts, if it had any. */
+  images?: SentImage[];
+}
+
+const DATA_URL = /^data:(image\/[a-z0-9.+-]+);base64,([A-Za-z0-9+/]*={0,2})$/;
+
+/** A message's content: text, or parts of text and images (data URLs, as the app sends them). */
+function contentOf(content: unknown): Pick<RequestMessage, 'content' | 'images'> | undefined {
+  if (typeof content === 'string') return { content };
+  if (!Array.isArray(content)) return undefined;
+  const texts: string[] = [];
+  const images: SentImage[] = [];
+  for (const part of content as unknown[]) {
+    const { type, text, image_url: image } = (part ?? {}) as Record<string, unknown>;
+    if (type === 'text' && typeof text === 'string') texts.push(text);
+    else if (type === 'image_url' && image !== null && typeof image === 'object') {
+      const match = DATA_URL.exec(String((image as Record<string, unknown>)['url']));
+      if (!match) return undefined;
+      const data = match[2]!;
+      images.push({ type: match[1]!, bytes: (data.length * 3) / 4 - (data.length - data.replace(/=+$/, '').length) });
+    } else return undefined;
+  }
+  return { content: texts.join('\n'), ...(images.length > 0 ? { images } : {}) };
+}
+
+function messagesOf(body: ChatBody): RequestMessage[] | undefined {
   if (!Array.isArray(body.messages)) return undefined;
-  const out: Array<{ role: string; content: string }> = [];
+  const out: RequestMessage[] = [];
   for (const m of body.messages as unknown[]) {
     if (m == null || typeof m !== 'object') return undefined;
     const { role, content } = m as Record<string, unknown>;
-    if (typeof role !== 'string' || typeof content !== 'string') return undefined;
-    out.push({ role, content });
+    const read = contentOf(content);
+    if (typeof role !== 'string' || !read) return undefined;
+    out.push({ role, ...read });
   }
   return out;
 }
 
-/** Prompt tokens the way OpenAI counts chat input: content plus a few per message. */
-function countPromptTokens(messages: Array<{ role: string; content: string }>): number {
-  return messages.reduce((sum, m) => sum + encode(m.content).length + 4, 3);
+/** What an image costs in the prompt: OpenAI's figure for one at low detail. */
+const IMAGE_TOKENS = 85;
+
+/** Prompt tokens the way OpenAI counts chat input: content plus a few per message, and a fixed count per image. */
+function countPromptTokens(messages: readonly RequestMessage[]): number {
+  return messages.reduce((sum, m) => sum + encode(m.content).length + 4 + IMAGE_TOKENS * (m.images?.length ?? 0), 3);
 }
 
 function tokenPieces(text: string): string[] {
@@ -158,8 +198,12 @@ export function createDemoGateway({ timeScale = 1, fixtures = {} }: DemoGatewayO
     const messages = messagesOf(body);
     if (!messages || messages.length === 0) return sendError(res, 400, 'messages must be a non-empty list of {role, content}');
 
-    const lastUser = messages.toReversed().find((m) => m.role === 'user')?.content ?? '';
-    const reply = pickReply(lastUser);
+    const lastUser = messages.toReversed().find((m) => m.role === 'user');
+    if (lastUser?.images && !(model.modalities?.input ?? ['text']).includes('image')) {
+      // As a provider without vision answers, passed through by the gateway.
+      return sendError(res, 400, `model "${body.model}" does not support image input`);
+    }
+    const reply = lastUser?.images ? imagesReply(lastUser.images, lastUser.content) : pickReply(lastUser?.content ?? '');
     const upstreamModel = model.id.slice(slash + 1);
 
     if (model.failure === 'rate-limit') {

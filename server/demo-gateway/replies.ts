@@ -374,6 +374,19 @@ const stress: DemoReply = {
 
 export const DEMO_REPLIES: readonly DemoReply[] = [stress, long, goroutines, code, table, steps, showcase, math, hello, streaming];
 
+/** The answer to a message with images: what came, said back, since the demo cannot look at them. */
+export function imagesReply(images: ReadonlyArray<{ type: string; bytes: number }>, text: string): DemoReply {
+  const list = images.map((image) => `${image.type.replace('image/', '').toUpperCase()}, ${Math.max(1, Math.round(image.bytes / 1024))} KB`).join('; ');
+  const count = images.length === 1 ? 'one image' : `${images.length} images`;
+  const asked = text.trim() ? `\n\nWith ${images.length === 1 ? 'it' : 'them'} you wrote: *${text.trim().replace(/[*_`]/g, '')}*` : '';
+  return {
+    name: 'images',
+    keywords: [],
+    reasoning: `The message came with ${count}. The demo cannot see them, so say what arrived.`,
+    content: `I received **${count}** with your message (${list}).\n\nThis is the demo gateway: it cannot look at images. Behind a real Inference Gateway, a vision model would describe ${images.length === 1 ? 'it' : 'them'} here.${asked}`,
+  };
+}
+
 /** Picks the reply whose keyword appears first in the prompt; the streaming explainer otherwise. */
 export function pickReply(prompt: string): DemoReply {
   const text = prompt.toLowerCase();

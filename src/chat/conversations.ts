@@ -3,7 +3,7 @@
 // routes a chat action to its conversation, so a reply keeps streaming into
 // its own conversation while another one is open.
 import { chatReducer, type ChatAction } from './chat-reducer.ts';
-import { isSettled, replyVersions, type Message } from './types.ts';
+import { isSettled, replyVersions, type Message, type UserMessage } from './types.ts';
 
 export interface Conversation {
   id: string;
@@ -48,6 +48,11 @@ export function initialConversationsState(openId: string): ConversationsState {
 
 const TITLE_LENGTH = 60;
 
+/** What names a conversation after a message: its text, or for images sent alone, their names. */
+export function titleText(message: Pick<UserMessage, 'content' | 'images'>): string {
+  return message.content.trim() || (message.images?.length ? `Image: ${message.images.map((image) => image.name).join(', ')}` : '');
+}
+
 /** A conversation is named by its first message's first line. */
 export function titleFrom(text: string): string {
   const line = text.trim().split('\n')[0]!.trim().replace(/\s+/g, ' ');
@@ -73,7 +78,7 @@ function applyChatAction(state: ConversationsState, conversationId: string, acti
   if (!existing && action.type !== 'sendRequested') return state;
   const base: Conversation = existing ?? {
     id: conversationId,
-    title: action.type === 'sendRequested' ? titleFrom(action.user.content) : 'New chat',
+    title: action.type === 'sendRequested' ? titleFrom(titleText(action.user)) : 'New chat',
     createdAt: action.type === 'sendRequested' ? action.at : 0,
     updatedAt: 0,
     messages: [],
@@ -94,8 +99,8 @@ function followFirstMessage(title: string, before: readonly Message[], after: re
   const first = after[0];
   if (first === before[0] || first?.role !== 'user') return title;
   const versions = [first, ...(first.branches ?? []).map((branch) => branch[0])];
-  const named = versions.some((version) => version?.role === 'user' && titleFrom(version.content) === title);
-  return named ? titleFrom(first.content) : title;
+  const named = versions.some((version) => version?.role === 'user' && titleFrom(titleText(version)) === title);
+  return named ? titleFrom(titleText(first)) : title;
 }
 
 export function conversationsReducer(state: ConversationsState, action: ConversationsAction): ConversationsState {

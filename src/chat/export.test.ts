@@ -63,6 +63,16 @@ describe('export', () => {
     expect(conversationsFromJson(conversationsToJson([conversation]))).toEqual([conversation]);
   });
 
+  it('keeps the images sent with a message: in the JSON, read back, and in the Markdown itself; it leaves out what is not an image', () => {
+    const dot = { name: 'dot [1].png', type: 'image/png', dataUrl: 'data:image/png;base64,iVBORw==' };
+    const withImages: Conversation = { ...conversation, messages: [{ id: 'u1', role: 'user', content: 'What is this?', images: [dot] }, reply({})] };
+    expect(conversationsFromJson(conversationsToJson([withImages]))).toEqual([withImages]);
+    expect(conversationToMarkdown(withImages)).toContain('## You\n\n![dot 1.png](data:image/png;base64,iVBORw==)\n\nWhat is this?');
+    const script = { name: 'x', type: 'image/png', dataUrl: 'javascript:alert(1)' };
+    const json = conversationsToJson([{ ...withImages, messages: [{ id: 'u1', role: 'user', content: 'Hi', images: [dot, script] }] }]);
+    expect(conversationsFromJson(json)[0]?.messages[0]).toEqual({ id: 'u1', role: 'user', content: 'Hi', images: [dot] });
+  });
+
   it('reads back a reply’s tool calls and its trace, and leaves out a trace longer than the text', () => {
     const trace = { at: [5, 40], content: [10, 25], reasoning: [0, 0], end: 50 };
     const toolCalls = [{ index: 0, id: 'call_1', name: 'get_weather', arguments: '{"city":"Oslo"}' }];

@@ -4,7 +4,7 @@
 import type { Conversation } from './conversations.ts';
 import type { ModelPricing } from './model-catalog.ts';
 import { parseTrace } from './reply-trace.ts';
-import { isSettled, messageVersions, replyVersions, withoutBranches, withoutVersions, type AssistantMessage, type Cost, type Message, type ReplyStatus, type ReplyTrace, type TextLengths, type ToolCall, type Usage, type UserMessage } from './types.ts';
+import { isSettled, messageVersions, replyVersions, withoutBranches, withoutVersions, type AssistantMessage, type Cost, type ImageAttachment, type Message, type ReplyStatus, type ReplyTrace, type TextLengths, type ToolCall, type Usage, type UserMessage } from './types.ts';
 
 const FORMAT = 'gateway-chat';
 const VERSION = 1;
@@ -45,6 +45,11 @@ function replyBody(reply: AssistantMessage, figures: Figures | undefined, versio
   return lines;
 }
 
+/** The images sent with a message, in the file itself (as data URLs): it reads whole without the app. */
+function sentImages(message: UserMessage): string[] {
+  return (message.images ?? []).map((image) => `![${image.name.replace(/[[\]\\]/g, '')}](${image.dataUrl})`);
+}
+
 /**
  * Each turn as Markdown under a heading of `level`: a reply as the markdown it
  * was, then its tokens and `figures`. The versions not shown (a regenerated
@@ -55,12 +60,13 @@ function turnsToMarkdown(messages: readonly Message[], level: string, figures?: 
   return messages.map((message, index) => {
     if (message.role === 'user') {
       const versions = messageVersions(messages, index);
-      if (versions.length < 2) return `${level} You\n\n${message.content}`;
+      const body = [...sentImages(message), message.content].filter(Boolean);
+      if (versions.length < 2) return [`${level} You`, ...body].join('\n\n');
       const shown = versions.findIndex((version) => version[0]?.id === message.id);
       const others = versions.flatMap((version, i) =>
         i === shown ? [] : [folded(`Version ${i + 1} of ${versions.length}: ${inline(version[0]?.content ?? '')}`, turnsToMarkdown(version, deeper(level), figures).join('\n\n'))],
       );
-      return [`${level} You`, message.content, `_Version ${shown + 1} of ${versions.length}._`, ...others].join('\n\n');
+      return [`${level} You`, ...body, `_Version ${shown + 1} of ${versions.length}._`, ...others].join('\n\n');
     }
     const versions = replyVersions(message);
     const shown = versions.findIndex((version) => version.id === message.id);
@@ -167,7 +173,16 @@ function userFrom(value: Record<string, unknown>, id: string, content: string, w
       })
     : [];
   if (branches.length > 0) user.branches = branches;
+  const images = Array.isArray(value['images']) ? value['images'].flatMap(imageFrom) : [];
+  if (images.length > 0) user.images = images;
   return user;
+}
+
+/** An image sent with a message: a name, and a data URL of an image type; anything else is left out. */
+function imageFrom(value: unknown): ImageAttachment[] {
+  if (!isRecord(value) || typeof value['name'] !== 'string' || typeof value['type'] !== 'string' || typeof value['dataUrl'] !== 'string') return [];
+  const { name, type, dataUrl } = value;
+  return type.startsWith('image/') && dataUrl.startsWith(`data:${type};base64,`) ? [{ name, type, dataUrl }] : [];
 }
 
 function messageFrom(value: unknown, where: string): Message {

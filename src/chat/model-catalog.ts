@@ -20,6 +20,13 @@ export interface ModelInfo {
   pricing: ModelPricing | undefined;
   /** What the model gives (text, image, audio, video), when the gateway says (`include=modalities`). */
   outputs?: readonly string[] | undefined;
+  /** What the model takes, when the gateway says: a vision model takes `image`. */
+  inputs?: readonly string[] | undefined;
+}
+
+/** Whether a model takes images: undefined when the gateway does not say. */
+export function takesImages(model: Pick<ModelInfo, 'inputs'> | undefined): boolean | undefined {
+  return model?.inputs === undefined ? undefined : model.inputs.includes('image');
 }
 
 /**
@@ -52,6 +59,7 @@ export function toModelInfo(wire: WireModel): ModelInfo {
     contextWindow: positive(wire.context_window?.tokens),
     pricing: toPricing(wire.pricing),
     outputs: modalityList(wire.modalities?.output),
+    inputs: modalityList(wire.modalities?.input),
   };
 }
 

@@ -88,10 +88,24 @@ export function canContinue(reply: AssistantMessage): boolean {
   return reply.status === 'stopped' || reply.status === 'interrupted' || reply.status === 'failed' || (reply.status === 'done' && reply.finishReason === 'length');
 }
 
+/** The image formats that can be attached: what vision models take across providers (OpenAI, Anthropic, Google). */
+export const IMAGE_TYPES: readonly string[] = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
+
+/** An image sent with a message, as the data URL the gateway takes in an `image_url` part. */
+export interface ImageAttachment {
+  /** The file's name, as its alt text and in exports. */
+  name: string;
+  /** Its media type (image/png, image/jpeg, image/webp, image/gif). */
+  type: string;
+  dataUrl: string;
+}
+
 export interface UserMessage {
   id: string;
   role: 'user';
   content: string;
+  /** Images sent with the text, for a model that takes them. */
+  images?: ImageAttachment[] | undefined;
   /** When it was sent (epoch ms): its versions (Edit) are in this order. Messages saved before this was kept have none. */
   sentAt?: number | undefined;
   /**
@@ -191,7 +205,9 @@ export function editedInPlace(messages: readonly Message[], messageId: string, e
   const at = messages.findIndex((m) => m.id === messageId);
   const old = messages[at];
   if (old?.role !== 'user') return edited;
-  return { ...edited, branches: [...(old.branches ?? []), [withoutBranches(old), ...messages.slice(at + 1)]] };
+  // An edit changes the text: the images sent with it go again.
+  const images = edited.images ?? old.images;
+  return { ...edited, ...(images ? { images } : {}), branches: [...(old.branches ?? []), [withoutBranches(old), ...messages.slice(at + 1)]] };
 }
 
 /** The ids of a user message's versions (Edit), this one's among them, in the order they were sent. */

@@ -1,4 +1,5 @@
-import { useId, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useId, useRef, useState, useSyncExternalStore, type ClipboardEvent, type DragEvent, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { IMAGE_TYPES, type ImageAttachment } from '../chat/types.ts';
 
 // Keys are worth naming where there is room: on a phone the hint wrapped to
 // two lines and made the empty box twice as tall, and its keyboard has no Shift+Enter.
@@ -17,7 +18,7 @@ const roomForHint = (): boolean => window.matchMedia?.(ROOM_FOR_HINT).matches ??
 /** The notice for a draft that storage refused: the text is in the box, but a reload would lose it. */
 export const DRAFT_NOT_KEPT = 'This draft is not kept if the page reloads: the browser refused storage.';
 
-interface ComposerProps {
+export interface ComposerProps {
   streaming: boolean;
   /** Why sending is not possible right now, if it isn't. */
   blockedReason: string | undefined;
@@ -36,9 +37,20 @@ interface ComposerProps {
   estimateTitle?: string | undefined;
   /** Said on that line instead, as a warning: e.g. that the draft is not being kept. */
   notice?: string | undefined;
+  /** Images to go with the message. */
+  images?: readonly ImageAttachment[] | undefined;
+  /** Files picked, pasted or dropped to go with the message; without it, nothing can be attached. */
+  onAttach?: ((files: File[]) => void) | undefined;
+  onRemoveImage?: ((index: number) => void) | undefined;
+  /** Why images cannot go to the model picked, when they cannot: attaching is off, and attached ones hold Send back. */
+  imagesRefused?: string | undefined;
 }
 
-export function Composer({ streaming, blockedReason, onSend, onStop, initialText = '', onTextChange, boxRef, keyShortcut, estimate, estimateTitle, notice }: ComposerProps) {
+/** The image files among those pasted or dropped. */
+const imageFiles = (files: FileList): File[] => [...files].filter((file) => file.type.startsWith('image/'));
+
+export function Composer(props: ComposerProps) {
+  const { streaming, blockedReason, onSend, onStop, initialText = '', onTextChange, boxRef, keyShortcut, estimate, estimateTitle, images = [], onAttach, onRemoveImage, imagesRefused } = props;
   const [text, setTextState] = useState(initialText);
   const setText = (next: string): void => {
     setTextState(next);
@@ -48,7 +60,10 @@ export function Composer({ streaming, blockedReason, onSend, onStop, initialText
   const box = boxRef ?? ownBox;
   // The chat's and the compare view's composers can both be mounted.
   const boxId = useId();
-  const canSend = !streaming && !blockedReason && text.trim().length > 0;
+  const fileInput = useRef<HTMLInputElement>(null);
+  const refused = images.length > 0 ? imagesRefused : undefined;
+  const notice = refused ?? props.notice;
+  const canSend = !streaming && !blockedReason && !refused && (text.trim().length > 0 || images.length > 0);
   const wide = useSyncExternalStore(subscribeToWidth, roomForHint);
 
   const submit = (event?: FormEvent): void => {
@@ -66,9 +81,70 @@ export function Composer({ streaming, blockedReason, onSend, onStop, initialText
     }
   };
 
+  // A pasted screenshot or a dropped file is attached; pasted text stays text.
+  const attachOn = onAttach !== undefined && imagesRefused === undefined;
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>): void => {
+    const files = imageFiles(event.clipboardData.files);
+    if (!attachOn || files.length === 0) return;
+    if (!event.clipboardData.types.includes('text/plain')) event.preventDefault();
+    onAttach(files);
+  };
+  const onDragOver = (event: DragEvent<HTMLFormElement>): void => {
+    if (attachOn && event.dataTransfer.types.includes('Files')) event.preventDefault();
+  };
+  const onDrop = (event: DragEvent<HTMLFormElement>): void => {
+    if (!attachOn) return;
+    event.preventDefault();
+    onAttach(imageFiles(event.dataTransfer.files));
+  };
+
   return (
-    <form onSubmit={submit} className="border-t border-zinc-200 bg-white px-3 py-3 dark:border-zinc-800 dark:bg-zinc-950">
+    <form onSubmit={submit} onDragOver={onDragOver} onDrop={onDrop} className="border-t border-zinc-200 bg-white px-3 py-3 dark:border-zinc-800 dark:bg-zinc-950">
+      {images.length > 0 ? (
+        <ul aria-label="Attached images" className="mx-auto mb-2 flex max-w-3xl flex-wrap gap-2">
+          {images.map((image, i) => (
+            <li key={i} className="relative">
+              <img src={image.dataUrl} alt={image.name} title={image.name} className="h-14 w-14 rounded-lg border border-zinc-200 object-cover dark:border-zinc-700" />
+              <button
+                type="button"
+                onClick={() => onRemoveImage?.(i)}
+                aria-label={`Remove ${image.name}`}
+                title={`Remove ${image.name}`}
+                className="absolute -right-1.5 -top-1.5 h-5 w-5 rounded-full bg-zinc-800 text-xs leading-5 text-white hover:bg-zinc-600 dark:bg-zinc-200 dark:text-zinc-900"
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="mx-auto flex max-w-3xl items-end gap-2">
+        {onAttach ? (
+          <>
+            <button
+              type="button"
+              onClick={() => fileInput.current?.click()}
+              disabled={!attachOn}
+              aria-label="Attach images"
+              title={imagesRefused ?? 'Attach images (PNG, JPEG, WebP or GIF), or paste or drop them here'}
+              className="h-10 w-10 shrink-0 rounded-xl border border-zinc-300 text-lg text-zinc-600 hover:bg-zinc-100 disabled:cursor-not-allowed disabled:opacity-40 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            >
+              <span aria-hidden="true">+</span>
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept={IMAGE_TYPES.join(',')}
+              multiple
+              hidden
+              onChange={(event) => {
+                const files = [...(event.target.files ?? [])];
+                event.target.value = '';
+                if (files.length > 0) onAttach(files);
+              }}
+            />
+          </>
+        ) : null}
         <label htmlFor={boxId} className="sr-only">
           Message
         </label>
@@ -80,6 +156,7 @@ export function Composer({ streaming, blockedReason, onSend, onStop, initialText
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
           placeholder={blockedReason ?? (wide ? FULL_PLACEHOLDER : SHORT_PLACEHOLDER)}
           className="max-h-48 min-h-10 flex-1 resize-none rounded-xl border border-zinc-300 bg-white px-3 py-2 text-[15px] text-zinc-900 [field-sizing:content] focus:outline-2 focus:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
         />

@@ -1,6 +1,6 @@
 import { memo, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { replayFrame, replaySource } from '../chat/reply-trace.ts';
-import { canContinue, isSettled, messageVersionIds, replyVersions, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
+import { canContinue, isSettled, messageVersionIds, replyVersions, type AssistantMessage, type ImageAttachment, type Message, type UserMessage } from '../chat/types.ts';
 import { MarkdownView } from '../markdown/markdown-view.tsx';
 import { useCopy } from '../markdown/use-copy.ts';
 import { liveLine, UsagePanel } from './usage-panel.tsx';
@@ -44,7 +44,7 @@ function UserMessageView({ message, onEdit, editNote = EDIT_NOTE, onShowVersion 
   const boxId = useId();
   if (draft !== undefined && onEdit) {
     const save = (): void => {
-      if (!draft.trim()) return;
+      if (!draft.trim() && !message.images?.length) return;
       setDraft(undefined);
       onEdit(message.id, draft);
     };
@@ -75,7 +75,7 @@ function UserMessageView({ message, onEdit, editNote = EDIT_NOTE, onShowVersion 
           <button
             type="button"
             onClick={save}
-            disabled={!draft.trim()}
+            disabled={!draft.trim() && !message.images?.length}
             className="rounded-md bg-indigo-600 px-3 py-1 text-xs font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
           >
             Save
@@ -86,9 +86,12 @@ function UserMessageView({ message, onEdit, editNote = EDIT_NOTE, onShowVersion 
   }
   return (
     <article aria-label="You" className="msg-item flex flex-col items-end">
-      <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-sm bg-indigo-600 px-4 py-2 text-white">
-        {message.content}
-      </div>
+      {message.images?.length ? <SentImages images={message.images} /> : null}
+      {message.content ? (
+        <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-sm bg-indigo-600 px-4 py-2 text-white">
+          {message.content}
+        </div>
+      ) : null}
       <div className="mt-1 flex items-center gap-1">
         <VersionSwitch
           ids={messageVersionIds(message)}
@@ -104,6 +107,19 @@ function UserMessageView({ message, onEdit, editNote = EDIT_NOTE, onShowVersion 
         ) : null}
       </div>
     </article>
+  );
+}
+
+/** The images sent with a message, above its text, each cut to a tile (its name is its alt text and tooltip). */
+function SentImages({ images }: { images: readonly ImageAttachment[] }) {
+  return (
+    <ul aria-label="Images sent" className="mb-1 flex max-w-[85%] flex-wrap justify-end gap-1.5">
+      {images.map((image, i) => (
+        <li key={i}>
+          <img src={image.dataUrl} alt={image.name} title={image.name} className="h-32 max-w-48 rounded-lg border border-zinc-200 object-cover dark:border-zinc-800" />
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -65,9 +65,13 @@ export interface WireChatChunk {
   error?: unknown;
 }
 
+/** A part of a message's content (the gateway's TextContentPart and ImageContentPart). */
+export type WireContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
+
 export interface WireMessage {
   role: 'system' | 'user' | 'assistant';
-  content: string;
+  /** Text, or parts where a message carries images. */
+  content: string | WireContentPart[];
 }
 
 export interface WireChatRequest {

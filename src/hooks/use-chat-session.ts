@@ -15,7 +15,7 @@ import {
 import { createConversationsStore, type ConversationsStore } from '../chat/conversations-store.ts';
 import type { ModelPricing } from '../chat/model-catalog.ts';
 import { systemPromptTokens } from '../chat/reply-metrics.ts';
-import { editedInPlace, replyVersions, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
+import { editedInPlace, replyVersions, type AssistantMessage, type ImageAttachment, type Message, type UserMessage } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { createConversationSaver, type ConversationSaver } from '../storage/conversation-saver.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
@@ -47,7 +47,8 @@ export interface ChatSession {
   streaming: boolean;
   /** The conversations' state; read the open conversation's messages with useOpenMessages, so only that view re-renders per streamed frame. */
   conversationsStore: ConversationsStore;
-  send(text: string): void;
+  /** Sends the text, with the images attached to it (for a model that takes them). */
+  send(text: string, images?: readonly ImageAttachment[]): void;
   /** Sends an edited message in place of the one with this id; it and what came after it are kept as the new one's earlier version. */
   edit(messageId: string, text: string): void;
   /** Asks again for this reply (with the model now picked) in its place, dropping what came after it; the reply is kept as an earlier version. */
@@ -151,7 +152,7 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
   const sendFrom = useCallback(
     (user: UserMessage, from?: string, earlier?: AssistantMessage[]) => {
       const conversationId = conversationsStore.getState().openId;
-      if (!model || !user.content.trim() || runs.current.has(conversationId)) return;
+      if (!model || (!user.content.trim() && !user.images?.length) || runs.current.has(conversationId)) return;
       const all = openMessages(conversationsStore.getState());
       const cut = from === undefined ? all.length : all.findIndex((m) => m.id === from);
       if (cut < 0) return;
@@ -166,7 +167,11 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
     },
     [conversationsStore, dispatch, client, model, systemPrompt, temperature, maxTokens, pricingOf],
   );
-  const send = useCallback((text: string) => sendFrom({ id: newId(), role: 'user', content: text.trim() }), [sendFrom]);
+  const send = useCallback(
+    (text: string, images?: readonly ImageAttachment[]) =>
+      sendFrom({ id: newId(), role: 'user', content: text.trim(), ...(images?.length ? { images: [...images] } : {}) }),
+    [sendFrom],
+  );
   // An edited message is sent in the old one's place; the old one and what
   // followed it are kept as a branch of the new one (its earlier version).
   const edit = useCallback(

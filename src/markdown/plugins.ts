@@ -24,8 +24,10 @@ function remarkGfmParse(this: { data(): object }): void {
 
 /**
  * remark-math's parsing half, once the deferred parts are in: `$$…$$` as
- * math, inline or (fenced on lines of their own) display. A single `$` stays
- * text, as in Streamdown: in a chat it is a price far more often than math.
+ * math, inline or (fenced on lines of their own) display. Its own
+ * single-dollar mode is off: it would read "$5 and $10" as a formula. Math in
+ * single dollars (by Pandoc's rule), `\(…\)` and `\[…\]` reaches it
+ * rewritten to `$$` (math-source.ts).
  */
 function remarkMathParse(this: { data(): object }): void {
   const syntax = deferredParts();
