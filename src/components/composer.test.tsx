@@ -28,6 +28,10 @@ describe('Composer with images', () => {
     expect(onAttach).toHaveBeenCalledTimes(2);
     fireEvent.paste(box, { clipboardData: { files: [], types: ['text/plain'] } });
     expect(onAttach).toHaveBeenCalledTimes(2);
+    // A dropped file too.
+    const form = box.closest('form')!;
+    fireEvent.drop(form, { dataTransfer: { files: [png], types: ['Files'] } });
+    expect(onAttach).toHaveBeenCalledTimes(3);
     expect(screen.getByRole('img', { name: 'dot.png' })).toHaveProperty('src', dot.dataUrl);
     fireEvent.click(screen.getByRole('button', { name: 'Remove dot.png' }));
     expect(onRemoveImage).toHaveBeenCalledWith(0);

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-// The tail repair (remend) and the math syntax load apart from the entry
-// script. Until they are in, a streaming reply (or a settled one with math)
+// The tail repair (remend), the math syntax and GFM's footnotes and task lists load apart
+// from the entry script. Until they are in, a streaming reply (or a settled
+// one with math or footnotes)
 // shows nothing rather than its raw markers, and shows its text once they
 // load. The test setup loads them for every other test, so these take fresh
 // copies of the modules.
@@ -55,6 +56,19 @@ describe('tail repair, before and after it loads', () => {
     await act(() => loadDeferredParts());
     expect(container.querySelector('.math-inline')?.textContent).toContain('E = mc^2');
     expect(container.textContent).not.toContain('$$');
+  });
+
+  it('holds back a settled reply with footnotes or a task list until their syntax is in', async () => {
+    const { MarkdownView, loadDeferredParts, render, act } = await freshModules();
+    const { container } = render(<MarkdownView text={'A claim[^1].\n\n[^1]: The source.'} streaming={false} />);
+    expect(container.textContent).toBe('');
+    const tasks = render(<MarkdownView text={'Steps:\n\n1. [x] done\n2. [ ] next'} streaming={false} />);
+    expect(tasks.container.textContent).toBe('');
+    await act(() => loadDeferredParts());
+    expect([...tasks.container.querySelectorAll<HTMLInputElement>('li input[type=checkbox]')].map((box) => box.checked)).toEqual([true, false]);
+    expect(container.querySelector('sup a')?.textContent).toBe('1');
+    expect(container.querySelector('section.footnotes li')?.textContent).toContain('The source.');
+    expect(container.textContent).not.toContain('[^1]');
   });
 
   it('renders the tail as it is, markers and all, if remend cannot load, rather than nothing', async () => {

@@ -1,5 +1,9 @@
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import { deferredParts } from './deferred-parts.ts';
 import { remarkHtmlAsText } from './html-as-text.ts';
 
@@ -12,30 +16,33 @@ interface ParserData {
  * remark-gfm's parsing half: the same micromark and mdast extensions, so the
  * same trees, without `gfmToMarkdown`. The page never turns a tree back into
  * markdown, and the serialiser (mdast-util-to-markdown, markdown-table) was
- * the largest part of GFM in the entry bundle. The equivalence tests render
- * against remark-gfm itself.
+ * the largest part of GFM in the entry bundle. Footnotes and task lists, rare
+ * in a chat, are in the deferred parts (remarkDeferredParse). The equivalence tests
+ * render against remark-gfm itself.
  */
 function remarkGfmParse(this: { data(): object }): void {
   // The processor's data, as remark-parse reads it.
   const data = this.data() as ParserData;
-  (data.micromarkExtensions ??= []).push(gfm());
-  (data.fromMarkdownExtensions ??= []).push(gfmFromMarkdown());
+  (data.micromarkExtensions ??= []).push(gfmAutolinkLiteral(), gfmStrikethrough(), gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmAutolinkLiteralFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown());
 }
 
 /**
- * remark-math's parsing half, once the deferred parts are in: `$$…$$` as
+ * GFM's footnotes and task lists, and remark-math's parsing half, once the
+ * deferred parts are in (until then a reply that has any of them waits:
+ * markdown-view.tsx). Math: `$$…$$` as
  * math, inline or (fenced on lines of their own) display. Its own
  * single-dollar mode is off: it would read "$5 and $10" as a formula. Math in
  * single dollars (by Pandoc's rule), `\(…\)` and `\[…\]` reaches it
  * rewritten to `$$` (math-source.ts).
  */
-function remarkMathParse(this: { data(): object }): void {
+function remarkDeferredParse(this: { data(): object }): void {
   const syntax = deferredParts();
   if (!syntax) return;
   const data = this.data() as ParserData;
-  (data.micromarkExtensions ??= []).push(syntax.math({ singleDollarTextMath: false }));
-  (data.fromMarkdownExtensions ??= []).push(syntax.mathFromMarkdown());
+  (data.micromarkExtensions ??= []).push(syntax.gfmFootnote(), syntax.gfmTaskListItem(), syntax.math({ singleDollarTextMath: false }));
+  (data.fromMarkdownExtensions ??= []).push(syntax.gfmFootnoteFromMarkdown(), syntax.gfmTaskListItemFromMarkdown(), syntax.mathFromMarkdown());
 }
 
 /** Module-level, so memoised blocks never see new plugin identities. */
-export const remarkPlugins = [remarkGfmParse, remarkMathParse, remarkHtmlAsText];
+export const remarkPlugins = [remarkGfmParse, remarkDeferredParse, remarkHtmlAsText];
