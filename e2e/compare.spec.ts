@@ -397,3 +397,25 @@ test('a lane a link names for a model that only makes images says so, and a mess
   await expect(chat.send).toBeDisabled();
   await expect(chat.message).toHaveAttribute('placeholder', 'No lane’s model can chat: add one that can');
 });
+
+test('an image goes to every lane whose model takes images; a lane whose model takes none holds it back, named', async ({ page }) => {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64');
+  const chat = new ChatPage(page);
+  await chat.open(`/compare?lanes=${OPENAI},${GEMINI},${GROQ}`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Attach images' }).click();
+  await (await chooser).setFiles({ name: 'chart.png', mimeType: 'image/png', buffer: png });
+  await chat.message.fill('What does this show?');
+  await expect(page.getByRole('status').filter({ hasText: 'takes no images' })).toHaveText(`${GROQ} takes no images (so the gateway says): remove that lane, or the images.`);
+  await expect(chat.send).toBeDisabled();
+  await lane(chat, GROQ).getByRole('button', { name: `Remove ${GROQ}` }).click();
+  await chat.send.click();
+  for (const model of [OPENAI, GEMINI]) {
+    await expect(lane(chat, model).getByRole('article', { name: 'You' }).getByRole('img', { name: 'chart.png' })).toBeVisible();
+    const reply = lane(chat, model).getByRole('article', { name: 'Assistant' });
+    await chat.waitForSettled(reply);
+    await expect(reply).toContainText('I received one image with your message (PNG, 1 KB).');
+  }
+  const streams = (await chat.demoStreams()).slice(-2);
+  for (const stream of streams) expect(stream.messages.at(-1)).toEqual({ role: 'user', content: 'What does this show?', images: [{ type: 'image/png', bytes: png.length }] });
+});

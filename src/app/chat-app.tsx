@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { takesImages, type ModelInfo, type Preference } from '../chat/model-catalog.ts';
-import { Composer, DRAFT_NOT_KEPT, type ComposerProps } from '../components/composer.tsx';
+import type { Preference } from '../chat/model-catalog.ts';
+import { DRAFT_NOT_KEPT } from '../components/composer.tsx';
 import { Conversation, type ConversationProps } from '../components/conversation.tsx';
 import { ConversationList } from '../components/conversation-list.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
@@ -11,7 +11,6 @@ import { GatewayNotice } from '../components/gateway-notice.tsx';
 import { ModelLookupContext } from '../components/model-lookup.ts';
 import { ModelPicker, type ModelListState } from '../components/model-picker.tsx';
 import type { FetchLike, GatewayClient } from '../gateway/client.ts';
-import { useAttachments } from '../hooks/use-attachments.ts';
 import { useChatSession, useOpenMessages, type ChatSession } from '../hooks/use-chat-session.ts';
 import { conversationIdFromPath, conversationPath, useConversationRoute } from '../hooks/use-conversation-route.ts';
 import { useModelSelection } from '../hooks/use-model-selection.ts';
@@ -23,9 +22,10 @@ import { lastReplyModel, openMessages, type Conversation as SavedConversation } 
 import { nextPromptTokens } from '../chat/reply-metrics.ts';
 import { PROMPT_ESTIMATE_TITLE, promptEstimateLine } from '../components/prompt-estimate.ts';
 import { replyFiguresLine } from '../components/reply-figures.ts';
-import type { AssistantMessage, ImageAttachment } from '../chat/types.ts';
+import type { AssistantMessage } from '../chat/types.ts';
 import { appConfigQuery, modelsQuery } from '../queries/queries.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
+import { AttachingComposer, imagesRefusedBy } from './attaching-composer.tsx';
 import { downloadText } from './download.ts';
 import type { DraftStore } from '../storage/draft-store.ts';
 import type { SettingsStore } from '../storage/settings-store.ts';
@@ -388,9 +388,9 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
                 />
                 {/* Each conversation keeps its own unsent text, across reloads too (its
                     key differs from the log's: siblings with one key confuse React). */}
-                <ChatComposer
+                <AttachingComposer
                   key={`draft-${session.openId}`}
-                  imagesRefused={imagesRefusedBy(pickedModel === undefined ? undefined : lookupModel(pickedModel))}
+                  imagesRefused={imagesRefusedBy(pickedModel === undefined ? [] : [lookupModel(pickedModel)])}
                   streaming={streaming}
                   blockedReason={blockedReason}
                   onSend={session.send}
@@ -426,29 +426,6 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
         ) : null}
       </div>
     </ModelLookupContext>
-  );
-}
-
-/** Why images cannot go to a model: the gateway says it takes none. Where it does not say, they go. */
-function imagesRefusedBy(model: ModelInfo | undefined): string | undefined {
-  return model && takesImages(model) === false ? `${model.id} takes no images (so the gateway says): pick a model that does, or remove them.` : undefined;
-}
-
-/** The message box with its attached images: they go with the message sent, and are gone once it is. */
-function ChatComposer({ onSend, notice, ...props }: Omit<ComposerProps, 'onSend' | 'images' | 'onAttach' | 'onRemoveImage'> & { onSend(text: string, images: readonly ImageAttachment[]): void }) {
-  const attachments = useAttachments();
-  return (
-    <Composer
-      {...props}
-      notice={attachments.problem ?? notice}
-      images={attachments.images}
-      onAttach={attachments.attach}
-      onRemoveImage={attachments.remove}
-      onSend={(text) => {
-        onSend(text, attachments.images);
-        attachments.clear();
-      }}
-    />
   );
 }
 

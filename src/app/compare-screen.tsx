@@ -9,10 +9,11 @@ import { nextPromptTokens } from '../chat/reply-metrics.ts';
 import { isSettled, type AssistantMessage } from '../chat/types.ts';
 import { CompareView } from '../components/compare-view.tsx';
 import { ModelLookupContext } from '../components/model-lookup.ts';
-import { Composer, DRAFT_NOT_KEPT } from '../components/composer.tsx';
+import { DRAFT_NOT_KEPT } from '../components/composer.tsx';
 import { speedSummaryMarkdown } from '../components/compare-summary.ts';
 import { LANES_ESTIMATE_TITLE, lanesEstimateLine } from '../components/prompt-estimate.ts';
 import { replyFiguresLine } from '../components/reply-figures.ts';
+import { AttachingComposer, imagesRefusedBy } from './attaching-composer.tsx';
 import { downloadText } from './download.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { webCompareStore, type CompareStore } from '../storage/compare-store.ts';
@@ -111,7 +112,8 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
         storageError={compare.storageError}
         onExport={exportComparison}
       />
-      <Composer
+      <AttachingComposer
+        imagesRefused={imagesRefusedBy(lanes.filter(chatsWith).map(lookupModel))}
         streaming={streaming}
         blockedReason={blockedReason ?? (lanes.length === 0 ? 'Add a lane to compare' : lanes.some(chatsWith) ? undefined : 'No lane’s model can chat: add one that can')}
         onSend={compare.send}

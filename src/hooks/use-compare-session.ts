@@ -5,7 +5,7 @@ import { buildChatRequest } from '../chat/build-request.ts';
 import type { ChatAction } from '../chat/chat-reducer.ts';
 import { compareReducer, initialCompareState, isComparing, laneHistory, type CompareState } from '../chat/compare.ts';
 import { systemPromptTokens } from '../chat/reply-metrics.ts';
-import { editedInPlace, replyVersions, type AssistantMessage, type UserMessage } from '../chat/types.ts';
+import { editedInPlace, replyVersions, type AssistantMessage, type ImageAttachment, type UserMessage } from '../chat/types.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import type { CompareStore } from '../storage/compare-store.ts';
 import { continueReply, forgetWhenSettled, newId, now, startReply, stopReply, type ReplyRun } from './reply-stream.ts';
@@ -15,7 +15,8 @@ export interface CompareSession {
   state: CompareState;
   /** Whether any lane is streaming. */
   streaming: boolean;
-  send(text: string): void;
+  /** Sends the text, with the images attached to it, to every lane. */
+  send(text: string, images?: readonly ImageAttachment[]): void;
   /** Sends an edited message to every lane again in its place; each lane keeps it and what came after it as the new one's earlier version. */
   edit(messageId: string, text: string): void;
   /** Asks one lane's model again for its last reply, keeping that reply as an earlier version. */
@@ -97,16 +98,16 @@ export function useCompareSession(
 
   /** A new message, or with `from` an edited one, goes to every lane once none streams. */
   const sendToAll = useCallback(
-    (text: string, from?: string) => {
+    (text: string, from?: string, images?: readonly ImageAttachment[]) => {
       const content = text.trim();
       // A lane whose model only makes images (one named in a link) is left out, not sent an error.
       const lanes = stateRef.current.lanes.filter((model) => chatsWith?.(model) ?? true);
-      if (!content || lanes.length === 0 || runs.current.size > 0) return;
-      sendTo(lanes, { id: newId(), role: 'user', content }, from);
+      if ((!content && !images?.length) || lanes.length === 0 || runs.current.size > 0) return;
+      sendTo(lanes, { id: newId(), role: 'user', content, ...(images?.length ? { images: [...images] } : {}) }, from);
     },
     [sendTo, chatsWith],
   );
-  const send = useCallback((text: string) => sendToAll(text), [sendToAll]);
+  const send = useCallback((text: string, images?: readonly ImageAttachment[]) => sendToAll(text, undefined, images), [sendToAll]);
   const edit = useCallback((messageId: string, text: string) => sendToAll(text, messageId), [sendToAll]);
   // One lane asks its model again, with the same message (its id too, so an
   // edit from another lane still finds it here); the other lanes keep theirs.
