@@ -42,7 +42,7 @@ export interface ComposerProps {
   /** Files picked, pasted or dropped to go with the message; without it, nothing can be attached. */
   onAttach?: ((files: File[]) => void) | undefined;
   onRemoveImage?: ((index: number) => void) | undefined;
-  /** Why images cannot go to the model picked, when they cannot: attaching is off, and attached ones hold Send back. */
+  /** Why images cannot go to the model picked, when they cannot: attached ones hold Send back, and the line under the box says this. */
   imagesRefused?: string | undefined;
 }
 
@@ -82,18 +82,19 @@ export function Composer(props: ComposerProps) {
   };
 
   // A pasted screenshot or a dropped file is attached; pasted text stays text.
-  const attachOn = onAttach !== undefined && imagesRefused === undefined;
+  // With a model that takes no images they are attached all the same: the
+  // line under the box then says why they cannot go, and what to do.
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>): void => {
     const files = imageFiles(event.clipboardData.files);
-    if (!attachOn || files.length === 0) return;
+    if (!onAttach || files.length === 0) return;
     if (!event.clipboardData.types.includes('text/plain')) event.preventDefault();
     onAttach(files);
   };
   const onDragOver = (event: DragEvent<HTMLFormElement>): void => {
-    if (attachOn && event.dataTransfer.types.includes('Files')) event.preventDefault();
+    if (onAttach && event.dataTransfer.types.includes('Files')) event.preventDefault();
   };
   const onDrop = (event: DragEvent<HTMLFormElement>): void => {
-    if (!attachOn) return;
+    if (!onAttach) return;
     event.preventDefault();
     onAttach(imageFiles(event.dataTransfer.files));
   };
@@ -124,10 +125,9 @@ export function Composer(props: ComposerProps) {
             <button
               type="button"
               onClick={() => fileInput.current?.click()}
-              disabled={!attachOn}
               aria-label="Attach images"
-              title={imagesRefused ?? 'Attach images (PNG, JPEG, WebP or GIF), or paste or drop them here'}
-              className="h-10 w-10 shrink-0 rounded-xl border border-zinc-300 text-lg text-zinc-600 hover:bg-zinc-100 disabled:cursor-not-allowed disabled:opacity-40 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
+              title="Attach images (PNG, JPEG, WebP or GIF), or paste or drop them here"
+              className="h-10 w-10 shrink-0 rounded-xl border border-zinc-300 text-lg text-zinc-600 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
             >
               <span aria-hidden="true">+</span>
             </button>
