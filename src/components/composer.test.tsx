@@ -33,6 +33,8 @@ describe('Composer with images', () => {
     fireEvent.drop(form, { dataTransfer: { files: [png], types: ['Files'] } });
     expect(onAttach).toHaveBeenCalledTimes(3);
     expect(screen.getByRole('img', { name: 'dot.png' })).toHaveProperty('src', dot.dataUrl);
+    // The line under the box says the image is not in its estimate.
+    expect(screen.getByText('+ an image, not reckoned')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Remove dot.png' }));
     expect(onRemoveImage).toHaveBeenCalledWith(0);
     // An image alone can be sent, with no text.

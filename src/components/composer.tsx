@@ -187,7 +187,7 @@ export function Composer(props: ComposerProps) {
         </p>
       ) : (
         <p title={estimateTitle} className="mx-auto mt-1 h-4 max-w-3xl truncate text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
-          {estimate?.(text)}
+          {[estimate?.(text), images.length > 0 ? `+ ${images.length === 1 ? 'an image' : `${images.length} images`}, not reckoned` : undefined].filter(Boolean).join(' · ')}
         </p>
       )}
     </form>

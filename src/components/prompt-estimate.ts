@@ -4,7 +4,7 @@ import type { ModelInfo } from '../chat/model-catalog.ts';
 import { compact, integer, money, percent } from './figures.ts';
 
 export const PROMPT_ESTIMATE_TITLE =
-  'An estimate: the gateway’s count of the last prompt, plus about 4 characters a token for what was added since, the message being typed included. The reply’s own tokens come on top.';
+  'An estimate: the gateway’s count of the last prompt, plus about 4 characters a token for what was added since, the message being typed included. The reply’s own tokens come on top. Images attached are not reckoned: what one costs differs by provider and size.';
 
 export const LANES_ESTIMATE_TITLE = `Each lane sends its own conversation, so each prompt is reckoned apart. ${PROMPT_ESTIMATE_TITLE}`;
 
