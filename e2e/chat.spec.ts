@@ -1,6 +1,26 @@
+import { crc32, deflateSync } from 'node:zlib';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ChatPage } from './chat-page.ts';
 import { E2E } from './ports.ts';
+
+/** A PNG of one colour, `width` by `height`: large in pixels, small in bytes. */
+function solidPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x50)]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
 
 const format = (n: number): string => n.toLocaleString('en-US');
 
@@ -462,6 +482,20 @@ test.describe('chatting through the app server', () => {
     expect(await chat.message.evaluate((box) => box.getBoundingClientRect().height)).toBeLessThan(48);
     await page.setViewportSize({ width: 1024, height: 740 });
     await expect(chat.message).toHaveAttribute('placeholder', 'Message… (Enter to send, Shift+Enter for a new line)');
+  });
+
+  test('a large image is made smaller before it goes: its longest side 2,048 px, as WebP', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    await chat.model.selectOption('openai/gpt-4o-mini');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Attach images' }).click();
+    await (await chooser).setFiles({ name: 'wide.png', mimeType: 'image/png', buffer: solidPng(3000, 1200) });
+    const tile = page.getByRole('list', { name: 'Attached images' }).getByRole('img', { name: 'wide.png' });
+    await expect(tile).toHaveAttribute('src', /^data:image\/webp;base64,/);
+    expect(await tile.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([2048, 819]);
+    await chat.waitForSettled(await chat.ask('Describe it'));
+    expect((await chat.lastDemoStream()).messages.at(-1)?.images?.map((image) => image.type)).toEqual(['image/webp']);
   });
 
   test('images attach from the file picker, go to a vision model as parts, stay with the message after a reload, and are held back from a model that takes none', async ({ page }) => {

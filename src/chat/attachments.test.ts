@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { buildChatRequest } from './build-request.ts';
-import { attachImages, MAX_IMAGE_BYTES, MAX_IMAGES, pickImageFiles } from './attachments.ts';
+import { attachImages, MAX_FILE_BYTES, MAX_IMAGE_BYTES, MAX_IMAGES, pickImageFiles } from './attachments.ts';
 import { titleFrom, titleText } from './conversations.ts';
 import { takesImages, toModelInfo } from './model-catalog.ts';
 import { editedInPlace, type ImageAttachment, type Message } from './types.ts';
@@ -12,11 +12,22 @@ const image = (name: string): ImageAttachment => ({ name, type: 'image/png', dat
 describe('attaching images', () => {
   it('takes PNG, JPEG, WebP and GIF images, and says in words why it refused the others', () => {
     const { taken, problem } = pickImageFiles(
-      [png('a.png'), new File(['x'], 'notes.txt', { type: 'text/plain' }), new File([new Uint8Array(MAX_IMAGE_BYTES + 1)], 'huge.jpg', { type: 'image/jpeg' }), new File(['x'], 'b.webp', { type: 'image/webp' })],
+      [
+        png('a.png'),
+        new File(['x'], 'notes.txt', { type: 'text/plain' }),
+        // A photo is made smaller before it is sent: one over 5 MB is taken.
+        new File([new Uint8Array(MAX_IMAGE_BYTES + 1)], 'photo.jpg', { type: 'image/jpeg' }),
+        new File([new Uint8Array(MAX_FILE_BYTES + 1)], 'huge.jpg', { type: 'image/jpeg' }),
+        // A GIF goes as it is (its frames kept), so it must fit as it is.
+        new File([new Uint8Array(MAX_IMAGE_BYTES + 1)], 'loop.gif', { type: 'image/gif' }),
+        new File(['x'], 'b.webp', { type: 'image/webp' }),
+      ],
       0,
     );
-    expect(taken.map((file) => file.name)).toEqual(['a.png', 'b.webp']);
-    expect(problem).toBe('Not attached: notes.txt is not a PNG, JPEG, WebP or GIF image; huge.jpg is 5.0 MB, over the 5.0 MB an image may be.');
+    expect(taken.map((file) => file.name)).toEqual(['a.png', 'photo.jpg', 'b.webp']);
+    expect(problem).toBe(
+      'Not attached: notes.txt is not a PNG, JPEG, WebP or GIF image; huge.jpg is 25.0 MB, over the 25.0 MB an image may be; loop.gif is 5.0 MB, over the 5.0 MB a GIF may be.',
+    );
   });
 
   it(`takes ${MAX_IMAGES} images a message at most, counting those already attached`, () => {
