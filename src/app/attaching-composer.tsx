@@ -29,6 +29,7 @@ export function AttachingComposer({ onSend, notice, ...props }: AttachingCompose
       {...props}
       notice={attachments.problem ?? notice}
       images={attachments.images}
+      attaching={attachments.attaching}
       onAttach={attachments.attach}
       onRemoveImage={attachments.remove}
       onSend={(text) => {

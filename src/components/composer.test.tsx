@@ -54,7 +54,16 @@ describe('Composer with images', () => {
     expect(onAttach).toHaveBeenCalledTimes(1);
   });
 
-  it('has no attaching where it is not offered (the compare view)', () => {
+  it('waits for images still being read before it sends, and says so', () => {
+    const { onSend } = renderComposer({ attaching: true, images: [] });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Message' }), { target: { value: 'Look' } });
+    expect(screen.getByRole('status')).toHaveProperty('textContent', 'Attaching…');
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Message' }), { key: 'Enter' });
+    expect(onSend).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Send' })).toHaveProperty('disabled', true);
+  });
+
+  it('has no attaching where it is not offered', () => {
     render(<Composer streaming={false} blockedReason={undefined} onSend={vi.fn()} onStop={vi.fn()} />);
     expect(screen.queryByRole('button', { name: 'Attach images' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Send' })).toHaveProperty('disabled', true);

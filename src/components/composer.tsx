@@ -44,13 +44,15 @@ export interface ComposerProps {
   onRemoveImage?: ((index: number) => void) | undefined;
   /** Why images cannot go to the model picked, when they cannot: attached ones hold Send back, and the line under the box says this. */
   imagesRefused?: string | undefined;
+  /** Images still being read (and made smaller): Send waits for them. */
+  attaching?: boolean | undefined;
 }
 
-/** The image files among those pasted or dropped. */
+/** The image files among those pasted. */
 const imageFiles = (files: FileList): File[] => [...files].filter((file) => file.type.startsWith('image/'));
 
 export function Composer(props: ComposerProps) {
-  const { streaming, blockedReason, onSend, onStop, initialText = '', onTextChange, boxRef, keyShortcut, estimate, estimateTitle, images = [], onAttach, onRemoveImage, imagesRefused } = props;
+  const { streaming, blockedReason, onSend, onStop, initialText = '', onTextChange, boxRef, keyShortcut, estimate, estimateTitle, images = [], onAttach, onRemoveImage, imagesRefused, attaching = false } = props;
   const [text, setTextState] = useState(initialText);
   const setText = (next: string): void => {
     setTextState(next);
@@ -62,8 +64,8 @@ export function Composer(props: ComposerProps) {
   const boxId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const refused = images.length > 0 ? imagesRefused : undefined;
-  const notice = refused ?? props.notice;
-  const canSend = !streaming && !blockedReason && !refused && (text.trim().length > 0 || images.length > 0);
+  const notice = refused ?? (attaching ? 'Attaching…' : props.notice);
+  const canSend = !streaming && !blockedReason && !refused && !attaching && (text.trim().length > 0 || images.length > 0);
   const wide = useSyncExternalStore(subscribeToWidth, roomForHint);
 
   const submit = (event?: FormEvent): void => {
@@ -93,10 +95,11 @@ export function Composer(props: ComposerProps) {
   const onDragOver = (event: DragEvent<HTMLFormElement>): void => {
     if (onAttach && event.dataTransfer.types.includes('Files')) event.preventDefault();
   };
+  // Every file dropped is taken up: one that is not an image is named under the box, not dropped in silence.
   const onDrop = (event: DragEvent<HTMLFormElement>): void => {
-    if (!onAttach) return;
+    if (!onAttach || event.dataTransfer.files.length === 0) return;
     event.preventDefault();
-    onAttach(imageFiles(event.dataTransfer.files));
+    onAttach([...event.dataTransfer.files]);
   };
 
   return (
@@ -108,7 +111,11 @@ export function Composer(props: ComposerProps) {
               <img src={image.dataUrl} alt={image.name} title={image.name} className="h-14 w-14 rounded-lg border border-zinc-200 object-cover dark:border-zinc-700" />
               <button
                 type="button"
-                onClick={() => onRemoveImage?.(i)}
+                onClick={() => {
+                  onRemoveImage?.(i);
+                  // The button goes with its image: the focus goes back to the box.
+                  box.current?.focus();
+                }}
                 aria-label={`Remove ${image.name}`}
                 title={`Remove ${image.name}`}
                 className="absolute -right-1.5 -top-1.5 h-5 w-5 rounded-full bg-zinc-800 text-xs leading-5 text-white hover:bg-zinc-600 dark:bg-zinc-200 dark:text-zinc-900"

@@ -7,6 +7,8 @@ export interface Attachments {
   images: ImageAttachment[];
   /** What was not attached, and why, until the next attach or send. */
   problem: string | undefined;
+  /** Whether images are still being read (and made smaller). */
+  attaching: boolean;
   attach(files: File[]): void;
   remove(index: number): void;
   clear(): void;
@@ -15,20 +17,23 @@ export interface Attachments {
 export function useAttachments(): Attachments {
   const [images, setImages] = useState<ImageAttachment[]>([]);
   const [problem, setProblem] = useState<string | undefined>();
+  const [reading, setReading] = useState(0);
   // Reads can overlap (a paste, then a drop): each counts what is attached by the time it lands.
-  const count = useRef(0);
+  const attachedCount = useRef(0);
   useEffect(() => {
-    count.current = images.length;
+    attachedCount.current = images.length;
   }, [images]);
   const attach = useCallback((files: File[]) => {
+    setReading((reads) => reads + 1);
     import('../chat/attachments.ts')
       .then(async ({ attachImages, MAX_IMAGES }) => {
-        const result = await attachImages(files, count.current);
+        const result = await attachImages(files, attachedCount.current);
         // Two reads that overlapped each counted the images before the other's.
         setImages((current) => [...current, ...result.images].slice(0, MAX_IMAGES));
         setProblem(result.problem);
       })
-      .catch(() => setProblem('Could not attach the images: the page could not load what reads them. Reload it and try again.'));
+      .catch(() => setProblem('Could not attach the images: the page could not load what reads them. Reload it and try again.'))
+      .finally(() => setReading((reads) => reads - 1));
   }, []);
   const remove = useCallback((index: number) => {
     setImages((current) => current.filter((_image, i) => i !== index));
@@ -38,5 +43,5 @@ export function useAttachments(): Attachments {
     setImages([]);
     setProblem(undefined);
   }, []);
-  return { images, problem, attach, remove, clear };
+  return { images, problem, attaching: reading > 0, attach, remove, clear };
 }
