@@ -525,13 +525,19 @@ test.describe('chatting through the app server', () => {
     await chat.waitForSettled(reply);
     await expect(reply).toContainText('I received one image with your message (PNG, 1 KB).');
     const sent = chat.conversation.getByRole('article', { name: 'You' }).getByRole('list', { name: 'Images sent' });
-    await expect(sent.getByRole('img', { name: 'red.png' })).toHaveAttribute('src', `data:image/png;base64,${png.toString('base64')}`);
+    await expect(sent.getByRole('button', { name: 'View red.png' }).locator('img')).toHaveAttribute('src', `data:image/png;base64,${png.toString('base64')}`);
+    // A tile opens the image whole, named, and Esc closes it.
+    await sent.getByRole('button', { name: 'View red.png' }).click();
+    const viewer = page.getByRole('dialog', { name: 'red.png' });
+    await expect(viewer.getByRole('img', { name: 'red.png' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(viewer).toHaveCount(0);
     await expect(attached).toHaveCount(0);
     const stream = await chat.lastDemoStream();
     expect(stream.messages.at(-1)).toEqual({ role: 'user', content: 'What is this?', images: [{ type: 'image/png', bytes: png.length }] });
     // Saved with the conversation.
     await page.reload();
-    await expect(sent.getByRole('img', { name: 'red.png' })).toBeVisible();
+    await expect(sent.getByRole('button', { name: 'View red.png' })).toBeVisible();
     // A model the gateway says takes no images: images attached are held back, and the page says why.
     await chat.model.selectOption('groq/llama-3.3-70b-versatile');
     await attach([{ name: 'red.png', mimeType: 'image/png', buffer: png }]);

@@ -411,7 +411,7 @@ test('an image goes to every lane whose model takes images; a lane whose model t
   await lane(chat, GROQ).getByRole('button', { name: `Remove ${GROQ}` }).click();
   await chat.send.click();
   for (const model of [OPENAI, GEMINI]) {
-    await expect(lane(chat, model).getByRole('article', { name: 'You' }).getByRole('img', { name: 'chart.png' })).toBeVisible();
+    await expect(lane(chat, model).getByRole('article', { name: 'You' }).getByRole('button', { name: 'View chart.png' })).toBeVisible();
     const reply = lane(chat, model).getByRole('article', { name: 'Assistant' });
     await chat.waitForSettled(reply);
     await expect(reply).toContainText('I received one image with your message (PNG, 1 KB).');

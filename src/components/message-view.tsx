@@ -1,6 +1,6 @@
-import { memo, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, memo, Suspense, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { replayFrame, replaySource } from '../chat/reply-trace.ts';
-import { canContinue, isSettled, messageVersionIds, replyVersions, type AssistantMessage, type ImageAttachment, type Message, type UserMessage } from '../chat/types.ts';
+import { canContinue, isSettled, messageVersionIds, replyVersions, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
 import { MarkdownView } from '../markdown/markdown-view.tsx';
 import { useCopy } from '../markdown/use-copy.ts';
 import { liveLine, UsagePanel } from './usage-panel.tsx';
@@ -86,7 +86,11 @@ function UserMessageView({ message, onEdit, editNote = EDIT_NOTE, onShowVersion 
   }
   return (
     <article aria-label="You" className="msg-item flex flex-col items-end">
-      {message.images?.length ? <SentImages images={message.images} /> : null}
+      {message.images?.length ? (
+        <Suspense fallback={<div className="mb-1 h-32" />}>
+          <SentImages images={message.images} />
+        </Suspense>
+      ) : null}
       {message.content ? (
         <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-sm bg-indigo-600 px-4 py-2 text-white">
           {message.content}
@@ -110,18 +114,8 @@ function UserMessageView({ message, onEdit, editNote = EDIT_NOTE, onShowVersion 
   );
 }
 
-/** The images sent with a message, above its text, each cut to a tile (its name is its alt text and tooltip). */
-function SentImages({ images }: { images: readonly ImageAttachment[] }) {
-  return (
-    <ul aria-label="Images sent" className="mb-1 flex max-w-[85%] flex-wrap justify-end gap-1.5">
-      {images.map((image, i) => (
-        <li key={i}>
-          <img src={image.dataUrl} alt={image.name} title={image.name} className="h-32 max-w-48 rounded-lg border border-zinc-200 object-cover dark:border-zinc-800" />
-        </li>
-      ))}
-    </ul>
-  );
-}
+// Only a message with images needs them: loaded with the first one shown, in the tiles' place.
+const SentImages = lazy(() => import('./sent-images.tsx').then((m) => ({ default: m.SentImages })));
 
 const STATUS_LABEL: Partial<Record<AssistantMessage['status'], string>> = {
   stopped: 'Stopped',

@@ -11,9 +11,11 @@ interface ModalDialogProps {
   closeLabel: string;
   onClose(): void;
   children: ReactNode;
+  /** As wide as the screen allows (an image), not a form's width. */
+  wide?: boolean | undefined;
 }
 
-export function ModalDialog({ open, title, closeLabel, onClose, children }: ModalDialogProps) {
+export function ModalDialog({ open, title, closeLabel, onClose, children, wide = false }: ModalDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -27,7 +29,7 @@ export function ModalDialog({ open, title, closeLabel, onClose, children }: Moda
       ref={dialog}
       aria-labelledby={titleId}
       onClose={onClose}
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100"
+      className={`m-auto ${wide ? 'max-w-[calc(100vw-2rem)]' : 'w-[min(32rem,calc(100vw-2rem))]'} rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100`}
     >
       {/* No browser validation: a dialog's own messages explain a bad value, and its button always closes it. */}
       <form method="dialog" noValidate className="flex flex-col gap-4 p-5">
