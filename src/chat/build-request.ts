@@ -10,8 +10,8 @@ export interface RequestSettings {
 
 /**
  * The history goes back as plain role/content (a message with images as
- * parts). Reasoning is never echoed (some
- * providers reject it); a reply that failed before saying anything is left out.
+ * parts). Reasoning is never echoed (some providers reject it); a reply that
+ * failed before saying anything is left out.
  */
 export function buildChatRequest(history: readonly Message[], settings: RequestSettings): WireChatRequest {
   const messages: WireMessage[] = [];
