@@ -189,7 +189,8 @@ export function Composer(props: ComposerProps) {
       {streaming ? (
         <p className="mx-auto mt-1 h-4 max-w-3xl truncate text-xs text-zinc-500">Streaming… press Esc to stop.</p>
       ) : notice ? (
-        <p role="status" title={notice} className="mx-auto mt-1 h-4 max-w-3xl truncate text-xs text-amber-700 dark:text-amber-400">
+        // A warning says all it has to, on as many lines as it takes (a phone shows no tooltip): the box may move for it.
+        <p role="status" className="mx-auto mt-1 min-h-4 max-w-3xl text-xs text-amber-700 dark:text-amber-400">
           {notice}
         </p>
       ) : (
