@@ -6,8 +6,10 @@
 // document (no layout, no paint), one step per idle period, then unmounted.
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
+import type { ModelInfo } from '../chat/model-catalog.ts';
 import type { AssistantMessage } from '../chat/types.ts';
 import { MessageView } from '../components/message-view.tsx';
+import { ModelLookupContext } from '../components/model-lookup.ts';
 import { highlightCode } from '../markdown/highlight.ts';
 import { loadDeferredParts } from '../markdown/deferred-parts.ts';
 
@@ -70,6 +72,9 @@ function sampleMessage(content: string, settled: boolean): AssistantMessage {
   return sample;
 }
 
+const SAMPLE_MODEL: ModelInfo = { id: 'warm-up/model', provider: 'warm-up', name: 'model', ownedBy: undefined, contextWindow: 128_000, pricing: undefined };
+const sampleModel = (id: string): ModelInfo | undefined => (id === SAMPLE_MODEL.id ? SAMPLE_MODEL : undefined);
+
 const idle = (): Promise<void> =>
   new Promise((resolve) => {
     if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 2000 });
@@ -88,7 +93,14 @@ export async function warmUpRenderer(): Promise<void> {
       flushSync(() => root.render(<MessageView message={sampleMessage(content, false)} />));
     }
     await idle();
-    flushSync(() => root.render(<MessageView message={sampleMessage(SAMPLE, true)} />));
+    // With the model's window, as the gateway gives it: the Context row's compact number format is slow to build the first time too.
+    flushSync(() =>
+      root.render(
+        <ModelLookupContext value={sampleModel}>
+          <MessageView message={sampleMessage(SAMPLE, true)} />
+        </ModelLookupContext>,
+      ),
+    );
     await highlightCode('const a = 1;', 'ts');
   } finally {
     root.unmount();
