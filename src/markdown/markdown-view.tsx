@@ -100,9 +100,9 @@ export const MarkdownView = memo(function MarkdownView({ text, streaming }: Mark
   // Elements of frozen blocks by index, and of runs whose blocks are all
   // frozen: per-reply caches like the splitter, dropped when it starts over.
   const [elements] = useState(() => new ElementCache());
-  // A streaming reply's tail needs remend, and math, footnotes and task
-  // lists their syntax: while they load (they are asked for as the page starts), show
-  // nothing rather than raw markers.
+  // A streaming reply's tail needs remend, and math, footnotes and task lists
+  // their syntax: while they load (they are asked for as the page starts),
+  // show nothing rather than raw markers.
   const partsPending = useSyncExternalStore(onDeferredPartsSettled, deferredPartsPending, deferredPartsPending);
   if (partsPending && (streaming || MAY_HOLD_MATH.test(text) || DEFERRED_GFM.test(text))) {
     void loadDeferredParts().catch(() => undefined);

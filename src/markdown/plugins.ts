@@ -17,8 +17,8 @@ interface ParserData {
  * same trees, without `gfmToMarkdown`. The page never turns a tree back into
  * markdown, and the serialiser (mdast-util-to-markdown, markdown-table) was
  * the largest part of GFM in the entry bundle. Footnotes and task lists, rare
- * in a chat, are in the deferred parts (remarkDeferredParse). The equivalence tests
- * render against remark-gfm itself.
+ * in a chat, are in the deferred parts (remarkDeferredParse). The equivalence
+ * tests render against remark-gfm itself.
  */
 function remarkGfmParse(this: { data(): object }): void {
   // The processor's data, as remark-parse reads it.
@@ -30,11 +30,10 @@ function remarkGfmParse(this: { data(): object }): void {
 /**
  * GFM's footnotes and task lists, and remark-math's parsing half, once the
  * deferred parts are in (until then a reply that has any of them waits:
- * markdown-view.tsx). Math: `$$…$$` as
- * math, inline or (fenced on lines of their own) display. Its own
- * single-dollar mode is off: it would read "$5 and $10" as a formula. Math in
- * single dollars (by Pandoc's rule), `\(…\)` and `\[…\]` reaches it
- * rewritten to `$$` (math-source.ts).
+ * markdown-view.tsx). Math: `$$…$$`, inline or (fenced on lines of their own)
+ * display. remark-math's own single-dollar mode is off: it would read "$5 and
+ * $10" as a formula. Math in single dollars (by Pandoc's rule), `\(…\)` and
+ * `\[…\]` reaches it rewritten to `$$` (math-source.ts).
  */
 function remarkDeferredParse(this: { data(): object }): void {
   const syntax = deferredParts();
