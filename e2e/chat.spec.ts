@@ -521,6 +521,21 @@ test.describe('chatting through the app server', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Not attached' })).toHaveText('Not attached: notes.txt is not a PNG, JPEG, WebP or GIF image.');
     await page.getByRole('button', { name: 'Remove blue.png' }).click();
     await expect(attached.getByRole('img')).toHaveCount(1);
+    // A pasted screenshot is attached too, and a dropped file that is not an image is named, not ignored.
+    await chat.message.evaluate((box, base64) => {
+      const data = new DataTransfer();
+      data.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], 'image.png', { type: 'image/png' }));
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, png.toString('base64'));
+    await expect(attached.getByRole('img', { name: 'image.png' })).toBeVisible();
+    await chat.message.evaluate((box) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['%PDF-1.4'], 'report.pdf', { type: 'application/pdf' }));
+      box.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await expect(page.getByRole('status').filter({ hasText: 'Not attached' })).toHaveText('Not attached: report.pdf is not a PNG, JPEG, WebP or GIF image.');
+    await page.getByRole('button', { name: 'Remove image.png' }).click();
+    await expect(attached.getByRole('img')).toHaveCount(1);
     const reply = await chat.ask('What is this?');
     await chat.waitForSettled(reply);
     await expect(reply).toContainText('I received one image with your message (PNG, 1 KB).');
