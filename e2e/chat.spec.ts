@@ -550,12 +550,19 @@ test.describe('chatting through the app server', () => {
     await expect(attached).toHaveCount(0);
     const stream = await chat.lastDemoStream();
     expect(stream.messages.at(-1)).toEqual({ role: 'user', content: 'What is this?', images: [{ type: 'image/png', bytes: png.length }] });
-    // Saved with the conversation.
+    // Saved with the conversation, and no longer with the draft.
     await page.reload();
     await expect(sent.getByRole('button', { name: 'View red.png' })).toBeVisible();
+    await expect(attached).toHaveCount(0);
+    // Images attached and not sent yet are kept with the conversation's draft, as its text is, across a reload too.
+    await attach([{ name: 'green.png', mimeType: 'image/png', buffer: png }]);
+    await chat.message.fill('And this?');
+    await expect(attached.getByRole('img', { name: 'green.png' })).toBeVisible();
+    await page.reload();
+    await expect(attached.getByRole('img', { name: 'green.png' })).toBeVisible();
+    await expect(chat.message).toHaveValue('And this?');
     // A model the gateway says takes no images: images attached are held back, and the page says why.
     await chat.model.selectOption('groq/llama-3.3-70b-versatile');
-    await attach([{ name: 'red.png', mimeType: 'image/png', buffer: png }]);
     await chat.message.fill('And this?');
     await expect(page.getByRole('status').filter({ hasText: 'takes no images' })).toHaveText(
       'groq/llama-3.3-70b-versatile takes no images (so the gateway says): pick a model that does, or remove them.',
@@ -563,7 +570,7 @@ test.describe('chatting through the app server', () => {
     await expect(chat.send).toBeDisabled();
     await chat.message.press('Enter');
     await expect(chat.conversation.getByRole('article', { name: 'You' })).toHaveCount(1);
-    await page.getByRole('button', { name: 'Remove red.png' }).click();
+    await page.getByRole('button', { name: 'Remove green.png' }).click();
     await expect(chat.send).toBeEnabled();
   });
 });

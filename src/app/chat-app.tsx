@@ -22,7 +22,7 @@ import { lastReplyModel, openMessages, type Conversation as SavedConversation } 
 import { nextPromptTokens } from '../chat/reply-metrics.ts';
 import { PROMPT_ESTIMATE_TITLE, promptEstimateLine } from '../components/prompt-estimate.ts';
 import { replyFiguresLine } from '../components/reply-figures.ts';
-import type { AssistantMessage } from '../chat/types.ts';
+import type { AssistantMessage, ImageAttachment } from '../chat/types.ts';
 import { appConfigQuery, modelsQuery } from '../queries/queries.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
 import { AttachingComposer, imagesRefusedBy } from './attaching-composer.tsx';
@@ -103,6 +103,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
   if (comparing && !compareMounted) setCompareMounted(true);
   const { streaming } = session;
   const { stop, open, newChat } = session;
+  const keepDraftImages = useCallback((images: readonly ImageAttachment[]) => draftStore.saveImages(session.openId, images), [draftStore, session.openId]);
   // Whether the browser refused to keep the text being typed (storage blocked or full).
   const [draftRefused, setDraftRefused] = useState(false);
   // Read when the box's text changes and when a reply starts or ends (the box re-renders then), not per streamed frame.
@@ -174,6 +175,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
     (id: string) => {
       setDeleted(deleteConversation(id));
       draftStore.save(id, '');
+      draftStore.saveImages(id, []);
     },
     [deleteConversation, draftStore],
   );
@@ -390,13 +392,15 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
                     key differs from the log's: siblings with one key confuse React). */}
                 <AttachingComposer
                   key={`draft-${session.openId}`}
-                  imagesRefused={imagesRefusedBy(pickedModel === undefined ? [] : [lookupModel(pickedModel)])}
+                  imagesRefused={imagesRefusedBy(pickedModel === undefined ? undefined : lookupModel(pickedModel))}
                   streaming={streaming}
                   blockedReason={blockedReason}
                   onSend={session.send}
                   onStop={session.stop}
                   initialText={draftStore.load(session.openId)}
                   onTextChange={(text) => setDraftRefused(!draftStore.save(session.openId, text))}
+                  loadImages={() => draftStore.loadImages(session.openId)}
+                  onImagesChange={keepDraftImages}
                   notice={draftRefused ? DRAFT_NOT_KEPT : undefined}
                   boxRef={messageBox}
                   keyShortcut={SHORTCUTS.focusMessage.aria}

@@ -4,16 +4,16 @@ import { useCallback, useContext, useEffect, useState } from 'react';
 import { comparePath } from '../chat/compare-path.ts';
 import { comparisonFileName, comparisonToMarkdown } from '../chat/export.ts';
 import { laneSpeeds, type SpeedScope } from '../chat/lane-speeds.ts';
-import { canChat } from '../chat/model-catalog.ts';
+import { canChat, takesImages, type ModelInfo } from '../chat/model-catalog.ts';
 import { nextPromptTokens } from '../chat/reply-metrics.ts';
-import { isSettled, type AssistantMessage } from '../chat/types.ts';
+import { isSettled, type AssistantMessage, type ImageAttachment } from '../chat/types.ts';
 import { CompareView } from '../components/compare-view.tsx';
 import { ModelLookupContext } from '../components/model-lookup.ts';
 import { DRAFT_NOT_KEPT } from '../components/composer.tsx';
 import { speedSummaryMarkdown } from '../components/compare-summary.ts';
 import { LANES_ESTIMATE_TITLE, lanesEstimateLine } from '../components/prompt-estimate.ts';
 import { replyFiguresLine } from '../components/reply-figures.ts';
-import { AttachingComposer, imagesRefusedBy } from './attaching-composer.tsx';
+import { AttachingComposer } from './attaching-composer.tsx';
 import { downloadText } from './download.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { webCompareStore, type CompareStore } from '../storage/compare-store.ts';
@@ -26,6 +26,14 @@ import { useEscapeToStop } from '../hooks/use-escape-to-stop.ts';
 // import's checks (chat/export.ts), which the entry script need not carry;
 // this screen loads on first use.
 const browserCompareStore = webCompareStore();
+
+/** Why images cannot go to every lane: the gateway says a lane's model takes none (where it does not say, they go). */
+export function lanesRefusingImages(models: ReadonlyArray<ModelInfo | undefined>): string | undefined {
+  const refusing = models.flatMap((model) => (model && takesImages(model) === false ? [model.id] : []));
+  if (refusing.length === 0) return undefined;
+  const names = refusing.length === 1 ? `${refusing[0]} takes` : `${refusing.slice(0, -1).join(', ')} and ${refusing.at(-1)} take`;
+  return `${names} no images (so the gateway says): remove ${refusing.length === 1 ? 'that lane' : 'those lanes'}, or the images.`;
+}
 
 /** The compare view's unsent message is kept like a conversation's. */
 const COMPARE_DRAFT = 'compare';
@@ -56,6 +64,7 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
   const compare = useCompareSession(client, { ...settings, chatsWith }, initialLanes, compareStore);
   // Read once: this screen re-renders every frame while the lanes stream.
   const [initialDraft] = useState(() => draftStore.load(COMPARE_DRAFT));
+  const keepDraftImages = useCallback((images: readonly ImageAttachment[]) => draftStore.saveImages(COMPARE_DRAFT, images), [draftStore]);
   // Whether the browser refused to keep the text being typed.
   const [draftRefused, setDraftRefused] = useState(false);
   const { lanes, chats } = compare.state;
@@ -113,13 +122,15 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
         onExport={exportComparison}
       />
       <AttachingComposer
-        imagesRefused={imagesRefusedBy(lanes.filter(chatsWith).map(lookupModel))}
+        imagesRefused={lanesRefusingImages(lanes.filter(chatsWith).map(lookupModel))}
         streaming={streaming}
         blockedReason={blockedReason ?? (lanes.length === 0 ? 'Add a lane to compare' : lanes.some(chatsWith) ? undefined : 'No lane’s model can chat: add one that can')}
         onSend={compare.send}
         onStop={stop}
         initialText={initialDraft}
         onTextChange={(text) => setDraftRefused(!draftStore.save(COMPARE_DRAFT, text))}
+        loadImages={() => draftStore.loadImages(COMPARE_DRAFT)}
+        onImagesChange={keepDraftImages}
         notice={draftRefused ? DRAFT_NOT_KEPT : undefined}
         estimate={estimateNextPrompts}
         estimateTitle={LANES_ESTIMATE_TITLE}

@@ -4,7 +4,7 @@
 import type { Conversation } from './conversations.ts';
 import type { ModelPricing } from './model-catalog.ts';
 import { parseTrace } from './reply-trace.ts';
-import { isSettled, messageVersions, replyVersions, withoutBranches, withoutVersions, type AssistantMessage, type Cost, type ImageAttachment, type Message, type ReplyStatus, type ReplyTrace, type TextLengths, type ToolCall, type Usage, type UserMessage } from './types.ts';
+import { imagesFromJson, isSettled, messageVersions, replyVersions, withoutBranches, withoutVersions, type AssistantMessage, type Cost, type Message, type ReplyStatus, type ReplyTrace, type TextLengths, type ToolCall, type Usage, type UserMessage } from './types.ts';
 
 const FORMAT = 'gateway-chat';
 const VERSION = 1;
@@ -173,16 +173,9 @@ function userFrom(value: Record<string, unknown>, id: string, content: string, w
       })
     : [];
   if (branches.length > 0) user.branches = branches;
-  const images = Array.isArray(value['images']) ? value['images'].flatMap(imageFrom) : [];
+  const images = imagesFromJson(value['images']);
   if (images.length > 0) user.images = images;
   return user;
-}
-
-/** An image sent with a message: a name, and a data URL of an image type; anything else is left out. */
-function imageFrom(value: unknown): ImageAttachment[] {
-  if (!isRecord(value) || typeof value['name'] !== 'string' || typeof value['type'] !== 'string' || typeof value['dataUrl'] !== 'string') return [];
-  const { name, type, dataUrl } = value;
-  return type.startsWith('image/') && dataUrl.startsWith(`data:${type};base64,`) ? [{ name, type, dataUrl }] : [];
 }
 
 function messageFrom(value: unknown, where: string): Message {

@@ -100,6 +100,19 @@ export interface ImageAttachment {
   dataUrl: string;
 }
 
+/** Images as this app writes them (a message's, a draft's): what does not read as one is left out. */
+export function imagesFromJson(value: unknown): ImageAttachment[] {
+  return Array.isArray(value) ? value.flatMap(imageFrom) : [];
+}
+
+/** An image sent with a message: a name, and a data URL of an image type; anything else is left out. */
+function imageFrom(value: unknown): ImageAttachment[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const { name, type, dataUrl } = value as Record<string, unknown>;
+  if (typeof name !== 'string' || typeof type !== 'string' || typeof dataUrl !== 'string') return [];
+  return type.startsWith('image/') && dataUrl.startsWith(`data:${type};base64,`) ? [{ name, type, dataUrl }] : [];
+}
+
 export interface UserMessage {
   id: string;
   role: 'user';

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, useSyncExternalStore, type ClipboardEvent, type DragEvent, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { lazy, Suspense, useId, useRef, useState, useSyncExternalStore, type ClipboardEvent, type DragEvent, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { IMAGE_TYPES, type ImageAttachment } from '../chat/types.ts';
 
 // Keys are worth naming where there is room: on a phone the hint wrapped to
@@ -48,6 +48,8 @@ export interface ComposerProps {
   attaching?: boolean | undefined;
 }
 
+const AttachedImages = lazy(() => import('./attached-images.tsx').then((m) => ({ default: m.AttachedImages })));
+
 /** The image files among those pasted. */
 const imageFiles = (files: FileList): File[] => [...files].filter((file) => file.type.startsWith('image/'));
 
@@ -83,6 +85,12 @@ export function Composer(props: ComposerProps) {
     }
   };
 
+  const removeImage = (index: number): void => {
+    onRemoveImage?.(index);
+    // The button goes with its image: the focus goes back to the box.
+    box.current?.focus();
+  };
+
   // A pasted screenshot or a dropped file is attached; pasted text stays text.
   // With a model that takes no images they are attached all the same: the
   // line under the box then says why they cannot go, and what to do.
@@ -105,26 +113,10 @@ export function Composer(props: ComposerProps) {
   return (
     <form onSubmit={submit} onDragOver={onDragOver} onDrop={onDrop} className="border-t border-zinc-200 bg-white px-3 py-3 dark:border-zinc-800 dark:bg-zinc-950">
       {images.length > 0 ? (
-        <ul aria-label="Attached images" className="mx-auto mb-2 flex max-w-3xl flex-wrap gap-2">
-          {images.map((image, i) => (
-            <li key={i} className="relative">
-              <img src={image.dataUrl} alt={image.name} title={image.name} className="h-14 w-14 rounded-lg border border-zinc-200 object-cover dark:border-zinc-700" />
-              <button
-                type="button"
-                onClick={() => {
-                  onRemoveImage?.(i);
-                  // The button goes with its image: the focus goes back to the box.
-                  box.current?.focus();
-                }}
-                aria-label={`Remove ${image.name}`}
-                title={`Remove ${image.name}`}
-                className="absolute -right-1.5 -top-1.5 h-5 w-5 rounded-full bg-zinc-800 text-xs leading-5 text-white hover:bg-zinc-600 dark:bg-zinc-200 dark:text-zinc-900"
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
+        // Loaded with the first image attached (reading it loads code too); its height held meanwhile.
+        <Suspense fallback={<div className="mx-auto mb-2 h-14 max-w-3xl" />}>
+          <AttachedImages images={images} onRemove={removeImage} />
+        </Suspense>
       ) : null}
       <div className="mx-auto flex max-w-3xl items-end gap-2">
         {onAttach ? (

@@ -1,5 +1,6 @@
 // The images attached to the message being written: read when picked, pasted
 // or dropped (the reading code loads then, not with the page), gone once sent.
+// They start from a draft's, and each change is told (to keep the draft's).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImageAttachment } from '../chat/types.ts';
 
@@ -14,8 +15,19 @@ export interface Attachments {
   clear(): void;
 }
 
-export function useAttachments(): Attachments {
-  const [images, setImages] = useState<ImageAttachment[]>([]);
+export function useAttachments(load?: () => readonly ImageAttachment[], onChange?: (images: ImageAttachment[]) => void): Attachments {
+  const [images, setImages] = useState<ImageAttachment[]>(() => [...(load?.() ?? [])]);
+  // Told of changes, not of the images it started with.
+  const told = useRef(images);
+  const changed = useRef(onChange);
+  useEffect(() => {
+    changed.current = onChange;
+  }, [onChange]);
+  useEffect(() => {
+    if (told.current === images) return;
+    told.current = images;
+    changed.current?.(images);
+  }, [images]);
   const [problem, setProblem] = useState<string | undefined>();
   const [reading, setReading] = useState(0);
   // Reads can overlap (a paste, then a drop): each counts what is attached by the time it lands.
