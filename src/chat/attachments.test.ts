@@ -4,7 +4,7 @@ import { buildChatRequest } from './build-request.ts';
 import { attachImages, MAX_FILE_BYTES, MAX_IMAGE_BYTES, MAX_IMAGES, pickImageFiles } from './attachments.ts';
 import { titleFrom, titleText } from './conversations.ts';
 import { takesImages, toModelInfo } from './model-catalog.ts';
-import { editedInPlace, type ImageAttachment, type Message } from './types.ts';
+import { editedInPlace, IMAGE_TYPES, type ImageAttachment, type Message } from './types.ts';
 
 const png = (name: string, bytes = 8): File => new File([new Uint8Array(bytes)], name, { type: 'image/png' });
 const image = (name: string): ImageAttachment => ({ name, type: 'image/png', dataUrl: `data:image/png;base64,${btoa(name)}` });
@@ -23,6 +23,7 @@ describe('attaching images', () => {
         new File(['x'], 'b.webp', { type: 'image/webp' }),
       ],
       0,
+      IMAGE_TYPES,
     );
     expect(taken.map((file) => file.name)).toEqual(['a.png', 'photo.jpg', 'b.webp']);
     expect(problem).toBe(
@@ -31,13 +32,13 @@ describe('attaching images', () => {
   });
 
   it(`takes ${MAX_IMAGES} images a message at most, counting those already attached`, () => {
-    const { taken, problem } = pickImageFiles([png('3.png'), png('4.png'), png('5.png')], MAX_IMAGES - 2);
+    const { taken, problem } = pickImageFiles([png('3.png'), png('4.png'), png('5.png')], MAX_IMAGES - 2, IMAGE_TYPES);
     expect(taken.map((file) => file.name)).toEqual(['3.png', '4.png']);
     expect(problem).toMatch(/5\.png is one image too many: 4 go with a message at most/);
   });
 
   it('reads each as a data URL of its type', async () => {
-    const { images, problem } = await attachImages([new File([new Uint8Array([137, 80, 78, 71])], 'dot.png', { type: 'image/png' })], 0);
+    const { images, problem } = await attachImages([new File([new Uint8Array([137, 80, 78, 71])], 'dot.png', { type: 'image/png' })], 0, IMAGE_TYPES);
     expect(problem).toBeUndefined();
     expect(images).toEqual([{ name: 'dot.png', type: 'image/png', dataUrl: 'data:image/png;base64,iVBORw==' }]);
   });

@@ -5,7 +5,10 @@
 // OpenAI's models look at, at most), re-encoded as WebP. Every later message
 // of the conversation sends it again, and it is saved with it: a 6 MB phone
 // photo goes as a few hundred KB.
-import { IMAGE_TYPES, type ImageAttachment } from './types.ts';
+// The accepted types come from the caller (types.ts's IMAGE_TYPES): a value
+// imported from types.ts here made the bundler split types.ts out of the
+// entry script into a chunk of its own, one more request as the page starts.
+import type { ImageAttachment } from './types.ts';
 
 export const MAX_IMAGES = 4;
 /** What an image may be as sent: Anthropic's limit is 5 MB, OpenAI's 20 MB; a data URL is a third larger again. */
@@ -25,14 +28,14 @@ export interface AttachResult {
 
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** The files that can be attached beside `already` images, and what was refused. */
-export function pickImageFiles(files: readonly File[], already: number): { taken: File[]; problem: string | undefined } {
+/** The files of `types` that can be attached beside `already` images, and what was refused. */
+export function pickImageFiles(files: readonly File[], already: number, types: readonly string[]): { taken: File[]; problem: string | undefined } {
   const problems: string[] = [];
   const taken: File[] = [];
   for (const file of files) {
     const gif = file.type === 'image/gif';
     const limit = gif ? MAX_IMAGE_BYTES : MAX_FILE_BYTES;
-    if (!IMAGE_TYPES.includes(file.type)) problems.push(`${file.name} is not a PNG, JPEG, WebP or GIF image`);
+    if (!types.includes(file.type)) problems.push(`${file.name} is not a PNG, JPEG, WebP or GIF image`);
     else if (file.size > limit) problems.push(`${file.name} is ${megabytes(file.size)}, over the ${megabytes(limit)} ${gif ? 'a GIF' : 'an image'} may be`);
     else if (already + taken.length >= MAX_IMAGES) problems.push(`${file.name} is one image too many: ${MAX_IMAGES} go with a message at most`);
     else taken.push(file);
@@ -70,9 +73,9 @@ function readAsDataUrl(file: Blob): Promise<string> {
   });
 }
 
-/** Reads the files that can be attached beside `already` images. */
-export async function attachImages(files: readonly File[], already: number): Promise<AttachResult> {
-  const { taken, problem } = pickImageFiles(files, already);
+/** Reads the files of `types` that can be attached beside `already` images. */
+export async function attachImages(files: readonly File[], already: number, types: readonly string[]): Promise<AttachResult> {
+  const { taken, problem } = pickImageFiles(files, already, types);
   const read = await Promise.allSettled(
     taken.map(async (file): Promise<ImageAttachment | string> => {
       const sent = await shrunk(file);

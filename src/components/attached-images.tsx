@@ -1,5 +1,5 @@
 // The images attached to the message being written, as tiles over the box,
-// each with its Remove button (loaded with the first image attached).
+// each with its Remove button.
 import type { ImageAttachment } from '../chat/types.ts';
 
 export function AttachedImages({ images, onRemove }: { images: readonly ImageAttachment[]; onRemove(index: number): void }) {

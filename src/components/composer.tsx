@@ -1,5 +1,6 @@
-import { lazy, Suspense, useId, useRef, useState, useSyncExternalStore, type ClipboardEvent, type DragEvent, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useId, useRef, useState, useSyncExternalStore, type ClipboardEvent, type DragEvent, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { IMAGE_TYPES, type ImageAttachment } from '../chat/types.ts';
+import { AttachedImages } from './attached-images.tsx';
 
 // Keys are worth naming where there is room: on a phone the hint wrapped to
 // two lines and made the empty box twice as tall, and its keyboard has no Shift+Enter.
@@ -47,8 +48,6 @@ export interface ComposerProps {
   /** Images still being read (and made smaller): Send waits for them. */
   attaching?: boolean | undefined;
 }
-
-const AttachedImages = lazy(() => import('./attached-images.tsx').then((m) => ({ default: m.AttachedImages })));
 
 /** The image files among those pasted. */
 const imageFiles = (files: FileList): File[] => [...files].filter((file) => file.type.startsWith('image/'));
@@ -112,12 +111,7 @@ export function Composer(props: ComposerProps) {
 
   return (
     <form onSubmit={submit} onDragOver={onDragOver} onDrop={onDrop} className="border-t border-zinc-200 bg-white px-3 py-3 dark:border-zinc-800 dark:bg-zinc-950">
-      {images.length > 0 ? (
-        // Loaded with the first image attached (reading it loads code too); its height held meanwhile.
-        <Suspense fallback={<div className="mx-auto mb-2 h-14 max-w-3xl" />}>
-          <AttachedImages images={images} onRemove={removeImage} />
-        </Suspense>
-      ) : null}
+      {images.length > 0 ? <AttachedImages images={images} onRemove={removeImage} /> : null}
       <div className="mx-auto flex max-w-3xl items-end gap-2">
         {onAttach ? (
           <>

@@ -2,7 +2,7 @@
 // or dropped (the reading code loads then, not with the page), gone once sent.
 // They start from a draft's, and each change is told (to keep the draft's).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImageAttachment } from '../chat/types.ts';
+import { IMAGE_TYPES, type ImageAttachment } from '../chat/types.ts';
 
 export interface Attachments {
   images: ImageAttachment[];
@@ -39,7 +39,7 @@ export function useAttachments(load?: () => readonly ImageAttachment[], onChange
     setReading((reads) => reads + 1);
     import('../chat/attachments.ts')
       .then(async ({ attachImages, MAX_IMAGES }) => {
-        const result = await attachImages(files, attachedCount.current);
+        const result = await attachImages(files, attachedCount.current, IMAGE_TYPES);
         // Two reads that overlapped each counted the images before the other's.
         setImages((current) => [...current, ...result.images].slice(0, MAX_IMAGES));
         setProblem(result.problem);

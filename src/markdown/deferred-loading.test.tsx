@@ -58,13 +58,16 @@ describe('tail repair, before and after it loads', () => {
     expect(container.textContent).not.toContain('$$');
   });
 
-  it('holds back a settled reply with footnotes or a task list until their syntax is in', async () => {
+  it('holds back a settled reply with footnotes, a task list or strikethrough until their syntax is in', async () => {
     const { MarkdownView, loadDeferredParts, render, act } = await freshModules();
     const { container } = render(<MarkdownView text={'A claim[^1].\n\n[^1]: The source.'} streaming={false} />);
     expect(container.textContent).toBe('');
     const tasks = render(<MarkdownView text={'Steps:\n\n1. [x] done\n2. [ ] next'} streaming={false} />);
     expect(tasks.container.textContent).toBe('');
+    const struck = render(<MarkdownView text="Not ~~this~~ but that." streaming={false} />);
+    expect(struck.container.textContent).toBe('');
     await act(() => loadDeferredParts());
+    expect(struck.container.querySelector('del')?.textContent).toBe('this');
     expect([...tasks.container.querySelectorAll<HTMLInputElement>('li input[type=checkbox]')].map((box) => box.checked)).toEqual([true, false]);
     expect(container.querySelector('sup a')?.textContent).toBe('1');
     expect(container.querySelector('section.footnotes li')?.textContent).toContain('The source.');

@@ -1,13 +1,13 @@
 // Loads the renderer's deferred parts (deferred.ts): remend (about 5 KB
-// gzipped), which a streaming reply's tail needs; GFM's footnotes and task
-// lists, and math (its syntax, its source rewrites, the formula component),
-// which only a reply with them in it needs. All are asked for as the page
-// starts, and are in long before a reply can start. Until then a streaming
-// reply, or a settled one with any of them in it, renders nothing rather
-// than raw markers (MarkdownView waits while deferredPartsPending). Should
-// they fail to load (the network gone, the app updated under an open page),
-// tails render unrepaired, and `$$` and `[^1]` stay text: markers and all,
-// rather than nothing.
+// gzipped), which a streaming reply's tail needs; GFM's footnotes, task lists
+// and strikethrough, and math (its syntax, its source rewrites, the formula
+// component), which only a reply with them in it needs. All are asked for as
+// the page starts, and are in long before a reply can start. Until then a
+// streaming reply, or a settled one with any of them in it, renders nothing
+// rather than raw markers (MarkdownView waits while deferredPartsPending).
+// Should they fail to load (the network gone, the app updated under an open
+// page), tails render unrepaired, and `$$`, `[^1]` and `~~` stay text:
+// markers and all, rather than nothing.
 type Deferred = typeof import('./deferred.ts');
 
 let parts: Deferred | undefined;

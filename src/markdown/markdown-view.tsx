@@ -17,8 +17,8 @@ import { BlockRun, RUN } from './run.tsx';
 import { repairTail } from './repair-tail.ts';
 
 const baseProps: Partial<Options> = { remarkPlugins };
-/** GFM syntax in the deferred parts: a footnote's call or definition (`[^label]`), a task list item (`- [x]`). */
-const DEFERRED_GFM = /\[\^[^\]\s]+\]|^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\]/m;
+/** GFM syntax in the deferred parts: a footnote's call or definition (`[^label]`), a task list item (`- [x]`), strikethrough (`~~x~~`, `~x~`). */
+const DEFERRED_GFM = /\[\^[^\]\s]+\]|^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\]|~[^\s~]/m;
 
 interface BlockProps {
   text: string;
@@ -100,8 +100,8 @@ export const MarkdownView = memo(function MarkdownView({ text, streaming }: Mark
   // Elements of frozen blocks by index, and of runs whose blocks are all
   // frozen: per-reply caches like the splitter, dropped when it starts over.
   const [elements] = useState(() => new ElementCache());
-  // A streaming reply's tail needs remend, and math, footnotes and task lists
-  // their syntax: while they load (they are asked for as the page starts),
+  // A streaming reply's tail needs remend, and math, footnotes, task lists and
+  // strikethrough their syntax: while they load (they are asked for as the page starts),
   // show nothing rather than raw markers.
   const partsPending = useSyncExternalStore(onDeferredPartsSettled, deferredPartsPending, deferredPartsPending);
   if (partsPending && (streaming || MAY_HOLD_MATH.test(text) || DEFERRED_GFM.test(text))) {
