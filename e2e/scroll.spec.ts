@@ -347,13 +347,18 @@ test.describe('reading a reply from its start (Settings)', () => {
     await expectHeldAtTop(chat, asked);
   });
 
-  test('a reply asked for again while scrolled to the top holds its message in every frame, not only once it rests', async ({ page }) => {
+  test('a reply asked for again after scrolling up holds its message in every frame, from the click until it rests', async ({ page }) => {
     const chat = await openReadingFromStart(page, 600);
     await chat.waitForSettled(await chat.ask('hello', 'openai/gpt-4o-mini'));
     await chat.waitForSettled(await chat.ask('Explain goroutines vs threads'));
     const asked = chat.conversation.getByRole('article', { name: 'You' }).last();
     await chat.conversation.evaluate((el) => el.scrollTo({ top: 0 }));
     await expect.poll(async () => (await scrollState(chat.conversation)).top).toBe(0);
+    // Back down to the reply's Regenerate, as the reader scrolls to it (a click
+    // scrolls to it too): its own scroll events go by before the recording starts.
+    const regenerate = chat.lastReply().getByRole('button', { name: 'Regenerate' });
+    await regenerate.scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     // Every position the view takes from here: where the message is in it, at each scroll event.
     await asked.evaluate((message) => {
       const view = message.closest('[role="log"]')!;
@@ -362,7 +367,7 @@ test.describe('reading a reply from its start (Settings)', () => {
       view.addEventListener('scroll', () => seen.push(Math.round(message.getBoundingClientRect().top - view.getBoundingClientRect().top)));
     });
     const heldAt = (): Promise<number[]> => page.evaluate(() => (window as unknown as { heldAt: number[] }).heldAt);
-    await chat.lastReply().getByRole('button', { name: 'Regenerate' }).click();
+    await regenerate.click();
     await expectHeldAtTop(chat, asked);
     await chat.waitForSettled(chat.lastReply());
     await expectHeldAtTop(chat, asked);
