@@ -338,10 +338,10 @@ test.describe('chatting through the app server', () => {
     expect(await rawMarkers()).toEqual([]);
   });
 
-  test('when the stream parser cannot load, a send asks the gateway nothing and says why; the next one loads it and streams', async ({ page }) => {
-    // The stream parser is a chunk of its own, asked for as the page starts: that first load fails.
+  test('replies are read in a worker; when it cannot load, a send asks the gateway nothing and says why, and the next one loads it and streams', async ({ page }) => {
+    // The worker that reads replies is started as the page starts: that first load fails.
     let refused = 0;
-    await page.route('**/assets/stream-*.js', async (route) => {
+    await page.route('**/assets/stream.worker-*.js', async (route) => {
       refused++;
       await route.abort('internetdisconnected');
     });
@@ -354,13 +354,15 @@ test.describe('chatting through the app server', () => {
     await expect(reply).toHaveAttribute('aria-busy', 'false');
     await expect(chat.conversation.getByRole('article', { name: 'You' })).toContainText('Explain goroutines vs threads');
     expect((await chat.demoStreams()).length).toBe(before);
+    expect(page.workers().map((worker) => worker.url())).not.toContainEqual(expect.stringContaining('stream.worker'));
 
-    await page.unroute('**/assets/stream-*.js');
+    await page.unroute('**/assets/stream.worker-*.js');
     await reply.getByRole('button', { name: 'Regenerate' }).click();
     const again = chat.lastReply();
     await chat.waitForSettled(again);
     await expect(again).toContainText('Goroutines vs. threads');
     await expect(chat.usage(again)).toContainText(/Total tokens\d+/);
+    expect(page.workers().map((worker) => worker.url())).toContainEqual(expect.stringMatching(/\/assets\/stream\.worker-[\w-]+\.js$/));
   });
 
   test('reasoning shows in a Reasoning group apart from the answer, from reasoning_content and from inline <think>', async ({ page }) => {

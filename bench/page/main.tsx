@@ -8,14 +8,14 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
-import { chatReducer, initialChatState, type ChatAction, type TimedStreamEvent } from '../../src/chat/chat-reducer.ts';
+import { chatReducer, initialChatState, type ChatAction } from '../../src/chat/chat-reducer.ts';
 import { browserFrameScheduler, createEventBatcher } from '../../src/chat/event-batcher.ts';
-import { createPaintNow, isStreamEnd } from '../../src/chat/paint-now.ts';
+import { createPaintNow } from '../../src/chat/paint-now.ts';
 import type { ModelInfo } from '../../src/chat/model-catalog.ts';
 import { createTraceRecorder } from '../../src/chat/reply-trace.ts';
 import type { ReplyTrace } from '../../src/chat/types.ts';
-import { createGatewayClient } from '../../src/gateway/client.ts';
-import { loadSseParser } from '../../src/gateway/sse.ts';
+import { isStreamEnd, streamHere, type FetchLike, type TimedStreamEvent } from '../../src/gateway/client.ts';
+import { createWorkerStreamer } from '../../src/gateway/worker-streamer.ts';
 import { MessageView } from '../../src/components/message-view.tsx';
 import { ModelLookupContext } from '../../src/components/model-lookup.ts';
 import { MarkdownDocument } from '../../src/markdown/markdown-view.tsx';
@@ -55,10 +55,16 @@ const m: PageMetrics = {
   finalDiff: undefined,
 };
 
-const client = createGatewayClient({
-  fetch: (url, init) =>
-    fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), 'X-Demo-Fixture': stream.fixture, 'X-Demo-Rate': stream.rate } }),
+// The demo gateway streams the fixture and rate these headers name.
+const demoHeaders = (): Record<string, string> => ({ 'X-Demo-Fixture': stream.fixture, 'X-Demo-Rate': stream.rate });
+// As the app reads replies: in a worker. ?recv=main reads them on the page's
+// main thread instead, as the app did before, to measure what the worker saves.
+const readOnMain = params.get('recv') === 'main';
+const fetchHere: FetchLike = (url, init) => fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), ...demoHeaders() } });
+const streamer = createWorkerStreamer(() => new Worker(new URL('../../src/gateway/stream.worker.ts', import.meta.url), { type: 'module' }), {
+  headers: demoHeaders,
 });
+const streamChat = readOnMain ? streamHere(fetchHere) : streamer.streamChat;
 
 // Every arm follows the reply the way a chat app does while the reader is at
 // the bottom (the app's use-stick-to-bottom also reacts to a ResizeObserver):
@@ -244,20 +250,23 @@ async function streamOne(): Promise<void> {
     arms.sink(events, trace);
   }, browserFrameScheduler());
   const paintNow = createPaintNow();
-  for await (const event of client.streamChat({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'bench' }], stream: true })) {
-    const at = performance.now();
-    if (event.type === 'delta') {
-      if (!m.firstByteAt) m.firstByteAt = at;
-      m.chars += event.text.length;
-      fullText += event.text;
+  for await (const batch of streamChat({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'bench' }], stream: true })) {
+    for (const item of batch) {
+      const { event } = item;
+      // When the bytes were read (in the worker), on this page's clock.
+      const at = item.at - performance.timeOrigin;
+      if (event.type === 'delta') {
+        if (!m.firstByteAt) m.firstByteAt = at;
+        m.chars += event.text.length;
+        fullText += event.text;
+      }
+      const end = isStreamEnd(event);
+      if (end) m.lastByteAt = at;
+      if (arm === 'none') continue;
+      recorder?.record(item);
+      if (end) endedTrace = recorder?.finish(item.at);
+      batcher.push(item, paintNow(event));
     }
-    const end = isStreamEnd(event);
-    if (end) m.lastByteAt = at;
-    if (arm === 'none') continue;
-    const item = { event, at: Date.now() };
-    recorder?.record(item);
-    if (end) endedTrace = recorder?.finish(item.at);
-    batcher.push(item, paintNow(event));
   }
   batcher.flushNow();
   batcher.dispose();
@@ -310,9 +319,9 @@ window.benchHarness = {
   metrics: m,
   // The app starts the highlighter and warms the renderer while idle, before
   // any reply: start from the same state (the warm-up ends with a highlight).
-  // The app loads the stream parser as it starts, too (a chunk of its own).
+  // The app starts the worker that reads replies as it starts, too.
   // Then one painted frame, so the page's first paint is behind it too.
-  ready: Promise.all([arm === 'ours' ? warmUpRenderer() : undefined, loadSseParser()]).then(nextPaint),
+  ready: Promise.all([arm === 'ours' ? warmUpRenderer() : undefined, readOnMain ? undefined : streamer.warm()]).then(nextPaint),
   /** Adds settled replies before a measured run, unmeasured: a long conversation. */
   async fill(replies, fixture, rate) {
     const measured = { ...stream };

@@ -1,7 +1,7 @@
 // The real gateway client against the demo gateway over HTTP: every demo
 // model's stream shape must come out as the events PROTOCOL.md promises.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGatewayClient, type StreamEvent } from '../../src/gateway/client.ts';
+import { readChatStream, type FetchLike, type StreamEvent } from '../../src/gateway/client.ts';
 import { GatewayError } from '../../src/gateway/errors.ts';
 import type { WireChatRequest } from '../../src/gateway/wire-types.ts';
 import { DEMO_MODELS } from './catalog.ts';
@@ -15,7 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => demo.close());
 
-const client = () => createGatewayClient({ fetch: (path, init) => fetch(origin + path, init) });
+// Read event by event, as the app's worker reads it.
+const clientAt = (base: string) => {
+  const fetchFn: FetchLike = (path, init) => fetch(base + path, init);
+  return { streamChat: (request: WireChatRequest) => readChatStream(fetchFn, request) };
+};
+const client = () => clientAt(origin);
 
 async function chat(model: string, prompt = 'Explain goroutines vs threads'): Promise<StreamEvent[]> {
   const events: StreamEvent[] = [];
@@ -109,7 +114,7 @@ describe('demo gateway, read by the real client', () => {
     const slow = await startDemoGateway(0, '127.0.0.1', { timeScale: 0.05 });
     try {
       const slowOrigin = slow.url.replace(/\/v1$/, '');
-      const slowClient = createGatewayClient({ fetch: (path, init) => fetch(slowOrigin + path, init) });
+      const slowClient = clientAt(slowOrigin);
       const arrivals: Array<{ event: StreamEvent; at: number }> = [];
       const request: WireChatRequest = { model: 'mistral/demo-stall', messages: [{ role: 'user', content: 'Explain goroutines vs threads' }], stream: true };
       for await (const event of slowClient.streamChat(request)) arrivals.push({ event, at: performance.now() });

@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createGatewayClient, type FetchLike } from '../gateway/client.ts';
-import { loadSseParser } from '../gateway/sse.ts';
+import { createWorkerStreamer } from '../gateway/worker-streamer.ts';
 import { preloadHighlighterWhenIdle } from '../markdown/highlight.ts';
 import { loadDeferredParts } from '../markdown/deferred-parts.ts';
 import { openConversationStore } from '../storage/conversation-store.ts';
@@ -15,7 +15,9 @@ import './index.css';
 
 // The SDK's classic bug: calling an unbound window.fetch throws "Illegal invocation".
 const boundFetch: FetchLike = (input, init) => window.fetch(input, init);
-const client = createGatewayClient({ fetch: boundFetch });
+// Replies are read in a worker of their own, off the page's main thread.
+const streamer = createWorkerStreamer(() => new Worker(new URL('../gateway/stream.worker.ts', import.meta.url), { type: 'module' }));
+const client = createGatewayClient({ fetch: boundFetch, streamChat: streamer.streamChat });
 const queryClient = new QueryClient();
 const store = openConversationStore();
 const settingsStore = webSettingsStore();
@@ -27,8 +29,8 @@ void queryClient.prefetchQuery(appConfigQuery(boundFetch));
 void queryClient.prefetchQuery(modelsQuery(client));
 // A streaming reply's tail repair and the math syntax, outside the entry script: in long before a reply can start.
 void loadDeferredParts().catch(() => undefined);
-// The stream parser too: a send waits for it, and says so in words if it cannot load.
-void loadSseParser().catch(() => undefined);
+// The worker that reads replies too: a send waits for it, and says so in words if it cannot load.
+void streamer.warm();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

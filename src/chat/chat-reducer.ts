@@ -1,6 +1,6 @@
 // The one pure reducer that owns the conversation and its in-flight reply.
 // Actions are past-tense events; stream events arrive batched per frame.
-import type { StreamEvent } from '../gateway/client.ts';
+import type { TimedStreamEvent, ToolCallPiece } from '../gateway/client.ts';
 import type { ModelPricing } from './model-catalog.ts';
 import { wholeReplyCostAt } from './reply-metrics.ts';
 import { wholeTrace } from './whole-trace.ts';
@@ -9,11 +9,6 @@ import { canContinue, countedLengths, isSettled, messageVersions, replyVersions 
 
 export interface ChatState {
   messages: Message[];
-}
-
-export interface TimedStreamEvent {
-  event: StreamEvent;
-  at: number;
 }
 
 export type ChatAction =
@@ -67,7 +62,7 @@ function withTrace(reply: AssistantMessage, trace: ReplyTrace | undefined): Assi
 
 export const initialChatState: ChatState = { messages: [] };
 
-function mergeToolCall(calls: ToolCall[], piece: Extract<StreamEvent, { type: 'toolCall' }>['piece']): ToolCall[] {
+function mergeToolCall(calls: ToolCall[], piece: ToolCallPiece): ToolCall[] {
   const existing = calls.find((c) => c.index === piece.index);
   if (!existing) {
     return [...calls, { index: piece.index, id: piece.id, name: piece.name ?? '', arguments: piece.arguments ?? '' }];

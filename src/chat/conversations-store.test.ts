@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createConversationsStore } from './conversations-store.ts';
 import { initialConversationsState, type ConversationsAction } from './conversations.ts';
-import type { TimedStreamEvent } from './chat-reducer.ts';
+import type { TimedStreamEvent } from '../gateway/client.ts';
 
 const at = 1_700_000_000_000;
 const send = (conversationId: string, text: string, replyId: string): ConversationsAction => ({

@@ -2,16 +2,7 @@
 // the next frame: the first token (time to first paint is what a reader feels
 // most) and the end of the stream (the final text and the usage). The app's
 // session and the benchmark page both use this one rule.
-import type { StreamEvent } from '../gateway/client.ts';
-
-export function isToken(event: StreamEvent): boolean {
-  return event.type === 'delta' || event.type === 'reasoning' || event.type === 'toolCall';
-}
-
-/** The stream's last word: it ended ([DONE]) or was cut. */
-export function isStreamEnd(event: StreamEvent): boolean {
-  return event.type === 'done' || event.type === 'interrupted';
-}
+import { isStreamEnd, isToken, type StreamEvent } from '../gateway/client.ts';
 
 /** A per-stream rule: call it on every event, in order; true means flush now. */
 export function createPaintNow(): (event: StreamEvent) => boolean {

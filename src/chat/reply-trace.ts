@@ -3,9 +3,8 @@
 // asking the provider again. Recorded from the stream as read off the wire,
 // at most one sample per frame (what a screen could have shown), as lengths:
 // the text only ever grows, so its prefixes are the reply as it was.
-import type { TimedStreamEvent } from './chat-reducer.ts';
+import { isStreamEnd, type TimedStreamEvent } from '../gateway/client.ts';
 import { LIVE_SAMPLE_MS } from './chat-reducer.ts';
-import { isStreamEnd } from './paint-now.ts';
 import { CHARACTERS_PER_TOKEN } from './reply-metrics.ts';
 import type { AssistantMessage, LiveSample, ReplyTrace, TextLengths } from './types.ts';
 import { wholeTrace } from './whole-trace.ts';

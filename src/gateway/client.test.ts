@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGatewayClient, type StreamEvent } from './client.ts';
+import { createGatewayClient, readChatStream, streamHere, type FetchLike, type StreamEvent } from './client.ts';
 import { GatewayError } from './errors.ts';
 import { bodyFrom, sseResponse } from './test-streams.ts';
 import type { WireChatRequest } from './wire-types.ts';
@@ -18,13 +18,17 @@ const usageChunk = (usage: unknown): string => `data: ${JSON.stringify({ id: 'c1
 const DONE = 'data: [DONE]\n\n';
 const USAGE = { prompt_tokens: 34, completion_tokens: 682, total_tokens: 716 };
 
+/** The models list as the app asks for it; a chat stream read event by event, as the worker reads it. */
+function clientOver(fetch: FetchLike) {
+  const { listModels } = createGatewayClient({ fetch, streamChat: streamHere(fetch) });
+  return { listModels, streamChat: (body: typeof request, options?: { signal?: AbortSignal }) => readChatStream(fetch, body, options) };
+}
+
 function clientFor(response: Response | ((url: string) => Promise<Response>)) {
   const calls: Array<{ url: string; init: RequestInit | undefined }> = [];
-  const client = createGatewayClient({
-    fetch: async (url, init) => {
-      calls.push({ url, init });
-      return typeof response === 'function' ? response(url) : response;
-    },
+  const client = clientOver(async (url, init) => {
+    calls.push({ url, init });
+    return typeof response === 'function' ? response(url) : response;
   });
   return { client, calls };
 }
@@ -171,9 +175,7 @@ describe('streamChat', () => {
   });
 
   it('reports a fetch that cannot connect as a network error', async () => {
-    const client = createGatewayClient({
-      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
-    });
+    const client = clientOver(() => Promise.reject(new TypeError('Failed to fetch')));
     const error = await client
       .streamChat(request)
       .next()

@@ -2,7 +2,7 @@
 // app's own origin. Owns HTTP status handling, SSE decoding and the mapping
 // from provider-specific chunk shapes to a small set of typed events.
 import { GatewayError, messageFromErrorBody, messageFromErrorPayload } from './errors.ts';
-import { loadSseParser, readSseData } from './sse.ts';
+import { readSseData } from './sse.ts';
 import { ThinkSplitter } from './think-splitter.ts';
 import type { WireChatChunk, WireChatRequest, WireModel, WireModelList, WireUsage } from './wire-types.ts';
 
@@ -31,18 +31,45 @@ export type StreamEvent =
   /** The body ended without `[DONE]`: a cut connection, never a success. */
   | { type: 'interrupted' };
 
+/** A piece of the reply itself: text, reasoning or a tool call's part. */
+export function isToken(event: StreamEvent): boolean {
+  return event.type === 'delta' || event.type === 'reasoning' || event.type === 'toolCall';
+}
+
+/** The stream's last word: it ended ([DONE]) or was cut. */
+export function isStreamEnd(event: StreamEvent): boolean {
+  return event.type === 'done' || event.type === 'interrupted';
+}
+
+/** A stream event and when it arrived: `performance.timeOrigin + performance.now()` where it was read. */
+export interface TimedStreamEvent {
+  event: StreamEvent;
+  at: number;
+}
+
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/**
+ * Streams one chat completion as batches of events in arrival order, each
+ * stamped where its bytes were read. Throws GatewayError for the gateway's
+ * errors, and the signal's reason once it aborts.
+ */
+export type ChatStreamer = (request: WireChatRequest, options?: { signal?: AbortSignal }) => AsyncGenerator<TimedStreamEvent[], void, undefined>;
 
 export interface GatewayClientOptions {
   fetch: FetchLike;
   /** Prefix for API paths; '' means the page's own origin. */
   baseUrl?: string;
+  /** How replies are read: in a worker in the app (worker-streamer.ts), here in tests. */
+  streamChat: ChatStreamer;
 }
 
 export interface GatewayClient {
   listModels(options?: { signal?: AbortSignal }): Promise<WireModel[]>;
-  streamChat(request: WireChatRequest, options?: { signal?: AbortSignal }): AsyncGenerator<StreamEvent, void, undefined>;
+  streamChat: ChatStreamer;
 }
+
+export const arrivalTime = (): number => performance.timeOrigin + performance.now();
 
 function toUsage(wire: WireUsage): TokenUsage {
   return {
@@ -122,76 +149,91 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
       if (!Array.isArray(body.data)) throw new GatewayError('protocol', 'The gateway sent a model list without data.');
       return body.data.filter((m): m is WireModel => typeof m?.id === 'string');
     },
+    streamChat: options.streamChat,
+  };
+}
 
-    async *streamChat(request, { signal } = {}) {
-      const init: RequestInit = {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
-        body: JSON.stringify(request),
-      };
-      if (signal) init.signal = signal;
-      // Nothing is sent that the page could not read: the stream's parser is
-      // a chunk of its own, loaded as the page starts.
-      await loadSseParser().catch(() => {
-        throw new GatewayError('network', 'The page could not load the part that reads replies. Check the connection and reload the page.');
-      });
-      const response = await fetchOrThrow(fetchFn, `${base}/v1/chat/completions`, init);
-      const routedProvider = response.headers.get('X-Selected-Provider') ?? undefined;
-      const routedModel = response.headers.get('X-Selected-Model') ?? undefined;
-      if (routedProvider || routedModel) yield { type: 'routed', provider: routedProvider, model: routedModel };
-      if (!response.body) throw new GatewayError('protocol', 'The gateway answered without a body.');
+/**
+ * Reads one chat completion here, event by event: the HTTP status, SSE
+ * framing, the chunk shapes of every provider, `<think>` splitting. The app
+ * runs it in a worker (stream-host.ts); tests run it directly.
+ */
+export async function* readChatStream(
+  fetchFn: FetchLike,
+  request: WireChatRequest,
+  { signal, baseUrl = '', headers }: { signal?: AbortSignal | undefined; baseUrl?: string; headers?: Record<string, string> | undefined } = {},
+): AsyncGenerator<StreamEvent, void, undefined> {
+  const init: RequestInit = {
+    method: 'POST',
+    headers: { ...headers, 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+    body: JSON.stringify(request),
+  };
+  if (signal) init.signal = signal;
+  const response = await fetchOrThrow(fetchFn, `${baseUrl}/v1/chat/completions`, init);
+  const routedProvider = response.headers.get('X-Selected-Provider') ?? undefined;
+  const routedModel = response.headers.get('X-Selected-Model') ?? undefined;
+  if (routedProvider || routedModel) yield { type: 'routed', provider: routedProvider, model: routedModel };
+  if (!response.body) throw new GatewayError('protocol', 'The gateway answered without a body.');
 
-      const think = new ThinkSplitter();
-      function* splitContent(text: string): Generator<StreamEvent> {
-        const part = think.push(text);
-        if (part.reasoning) yield { type: 'reasoning', text: part.reasoning };
-        if (part.content) yield { type: 'delta', text: part.content };
+  const think = new ThinkSplitter();
+  function* splitContent(text: string): Generator<StreamEvent> {
+    const part = think.push(text);
+    if (part.reasoning) yield { type: 'reasoning', text: part.reasoning };
+    if (part.content) yield { type: 'delta', text: part.content };
+  }
+  function* flushThink(): Generator<StreamEvent> {
+    const rest = think.flush();
+    if (rest.reasoning) yield { type: 'reasoning', text: rest.reasoning };
+    if (rest.content) yield { type: 'delta', text: rest.content };
+  }
+
+  try {
+    for await (const data of readSseData(response.body, signal)) {
+      if (data.trim() === '[DONE]') {
+        yield* flushThink();
+        yield { type: 'done' };
+        return;
       }
-      function* flushThink(): Generator<StreamEvent> {
-        const rest = think.flush();
-        if (rest.reasoning) yield { type: 'reasoning', text: rest.reasoning };
-        if (rest.content) yield { type: 'delta', text: rest.content };
-      }
-
-      try {
-        for await (const data of readSseData(response.body, signal)) {
-          if (data.trim() === '[DONE]') {
-            yield* flushThink();
-            yield { type: 'done' };
-            return;
-          }
-          for (const chunk of parseChunks(data)) {
-            if (chunk.error != null) {
-              throw new GatewayError('upstream', messageFromErrorPayload(chunk.error) ?? 'The provider reported an error mid-stream.');
-            }
-            for (const choice of chunk.choices ?? []) {
-              if (choice.index !== 0 && choice.index !== undefined) continue;
-              const delta = choice.delta ?? {};
-              // Either key may be present with an explicit null: only strings count.
-              const reasoning = typeof delta.reasoning_content === 'string' ? delta.reasoning_content : delta.reasoning;
-              if (typeof reasoning === 'string' && reasoning.length > 0) yield { type: 'reasoning', text: reasoning };
-              if (typeof delta.content === 'string' && delta.content.length > 0) yield* splitContent(delta.content);
-              for (const call of delta.tool_calls ?? []) {
-                const piece: ToolCallPiece = { index: call.index };
-                if (call.id) piece.id = call.id;
-                if (call.function?.name) piece.name = call.function.name;
-                if (call.function?.arguments) piece.arguments = call.function.arguments;
-                yield { type: 'toolCall', piece };
-              }
-              if (choice.finish_reason) yield { type: 'finish', reason: choice.finish_reason };
-            }
-            if (isUsage(chunk.usage)) yield { type: 'usage', usage: toUsage(chunk.usage) };
-          }
+      for (const chunk of parseChunks(data)) {
+        if (chunk.error != null) {
+          throw new GatewayError('upstream', messageFromErrorPayload(chunk.error) ?? 'The provider reported an error mid-stream.');
         }
-      } catch (error) {
-        // A connection dropped mid-body surfaces as a read error: that is an
-        // interrupted reply, not a gateway error (PROTOCOL.md, Errors).
-        if (error instanceof GatewayError || signal?.aborted) throw error;
+        for (const choice of chunk.choices ?? []) {
+          if (choice.index !== 0 && choice.index !== undefined) continue;
+          const delta = choice.delta ?? {};
+          // Either key may be present with an explicit null: only strings count.
+          const reasoning = typeof delta.reasoning_content === 'string' ? delta.reasoning_content : delta.reasoning;
+          if (typeof reasoning === 'string' && reasoning.length > 0) yield { type: 'reasoning', text: reasoning };
+          if (typeof delta.content === 'string' && delta.content.length > 0) yield* splitContent(delta.content);
+          for (const call of delta.tool_calls ?? []) {
+            const piece: ToolCallPiece = { index: call.index };
+            if (call.id) piece.id = call.id;
+            if (call.function?.name) piece.name = call.function.name;
+            if (call.function?.arguments) piece.arguments = call.function.arguments;
+            yield { type: 'toolCall', piece };
+          }
+          if (choice.finish_reason) yield { type: 'finish', reason: choice.finish_reason };
+        }
+        if (isUsage(chunk.usage)) yield { type: 'usage', usage: toUsage(chunk.usage) };
       }
-      // Cancelling the reader on abort ends the loop quietly: report it as the abort it was.
-      signal?.throwIfAborted();
-      yield* flushThink();
-      yield { type: 'interrupted' };
-    },
+    }
+  } catch (error) {
+    // A connection dropped mid-body surfaces as a read error: that is an
+    // interrupted reply, not a gateway error (PROTOCOL.md, Errors).
+    if (error instanceof GatewayError || signal?.aborted) throw error;
+  }
+  // Cancelling the reader on abort ends the loop quietly: report it as the abort it was.
+  signal?.throwIfAborted();
+  yield* flushThink();
+  yield { type: 'interrupted' };
+}
+
+/**
+ * A ChatStreamer that reads on the calling thread, one event a batch, stamped
+ * as it is read. For tests and tools; the app reads in a worker.
+ */
+export function streamHere(fetchFn: FetchLike, baseUrl = ''): ChatStreamer {
+  return async function* (request, { signal } = {}) {
+    for await (const event of readChatStream(fetchFn, request, { signal, baseUrl })) yield [{ event, at: arrivalTime() }];
   };
 }

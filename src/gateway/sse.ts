@@ -1,28 +1,12 @@
 // Decodes a text/event-stream body into the `data` payloads of its events.
 // Framing (CRLF, "data:" without a space, comments, multi-byte UTF-8 split
 // across reads) follows the WHATWG SSE spec via eventsource-parser.
-
-type ParserModule = typeof import('eventsource-parser/stream');
-let parserModule: Promise<ParserModule> | undefined;
-
-/**
- * eventsource-parser is outside the entry script: main.tsx asks for it as the
- * page starts, and a stream waits for it. A load that failed (offline, or the
- * app updated under an open page) is tried again on the next call.
- */
-export function loadSseParser(): Promise<ParserModule> {
-  parserModule ??= import('eventsource-parser/stream').catch((error: unknown) => {
-    parserModule = undefined;
-    throw error;
-  });
-  return parserModule;
-}
+import { EventSourceParserStream } from 'eventsource-parser/stream';
 
 export async function* readSseData(
   body: ReadableStream<Uint8Array>,
   signal?: AbortSignal,
 ): AsyncGenerator<string, void, undefined> {
-  const { EventSourceParserStream } = await loadSseParser();
   const reader = body
     // lib.dom types the decoder's input as BufferSource, wider than the body's Uint8Array.
     .pipeThrough(new TextDecoderStream() as TransformStream<Uint8Array, string>)

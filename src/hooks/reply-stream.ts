@@ -1,15 +1,15 @@
 // One reply in flight: the gateway stream read into a chat reducer, stamped
 // with arrival times and committed at most once per frame.
 import { flushSync } from 'react-dom';
-import type { ChatAction, TimedStreamEvent } from '../chat/chat-reducer.ts';
+import type { ChatAction } from '../chat/chat-reducer.ts';
 import { browserFrameScheduler, createEventBatcher, type EventBatcher } from '../chat/event-batcher.ts';
-import { createPaintNow, isStreamEnd } from '../chat/paint-now.ts';
+import { createPaintNow } from '../chat/paint-now.ts';
 import { createTraceRecorder, type TraceRecorder } from '../chat/reply-trace.ts';
 import { buildChatRequest, type RequestSettings } from '../chat/build-request.ts';
 import type { ModelPricing } from '../chat/model-catalog.ts';
 import { systemPromptTokens } from '../chat/reply-metrics.ts';
 import { canContinue, isSettled, type Message, type ReplyTrace } from '../chat/types.ts';
-import type { GatewayClient } from '../gateway/client.ts';
+import { arrivalTime, isStreamEnd, type GatewayClient, type TimedStreamEvent } from '../gateway/client.ts';
 import { GatewayError } from '../gateway/errors.ts';
 import type { WireChatRequest } from '../gateway/wire-types.ts';
 
@@ -22,7 +22,8 @@ export interface ReplyRun {
   endedTrace?: ReplyTrace | undefined;
 }
 
-export const now = (): number => performance.timeOrigin + performance.now();
+/** The page's clock, on the same scale as the worker's arrival stamps. */
+export const now = arrivalTime;
 
 export function newId(): string {
   return crypto.randomUUID();
@@ -50,12 +51,14 @@ async function pumpStream(client: GatewayClient, request: WireChatRequest, run: 
   const { replyId, controller, batcher, recorder } = run;
   const paintNow = createPaintNow();
   try {
-    for await (const event of client.streamChat(request, { signal: controller.signal })) {
-      const item = { event, at: now() };
-      recorder.record(item);
-      // The end flushes at once, and its batch carries the trace.
-      if (isStreamEnd(event)) run.endedTrace = recorder.finish(item.at);
-      batcher.push(item, paintNow(event));
+    // Read in a worker: batches of events, each stamped as its bytes were read.
+    for await (const batch of client.streamChat(request, { signal: controller.signal })) {
+      for (const item of batch) {
+        recorder.record(item);
+        // The end flushes at once, and its batch carries the trace.
+        if (isStreamEnd(item.event)) run.endedTrace = recorder.finish(item.at);
+        batcher.push(item, paintNow(item.event));
+      }
     }
   } catch (error) {
     batcher.flushNow();

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
-import { createGatewayClient, type FetchLike } from '../gateway/client.ts';
+import type { FetchLike } from '../gateway/client.ts';
+import { testClient } from '../gateway/test-streams.ts';
 import { useChatSession, useOpenMessages } from './use-chat-session.ts';
 
 afterEach(cleanup);
@@ -29,7 +30,7 @@ function slowGateway(pieces: readonly string[], gapMs: number): FetchLike {
 
 it('re-renders its caller when a reply starts and ends, and only the open messages per streamed frame', async () => {
   const words = Array.from({ length: 12 }, (_, i) => `word${i} `);
-  const client = createGatewayClient({ fetch: slowGateway(words, 40) });
+  const client = testClient(slowGateway(words, 40));
   let sessionRenders = 0;
   let messageRenders = 0;
   /** Renders that showed the reply settled but without its trace: a commit the end would have cost on top of its own. */
@@ -63,7 +64,7 @@ it('re-renders its caller when a reply starts and ends, and only the open messag
 });
 
 it('keeps with each reply the prices its model had when it was sent', async () => {
-  const client = createGatewayClient({ fetch: slowGateway(['Hi'], 1) });
+  const client = testClient(slowGateway(['Hi'], 1));
   const prices = { currency: 'USD', inputPerToken: 1e-6, outputPerToken: 2e-6 };
   const asked: string[] = [];
   const pricingOf = (model: string) => {
@@ -82,11 +83,9 @@ it('keeps with each reply the prices its model had when it was sent', async () =
 it('keeps an edited message and what followed it as the new one\'s earlier version, which a regenerate keeps too', async () => {
   const sent: string[][] = [];
   const gateway = slowGateway(['Hi'], 1);
-  const client = createGatewayClient({
-    fetch: (url, init) => {
-      sent.push((JSON.parse(String(init?.body)) as { messages: Array<{ content: string }> }).messages.map((m) => m.content));
-      return gateway(url, init);
-    },
+  const client = testClient((url, init) => {
+    sent.push((JSON.parse(String(init?.body)) as { messages: Array<{ content: string }> }).messages.map((m) => m.content));
+    return gateway(url, init);
   });
   const { result } = renderHook(() => useChatSession(client, { model: 'p/m', systemPrompt: '' }));
   const messages = renderHook(() => useOpenMessages(result.current));
