@@ -2,8 +2,9 @@
 // Without it the first commits of the first stream pay for V8 compiling
 // React's and the markdown pipeline's code paths: measured at 4x CPU
 // throttle, they took 100-230 ms each, long enough to swallow keystrokes.
-// A sample reply is rendered into a detached element, never attached to the
-// document (no layout, no paint), one step per idle period, then unmounted.
+// A sample reply is rendered into a detached element, one step per idle
+// period; then, settled, it is laid out once in the document, unseen (no
+// paint), for its fonts, and unmounted.
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { ModelInfo } from '../chat/model-catalog.ts';
@@ -81,11 +82,31 @@ const idle = (): Promise<void> =>
     else setTimeout(resolve, 50);
   });
 
+/**
+ * Lays the settled sample out once, unseen: the browser finds and shapes the
+ * reply's fonts (regular, bold, italic, monospace, each size) here, not in the
+ * first frames of the first reply. Linux Chromium asks the browser process
+ * for each new font and size: at 4x CPU that cost the first reply 110–125 ms
+ * of its layouts (11 fonts matched), the first layout alone 70–160 ms.
+ * Messages and runs skip the layout of what is off screen or hidden
+ * (content-visibility), so here they show theirs.
+ */
+function layOutOnce(holder: HTMLElement): void {
+  holder.setAttribute('aria-hidden', 'true');
+  holder.inert = true;
+  holder.style.cssText = 'position:fixed;top:0;left:0;width:40rem;visibility:hidden;pointer-events:none;contain:layout paint style';
+  for (const skipping of holder.querySelectorAll<HTMLElement>('.msg-item, .md-run')) skipping.style.contentVisibility = 'visible';
+  document.body.append(holder);
+  void holder.offsetHeight;
+  holder.remove();
+}
+
 /** Streams the sample through the renderer in steps, each in its own idle period. */
 export async function warmUpRenderer(): Promise<void> {
   // A streaming reply renders nothing until its tail repair has loaded.
   await loadDeferredParts();
-  const root = createRoot(document.createElement('div'));
+  const holder = document.createElement('div');
+  const root = createRoot(holder);
   try {
     for (let step = 1; step <= STEPS; step++) {
       await idle();
@@ -101,8 +122,11 @@ export async function warmUpRenderer(): Promise<void> {
         </ModelLookupContext>,
       ),
     );
+    await idle();
+    layOutOnce(holder);
     await highlightCode('const a = 1;', 'ts');
   } finally {
     root.unmount();
+    holder.remove();
   }
 }
