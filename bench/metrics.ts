@@ -7,6 +7,7 @@ export interface PageMetrics {
   arm: Arm;
   /** Synchronous render + commit time of each commit, ms. */
   commits: number[];
+  /** When the reader (the worker, or the page with ?recv=main) read the first and the last byte, on the page's clock. */
   firstByteAt: number;
   lastByteAt: number;
   /** A double rAF after the final commit. */

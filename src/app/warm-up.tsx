@@ -127,6 +127,5 @@ export async function warmUpRenderer(): Promise<void> {
     await highlightCode('const a = 1;', 'ts');
   } finally {
     root.unmount();
-    holder.remove();
   }
 }

@@ -58,7 +58,7 @@ export type ChatStreamer = (request: WireChatRequest, options?: { signal?: Abort
 
 export interface GatewayClientOptions {
   fetch: FetchLike;
-  /** Prefix for API paths; '' means the page's own origin. */
+  /** Prefix for the model list's path; '' means the page's own origin. */
   baseUrl?: string;
   /** How replies are read: in a worker in the app (worker-streamer.ts), here in tests. */
   streamChat: ChatStreamer;
