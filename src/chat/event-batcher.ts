@@ -1,27 +1,29 @@
-// Decouples arrival from painting: items are flushed at most once per
-// animation frame, in frames COMMIT_GAP_MS apart or more, with a timer
-// fallback for when frames don't run (hidden tab); an urgent item (the first
-// token, the end) flushes at once. Scheduling is injected so tests drive it by
-// hand.
+// Decouples arrival from painting. Items are flushed (committed) at most once
+// per painted frame and COMMIT_GAP_MS apart or more, in a task of their own:
+// the task that brought them, or one right after the frame that painted the
+// last flush. Never inside the frame's own task, so a key pressed while a
+// reply streams waits for a commit or for a frame's rendering, not for both
+// back to back. A timer stands in when frames don't run (hidden tab); an
+// urgent item (the first token, the end) flushes at once. Scheduling is
+// injected so tests drive it by hand.
 
 export interface FrameScheduler {
-  /** `callback` gets the frame's time, the same for every callback of one frame. */
-  requestFrame(callback: (frameTime: number) => void): number;
+  requestFrame(callback: () => void): number;
   cancelFrame(handle: number): void;
   setTimer(callback: () => void, ms: number): number;
   clearTimer(handle: number): void;
+  now(): number;
 }
 
 /**
- * The least time between two frames that flush: every other frame at 60 Hz
- * (every third at 120 Hz), so a dense stream commits, and the browser lays out
- * and paints it, about 30 times a second instead of 60. That is still smooth
- * for text, and it took a sixth to a half off the main thread's time per
- * streamed reply at 1x CPU in the benchmark (README, Rendering). The first
- * token and the end are urgent and wait for no gap; a slow stream's token
- * waits at most one extra frame.
+ * The least time between two flushes: two frames at 60 Hz (four at 120 Hz),
+ * so a dense stream commits, and the browser lays out and paints it, about
+ * 30 times a second instead of 60. That is still smooth for text, and it took
+ * a sixth to a half off the main thread's time per streamed reply at 1x CPU
+ * in the benchmark (README, Rendering). The first token and the end are
+ * urgent and wait for no gap.
  */
-export const COMMIT_GAP_MS = 25;
+export const COMMIT_GAP_MS = 33;
 
 export interface EventBatcher<T> {
   push(item: T, urgent?: boolean): void;
@@ -31,24 +33,27 @@ export interface EventBatcher<T> {
 }
 
 const browserScheduler: FrameScheduler = {
-  requestFrame: (cb) => requestAnimationFrame(cb),
+  requestFrame: (cb) => requestAnimationFrame(() => cb()),
   cancelFrame: (h) => cancelAnimationFrame(h),
   setTimer: (cb, ms) => window.setTimeout(cb, ms),
   clearTimer: (h) => window.clearTimeout(h),
+  now: () => performance.now(),
 };
 
-/** The page's one scheduler: every stream's batcher shares its frames (see lastFrameFlush). */
+/** The page's one scheduler: every stream's batcher shares its frames (see renderDue). */
 export function browserFrameScheduler(): FrameScheduler {
   return browserScheduler;
 }
 
 /**
- * The time of the last frame in which a batcher on this scheduler flushed.
- * Batchers share it, so streams that run together (a compare view's lanes)
- * flush in the same frames: the page is laid out and painted for all of them
- * about 30 times a second, not once per lane, each in its own phase.
+ * Per scheduler: whether a batcher on it has flushed since the last frame, so
+ * the next frame lays out and paints anyway. Another stream's batcher that
+ * may flush once the gap has passed flushes now instead, and joins that
+ * frame: streams that run together (a compare view's lanes) commit for the
+ * same frames, and the page is laid out and painted for all of them about 30
+ * times a second, not once per lane, each in its own phase.
  */
-const lastFrameFlush = new WeakMap<FrameScheduler, number>();
+const renderDue = new WeakMap<FrameScheduler, boolean>();
 
 export function createEventBatcher<T>(
   flush: (items: T[]) => void,
@@ -59,48 +64,67 @@ export function createEventBatcher<T>(
   let pending: T[] = [];
   let frame: number | undefined;
   let timer: number | undefined;
+  let fallback: number | undefined;
+  let lastFlushAt = -Infinity;
+  // Whether the frame that paints the last flush has begun (its callbacks run
+  // just before its layout and paint, in the same task).
+  let framePassed = true;
 
-  const cancelScheduled = (): void => {
-    if (frame !== undefined) scheduler.cancelFrame(frame);
+  const clearTimers = (): void => {
     if (timer !== undefined) scheduler.clearTimer(timer);
-    frame = undefined;
-    timer = undefined;
+    if (fallback !== undefined) scheduler.clearTimer(fallback);
+    timer = fallback = undefined;
+  };
+  const later = (ms: number): void => {
+    timer ??= scheduler.setTimer(() => {
+      timer = undefined;
+      tryFlush();
+    }, ms);
   };
 
   const flushNow = (): void => {
-    cancelScheduled();
+    clearTimers();
     if (pending.length === 0) return;
     const items = pending;
     pending = [];
+    lastFlushAt = scheduler.now();
+    framePassed = false;
+    renderDue.set(scheduler, true);
+    frame ??= scheduler.requestFrame(onFrame);
     flush(items);
   };
-  // A frame sooner than the gap after the last frame flush passes, unless it
-  // is that frame (another stream flushed in it: joining adds no layout or paint).
-  const onFrame = (frameTime: number): void => {
-    const last = lastFrameFlush.get(scheduler) ?? -Infinity;
-    if (frameTime !== last && frameTime - last < minGapMs) {
-      frame = scheduler.requestFrame(onFrame);
+  const onFrame = (): void => {
+    frame = undefined;
+    framePassed = true;
+    renderDue.set(scheduler, false);
+    if (fallback !== undefined) scheduler.clearTimer(fallback);
+    fallback = undefined;
+    // In a task of its own, after this frame's layout and paint.
+    if (pending.length > 0) later(0);
+  };
+  function tryFlush(): void {
+    if (pending.length === 0) return;
+    if (!framePassed) {
+      // onFrame goes on; the timer is for a page whose frames don't run.
+      fallback ??= scheduler.setTimer(flushNow, fallbackMs);
       return;
     }
-    lastFrameFlush.set(scheduler, frameTime);
-    flushNow();
-  };
+    const wait = lastFlushAt + minGapMs - scheduler.now();
+    if (wait <= 0 || renderDue.get(scheduler) === true) flushNow();
+    else later(wait);
+  }
 
   return {
     push(item, urgent = false) {
       pending.push(item);
-      if (urgent) {
-        flushNow();
-        return;
-      }
-      if (frame === undefined) {
-        frame = scheduler.requestFrame(onFrame);
-        timer = scheduler.setTimer(flushNow, fallbackMs);
-      }
+      if (urgent) flushNow();
+      else tryFlush();
     },
     flushNow,
     dispose() {
-      cancelScheduled();
+      clearTimers();
+      if (frame !== undefined) scheduler.cancelFrame(frame);
+      frame = undefined;
       pending = [];
     },
   };

@@ -34,7 +34,9 @@ export function useReplay(trace: ReplyTrace | undefined): Replay {
     let last = performance.now();
     let frame = requestAnimationFrame(function tick(now) {
       frame = requestAnimationFrame(tick);
-      if (now - last < COMMIT_GAP_MS) return;
+      // Every other frame at 60 Hz, as a stream commits; frame times jitter a
+      // little, hence the half frame of slack under the commits' gap.
+      if (now - last < COMMIT_GAP_MS - 8) return;
       const passed = now - last;
       last = now;
       setPosition((current) => {

@@ -28,7 +28,7 @@ export type FromStreamHost =
 
 /**
  * The least time between two posts of one stream. The page commits at most
- * every 25 ms (COMMIT_GAP_MS), so holding events up to 8 ms costs a frame
+ * every 33 ms (COMMIT_GAP_MS), so holding events up to 8 ms costs a frame
  * rarely, and a stream read every 2 ms reaches the page 4 times less often.
  * The first event and the first token go at once, and the end.
  */

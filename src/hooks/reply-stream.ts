@@ -75,7 +75,7 @@ async function pumpStream(client: GatewayClient, request: WireChatRequest, run: 
  * Starts streaming a reply into `dispatch`'s chat. The caller dispatches
  * sendRequested with the returned replyId and `startedAt` right away (or
  * continueRequested, naming the reply to continue as `replyId`): stream
- * events arrive no sooner than the next frame.
+ * events arrive in later tasks (the reading worker's messages).
  */
 export function startReply(
   client: GatewayClient,
@@ -88,8 +88,8 @@ export function startReply(
   const batcher = createEventBatcher<TimedStreamEvent>((events) => {
     const trace = run.endedTrace;
     run.endedTrace = undefined;
-    // Commit inside this frame, before it paints: no transition, no deferral (a
-    // stream of urgent updates starves those).
+    // Commit now, in the batcher's task, for the next frame to paint: no
+    // transition, no deferral (a stream of urgent updates starves those).
     flushSync(() => dispatch({ type: 'streamEventsReceived', replyId, events, trace }));
   }, browserFrameScheduler());
   const run: ReplyRun = { replyId, controller: new AbortController(), batcher, recorder: createTraceRecorder(startedAt) };
