@@ -251,6 +251,7 @@ async function streamOne(): Promise<void> {
   }, browserFrameScheduler());
   const paintNow = createPaintNow();
   for await (const batch of streamChat({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'bench' }], stream: true })) {
+    let urgent = false;
     for (const item of batch) {
       const { event } = item;
       // When the bytes were read (in the worker), on this page's clock.
@@ -265,8 +266,10 @@ async function streamOne(): Promise<void> {
       if (arm === 'none') continue;
       recorder?.record(item);
       if (end) endedTrace = recorder?.finish(item.at);
-      batcher.push(item, paintNow(event));
+      if (paintNow(event)) urgent = true;
     }
+    // As the app's pump: the batch goes whole.
+    if (arm !== 'none') batcher.push(batch, urgent);
   }
   batcher.flushNow();
   batcher.dispose();

@@ -55,10 +55,10 @@ describe('createEventBatcher', () => {
   it('flushes the first item in the task that brought it, then waits for the frame that paints it', () => {
     const setup = manualScheduler();
     const { batcher, items } = recorded<number>(setup);
-    batcher.push(1);
+    batcher.push([1]);
     expect(items()).toEqual([[1]]);
-    batcher.push(2);
-    batcher.push(3);
+    batcher.push([2]);
+    batcher.push([3]);
     expect(items()).toEqual([[1]]);
     expect(setup.frames.size).toBe(1);
   });
@@ -66,9 +66,9 @@ describe('createEventBatcher', () => {
   it('never flushes inside a frame’s task: after the frame, in a task of its own', () => {
     const setup = manualScheduler();
     const { batcher, flushes } = recorded<number>(setup);
-    batcher.push(1);
+    batcher.push([1]);
     setup.clock.now = 100; // long past the gap, but no frame has painted the flush yet
-    batcher.push(2);
+    batcher.push([2]);
     setup.runFrame();
     expect(flushes).toHaveLength(1);
     setup.runDueTimers();
@@ -81,7 +81,7 @@ describe('createEventBatcher', () => {
     const { batcher, flushes } = recorded<number>(setup);
     // A token every 2 ms for a second.
     for (let t = 0; t < 1000; t += 2) {
-      batcher.push(t);
+      batcher.push([t]);
       setup.advance(2);
     }
     const gaps = flushes.slice(1).map((f, i) => f.at - flushes[i]!.at);
@@ -99,31 +99,43 @@ describe('createEventBatcher', () => {
   it('flushes a slow stream’s token in its own task, once the gap and a frame have passed', () => {
     const setup = manualScheduler();
     const { batcher, flushes } = recorded<number>(setup);
-    batcher.push(1);
+    batcher.push([1]);
     setup.advance(500);
-    batcher.push(2);
+    batcher.push([2]);
     expect(flushes.map((f) => [f.items, f.at])).toEqual([
       [[1], 0],
       [[2], 500],
     ]);
   });
 
+  it('takes items that came together whole: urgent if any is, and never split between two commits', () => {
+    const setup = manualScheduler();
+    const { batcher, items } = recorded<number>(setup);
+    batcher.push([1, 2, 3]);
+    expect(items()).toEqual([[1, 2, 3]]);
+    batcher.push([4, 5], true);
+    expect(items()).toEqual([[1, 2, 3], [4, 5]]);
+    batcher.push([6, 7]);
+    setup.advance(COMMIT_GAP_MS + 16);
+    expect(items()).toEqual([[1, 2, 3], [4, 5], [6, 7]]);
+  });
+
   it('lets an urgent item through at once, frame or no frame, gap or no gap', () => {
     const setup = manualScheduler();
     const { batcher, items } = recorded<number>(setup);
-    batcher.push(1);
-    batcher.push(2, true);
+    batcher.push([1]);
+    batcher.push([2], true);
     expect(items()).toEqual([[1], [2]]);
-    batcher.push(3);
-    batcher.push(4, true);
+    batcher.push([3]);
+    batcher.push([4], true);
     expect(items()).toEqual([[1], [2], [3, 4]]);
   });
 
   it('falls back to a timer when no frame runs (hidden tab)', () => {
     const setup = manualScheduler();
     const { batcher, items } = recorded<number>(setup, 100);
-    batcher.push(1);
-    batcher.push(2);
+    batcher.push([1]);
+    batcher.push([2]);
     expect([...setup.timers.values()].map((t) => t.ms)).toEqual([100]);
     // No frames: the clock moves, but only timers run.
     setup.clock.now = 100;
@@ -137,8 +149,8 @@ describe('createEventBatcher', () => {
     const { batcher, items } = recorded<number>(setup);
     batcher.flushNow();
     expect(items()).toEqual([]);
-    batcher.push(5);
-    batcher.push(6);
+    batcher.push([5]);
+    batcher.push([6]);
     batcher.flushNow();
     expect(items()).toEqual([[5], [6]]);
   });
@@ -147,16 +159,16 @@ describe('createEventBatcher', () => {
     const setup = manualScheduler();
     const a = recorded<string>(setup, 100, 40);
     const b = recorded<string>(setup, 100, 40);
-    a.batcher.push('a1'); // 0
+    a.batcher.push(['a1']); // 0
     setup.advance(10);
-    b.batcher.push('b1'); // 10
+    b.batcher.push(['b1']); // 10
     setup.advance(10); // a frame at 16 paints both
-    a.batcher.push('a2'); // 20: a's gap ends at 40
+    a.batcher.push(['a2']); // 20: a's gap ends at 40
     setup.advance(22); // a flushes at 40; the next frame is at 48
     expect(a.flushes.map((f) => f.at)).toEqual([0, 40]);
     // b's own gap ends at 50, after that frame; it joins a's flush instead of
     // making the page lay out and paint once more, a frame later.
-    b.batcher.push('b2'); // 42
+    b.batcher.push(['b2']); // 42
     expect(b.flushes.map((f) => f.at)).toEqual([10, 42]);
   });
 
@@ -164,9 +176,9 @@ describe('createEventBatcher', () => {
     const setup = manualScheduler();
     const a = recorded<string>(setup);
     const b = recorded<string>(setup);
-    a.batcher.push('a1');
-    b.batcher.push('b1');
-    b.batcher.push('b2');
+    a.batcher.push(['a1']);
+    b.batcher.push(['b1']);
+    b.batcher.push(['b2']);
     expect(b.items()).toEqual([['b1']]);
     setup.advance(16);
     setup.advance(COMMIT_GAP_MS);
@@ -177,7 +189,7 @@ describe('createEventBatcher', () => {
     const setup = manualScheduler();
     const { batcher, flushes } = recorded<number>(setup, 100, 0);
     for (let t = 0; t < 64; t += 4) {
-      batcher.push(t);
+      batcher.push([t]);
       setup.advance(4);
     }
     expect(flushes.map((f) => f.at)).toEqual([0, 16, 32, 48, 64]);
@@ -186,8 +198,8 @@ describe('createEventBatcher', () => {
   it('drops pending items on dispose and schedules nothing after', () => {
     const setup = manualScheduler();
     const { batcher, items } = recorded<number>(setup);
-    batcher.push(1);
-    batcher.push(2);
+    batcher.push([1]);
+    batcher.push([2]);
     batcher.dispose();
     expect(setup.frames.size).toBe(0);
     expect(setup.timers.size).toBe(0);

@@ -26,7 +26,8 @@ export interface FrameScheduler {
 export const COMMIT_GAP_MS = 33;
 
 export interface EventBatcher<T> {
-  push(item: T, urgent?: boolean): void;
+  /** Items that came together (one message from the reading worker); urgent if any of them is. */
+  push(items: readonly T[], urgent?: boolean): void;
   /** Flushes whatever is pending right now (end of stream, stop). */
   flushNow(): void;
   dispose(): void;
@@ -115,8 +116,8 @@ export function createEventBatcher<T>(
   }
 
   return {
-    push(item, urgent = false) {
-      pending.push(item);
+    push(items, urgent = false) {
+      for (const item of items) pending.push(item);
       if (urgent) flushNow();
       else tryFlush();
     },

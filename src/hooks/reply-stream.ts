@@ -1,5 +1,6 @@
 // One reply in flight: the gateway stream read into a chat reducer, stamped
-// with arrival times and committed at most once per frame.
+// with arrival times and committed at most once per painted frame, a
+// worker message's batch whole.
 import { flushSync } from 'react-dom';
 import type { ChatAction } from '../chat/chat-reducer.ts';
 import { browserFrameScheduler, createEventBatcher, type EventBatcher } from '../chat/event-batcher.ts';
@@ -53,12 +54,15 @@ async function pumpStream(client: GatewayClient, request: WireChatRequest, run: 
   try {
     // Read in a worker: batches of events, each stamped as its bytes were read.
     for await (const batch of client.streamChat(request, { signal: controller.signal })) {
+      let urgent = false;
       for (const item of batch) {
         recorder.record(item);
         // The end flushes at once, and its batch carries the trace.
         if (isStreamEnd(item.event)) run.endedTrace = recorder.finish(item.at);
-        batcher.push(item, paintNow(item.event));
+        if (paintNow(item.event)) urgent = true;
       }
+      // The batch goes whole: a commit never takes part of what came together.
+      batcher.push(batch, urgent);
     }
   } catch (error) {
     batcher.flushNow();
