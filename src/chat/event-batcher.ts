@@ -34,7 +34,7 @@ export interface EventBatcher<T> {
 }
 
 const browserScheduler: FrameScheduler = {
-  requestFrame: (cb) => requestAnimationFrame(() => cb()),
+  requestFrame: (cb) => requestAnimationFrame(cb),
   cancelFrame: (h) => cancelAnimationFrame(h),
   setTimer: (cb, ms) => window.setTimeout(cb, ms),
   clearTimer: (h) => window.clearTimeout(h),
