@@ -744,6 +744,8 @@ test.describe('replaying a reply', () => {
     await expect.poll(async () => (await shownText(again)).length).toBeLessThan(final.length);
     // Stop replay shows the whole reply at once.
     await again.getByRole('button', { name: 'Stop replay' }).click();
+    // Stopped by the click itself, not by the replay running out.
+    expect(await again.getByText('Replay 1×', { exact: true }).count()).toBe(0);
     expect(await shownText(again)).toBe(final);
     await expect(again).toHaveAttribute('aria-busy', 'false');
     await expect(again.getByRole('button', { name: 'Replay', exact: true })).toBeFocused();
@@ -796,13 +798,18 @@ test.describe('replaying a reply', () => {
     expect((await chat.demoStreams()).length).toBe(streams);
 
     // How the text before Continue arrived is saved with the conversation.
+    // (The continued reply was saved whole when it ended, long before this.)
+    expect((await chat.savedReplyText(await chat.openConversationId())).length).toBeGreaterThan(final.length / 2);
     await page.reload();
     const again = chat.lastReply();
     await expect(again).toHaveAttribute('aria-busy', 'false');
+    await expect.poll(() => shownText(again)).toBe(final);
     await watchLengths(again);
     await again.getByRole('button', { name: 'Replay', exact: true }).click();
     await expect.poll(async () => (await shownLengths()).some((n) => n > 0 && n < kept.length)).toBe(true);
     await again.getByRole('button', { name: 'Stop replay' }).click();
+    // Stopped by the click itself, not by the replay running out.
+    expect(await again.getByText('Replay 1×', { exact: true }).count()).toBe(0);
     expect(await shownText(again)).toBe(final);
   });
 });
