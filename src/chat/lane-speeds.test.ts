@@ -48,11 +48,14 @@ describe('laneSpeeds', () => {
     expect(idle).toMatchObject({ model: 'c/idle', status: undefined, firstTokenMs: undefined, tokensPerSecond: undefined, fastestFirstToken: false, fastestRate: false });
   });
 
-  it('carries a settled reply’s trace, for its pace beside the others’', () => {
+  it('carries a settled reply’s trace, for its pace beside the others’, with the tokens the gateway counted for it', () => {
     const trace = { at: [200], content: [2], reasoning: [0], end: 1200 };
-    let state = race(at('a/x', 'r1', 0, ['delta', 200, 'Hi'], ['done', 1200]));
+    let state = race(at('a/x', 'r1', 0, ['delta', 200, 'Hi'], ['usage', 1200, '1'], ['done', 1200]));
     state = compareReducer(state, { type: 'laneAction', model: 'a/x', action: { type: 'traceRecorded', replyId: 'r1', trace } });
-    expect(laneSpeeds(state).map((lane) => lane.trace)).toEqual([trace, undefined]);
+    expect(laneSpeeds(state).map((lane) => [lane.trace, lane.traceTokens])).toEqual([
+      [trace, 1],
+      [undefined, undefined],
+    ]);
   });
 
   it('estimates a streaming lane’s rate as of its latest token, and marks nothing fastest with only one figure', () => {

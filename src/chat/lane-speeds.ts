@@ -22,6 +22,8 @@ export interface LaneSpeed {
   cost: Cost | undefined;
   /** How the reply arrived, once it has settled: for its pace beside the others'. */
   trace: ReplyTrace | undefined;
+  /** The completion tokens the gateway counted for the trace's text, when it reported them: the pace's scale. */
+  traceTokens: number | undefined;
   /** Whether the figures are (or, over all replies, include) a continued reply's: of the part after Continue. */
   continued: boolean;
   /** The smallest first-token time, the highest rate (of two lanes or more that have one). */
@@ -67,6 +69,7 @@ function allRepliesRow(model: string, replies: readonly AssistantMessage[], look
     totalMs: median(known((m) => m.totalMs)),
     cost: sumCosts(settled.map((reply) => costOf(reply, lookup))),
     trace: undefined,
+    traceTokens: undefined,
     continued: settled.some((reply) => reply.continuedFrom !== undefined),
   };
 }
@@ -85,7 +88,7 @@ export function laneSpeeds(state: CompareState, lookup: (model: string) => Model
   const rows = state.lanes.map((model): Row => {
     const replies = (state.chats[model]?.messages ?? []).filter((m): m is AssistantMessage => m.role === 'assistant');
     const reply = replies.at(-1);
-    if (!reply) return { model, status: undefined, replies: 0, firstTokenMs: undefined, tokensPerSecond: undefined, estimated: false, totalMs: undefined, cost: undefined, trace: undefined, continued: false };
+    if (!reply) return { model, status: undefined, replies: 0, firstTokenMs: undefined, tokensPerSecond: undefined, estimated: false, totalMs: undefined, cost: undefined, trace: undefined, traceTokens: undefined, continued: false };
     if (scope === 'all') return allRepliesRow(model, replies, lookup);
     const settled = replyMetrics(reply);
     const streaming = !isSettled(reply.status);
@@ -99,6 +102,7 @@ export function laneSpeeds(state: CompareState, lookup: (model: string) => Model
       totalMs: settled.totalMs,
       cost: costOf(reply, lookup),
       trace: reply.trace,
+      traceTokens: reply.usage?.completionTokens,
       continued: reply.continuedFrom !== undefined,
     };
   });

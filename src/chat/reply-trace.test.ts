@@ -155,6 +155,16 @@ describe('paceProfile', () => {
     expect(profile?.rates.reduce((sum, rate) => sum + rate * 0.5 * 4, 0)).toBeCloseTo(60);
   });
 
+  it('turns characters into tokens at the ratio of the count the gateway reported for the text', () => {
+    // 120 characters in 1.2 s after the first chunk's 30; the gateway counted 75 tokens for all 150 (2 characters a token, as for code or Chinese).
+    const at = [0, 300, 600, 900, 1200];
+    const trace: ReplyTrace = { at, content: [30, 60, 90, 120, 150], reasoning: [0, 0, 0, 0, 0], end: 1200 };
+    expect(paceProfile(trace, 4, 75)?.rates).toEqual([50, 50, 50, 50]);
+    // Without the count, 4 characters a token: half as fast.
+    expect(paceProfile(trace, 4)?.rates).toEqual([25, 25, 25, 25]);
+    expect(paceProfile(trace, 4, 0)?.rates).toEqual([25, 25, 25, 25]);
+  });
+
   it('has nothing to say of a reply that came in one piece', () => {
     expect(paceProfile({ at: [300], content: [50], reasoning: [0], end: 300 }, 4)).toBeUndefined();
   });

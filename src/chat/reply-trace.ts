@@ -144,7 +144,7 @@ export function replayFrame(reply: AssistantMessage, { trace, from }: ReplaySour
 }
 
 export interface PaceProfile {
-  /** Tokens a second (estimated from the text, 4 characters a token) in equal slices of the time from the first token to the last. */
+  /** Tokens a second in equal slices of the time from the first token to the last (see paceProfile for how tokens are counted). */
   rates: number[];
   peak: number;
   /** The longest wait between two tokens, in milliseconds, when it was a second or more. */
@@ -163,14 +163,22 @@ const SPREAD_MS = 250;
  * How fast a reply came over its course, from its first token to its last.
  * The first chunk's own text is not counted: it took no time that the trace
  * saw. Undefined when the reply came in one piece.
+ *
+ * `tokens` is what the gateway counted for the trace's text (the reply's
+ * completion tokens): the characters are turned into tokens at the reply's
+ * own ratio, so the bars agree with its tokens a second whatever the
+ * language or the tokenizer (code runs about 3 characters a token, Chinese
+ * 1 to 2). Without it, 4 characters a token.
  */
-export function paceProfile(trace: ReplyTrace, slices: number): PaceProfile | undefined {
+export function paceProfile(trace: ReplyTrace, slices: number, tokens?: number): PaceProfile | undefined {
   const first = trace.at[0]!;
   const span = trace.at.at(-1)! - first;
   if (trace.at.length < 2 || span <= 0) return undefined;
   const sliceMs = span / slices;
   const characters = Array.from({ length: slices }, () => 0);
   const total = (i: number): number => trace.content[i]! + trace.reasoning[i]!;
+  const allCharacters = total(trace.at.length - 1);
+  const charactersPerToken = tokens !== undefined && tokens > 0 && allCharacters > 0 ? allCharacters / tokens : CHARACTERS_PER_TOKEN;
   let longestPause = 0;
   for (let i = 1; i < trace.at.length; i++) {
     const end = trace.at[i]! - first;
@@ -189,6 +197,6 @@ export function paceProfile(trace: ReplyTrace, slices: number): PaceProfile | un
       characters[slice]! += (arrived * Math.max(0, overlap)) / (end - start);
     }
   }
-  const rates = characters.map((count) => count / CHARACTERS_PER_TOKEN / (sliceMs / 1000));
+  const rates = characters.map((count) => count / charactersPerToken / (sliceMs / 1000));
   return { rates, peak: Math.max(...rates), longestPause: longestPause >= PAUSE_WORTH_SAYING_MS ? longestPause : undefined };
 }

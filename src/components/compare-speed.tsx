@@ -142,7 +142,7 @@ export function CompareSpeed({ speeds, scope, onScopeChange }: CompareSpeedProps
                   </td>
                 ) : null}
                 {/* Each to its own peak: the shape (steady, bursty, stalled); the Speed column compares the rates. */}
-                {paced ? <td className="hidden px-2 py-1 lg:table-cell">{s.trace ? <PaceSparkline trace={s.trace} /> : '—'}</td> : null}
+                {paced ? <td className="hidden px-2 py-1 lg:table-cell">{s.trace ? <PaceSparkline trace={s.trace} tokens={s.traceTokens} /> : '—'}</td> : null}
               </tr>
             );
           })}

@@ -12,6 +12,7 @@ const speed = (over: Partial<LaneSpeed>): LaneSpeed => ({
   totalMs: 1300,
   cost: { amount: 0.000102, currency: 'USD' },
   trace: undefined,
+  traceTokens: undefined,
   continued: false,
   fastestFirstToken: false,
   fastestRate: false,

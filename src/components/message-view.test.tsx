@@ -305,10 +305,13 @@ describe('MessageView', () => {
     // 40 characters every 100 ms for a second, then nothing for 3 s, then one more chunk.
     const at = [...Array.from({ length: 10 }, (_, i) => 300 + i * 100), 4200];
     const trace = { at, content: at.map((_, i) => (i + 1) * 40), reasoning: at.map(() => 0), end: 4300 };
-    const { rerender } = render(<MessageView message={reply({ content: 'x'.repeat(440), trace })} />);
+    const { rerender } = render(<MessageView message={reply({ content: 'x'.repeat(440), trace, usage: undefined })} />);
     const pace = within(screen.getByRole('region', { name: 'Usage' })).getByRole('img');
-    // 40 characters (10 tokens) every 100 ms.
+    // 40 characters (10 tokens at 4 characters a token) every 100 ms.
     expect(pace.getAttribute('aria-label')).toBe('Pace over the reply: up to ≈ 100 tok/s, longest pause 3.0 s');
+    // With the gateway's count (220 tokens for the 440 characters), at 2 characters a token.
+    rerender(<MessageView message={reply({ content: 'x'.repeat(440), trace, usage: { promptTokens: 10, completionTokens: 220, totalTokens: 230 } })} />);
+    expect(within(screen.getByRole('region', { name: 'Usage' })).getByRole('img').getAttribute('aria-label')).toBe('Pace over the reply: up to ≈ 200 tok/s, longest pause 3.0 s');
     // Bars where text came, none over the pause: one rectangle each in one path.
     const bars = pace.querySelector('path')?.getAttribute('d')?.match(/M/g)?.length ?? 0;
     expect(bars).toBeGreaterThan(3);

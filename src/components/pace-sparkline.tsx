@@ -28,8 +28,9 @@ export function barsPath(rates: readonly number[], peak: number): string {
 
 // The chart appears in the task that ends a reply: three elements, where a
 // rect per bar made that commit about 3 ms longer (12 at 4x CPU throttle).
-export function PaceSparkline({ trace }: { trace: ReplyTrace }) {
-  const profile = useMemo(() => paceProfile(trace, SLICES), [trace]);
+/** `tokens`: the completion tokens the gateway counted for the trace's text, when it reported them. */
+export function PaceSparkline({ trace, tokens }: { trace: ReplyTrace; tokens: number | undefined }) {
+  const profile = useMemo(() => paceProfile(trace, SLICES, tokens), [trace, tokens]);
   if (!profile || profile.peak <= 0) return <>—</>;
   const label = paceDescription(profile.peak, profile.longestPause);
   return (

@@ -111,7 +111,7 @@ function UsagePanelView({ reply, pending = false, live }: UsagePanelProps) {
         {pending || reply.trace ? (
           <div className="flex items-baseline gap-1.5">
             <dt className="text-zinc-500 dark:text-zinc-400">Pace</dt>
-            <dd className="font-medium text-zinc-800 dark:text-zinc-200">{reply.trace && !pending ? <PaceSparkline trace={reply.trace} /> : PENDING}</dd>
+            <dd className="font-medium text-zinc-800 dark:text-zinc-200">{reply.trace && !pending ? <PaceSparkline trace={reply.trace} tokens={usage?.completionTokens} /> : PENDING}</dd>
           </div>
         ) : null}
         {contextWindow ? (
