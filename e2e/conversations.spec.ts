@@ -132,6 +132,34 @@ test('a reply cut off by a reload keeps the text it had, marked Interrupted', as
   await expect(chat.message).toBeEditable();
 });
 
+test('a reload while a reply streams loses none of the text shown, even when the browser drops the last IndexedDB write', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  const reply = await chat.ask('Run a stress test', FAST);
+  const id = await chat.openConversationId();
+  await expect.poll(async () => (await chat.savedReplyText(id)).length, { timeout: 10_000 }).toBeGreaterThan(200);
+  // From here every IndexedDB write fails, as the one begun while a page unloads sometimes does.
+  const shownLength = (): Promise<number> => reply.locator('.markdown').evaluate((markdown) => markdown.textContent?.length ?? 0);
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = () => {
+      throw new DOMException('dropped by the test', 'UnknownError');
+    };
+  });
+  const lastWritable = await shownLength();
+  const savedBefore = (await chat.savedReplyText(id)).length;
+  // Text that arrived after the last write that could have landed.
+  await expect.poll(shownLength).toBeGreaterThan(lastWritable + 300);
+  await expect(reply).toHaveAttribute('aria-busy', 'true');
+  const shown = await shownLength();
+  await page.reload();
+
+  const kept = chat.lastReply();
+  await expect(kept).toContainText('Interrupted');
+  expect(((await kept.locator('.markdown').textContent()) ?? '').length).toBeGreaterThanOrEqual(shown);
+  // And it is written to IndexedDB again, whole.
+  await expect.poll(async () => (await chat.savedReplyText(id)).length).toBeGreaterThan(savedBefore + 300);
+});
+
 test('at phone width the conversations open from the header and close on a pick', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 740 });
   const chat = new ChatPage(page);

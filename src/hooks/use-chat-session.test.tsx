@@ -2,6 +2,7 @@
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
 import type { FetchLike } from '../gateway/client.ts';
+import type { ConversationStore } from '../storage/conversation-store.ts';
 import { testClient } from '../gateway/test-streams.ts';
 import { useChatSession, useOpenMessages } from './use-chat-session.ts';
 
@@ -112,4 +113,34 @@ it('keeps an edited message and what followed it as the new one\'s earlier versi
 
   act(() => result.current.showMessageVersion(bye!.id, before[0]!.id));
   expect(messages.result.current.map((m) => m.content)).toEqual(['Hello', 'Hi', 'Thanks', 'Hi']);
+});
+
+it('keeps a streaming conversation at once as the page is hidden or goes away, and none once its reply has ended', async () => {
+  const client = testClient(slowGateway(['one ', 'two ', 'three ', 'four '], 30));
+  const kept: string[][] = [];
+  const store: ConversationStore = {
+    loadAll: async () => [],
+    load: async () => undefined,
+    save: async () => undefined,
+    remove: async () => undefined,
+    keepInFlight: (conversations) => void kept.push(conversations.map((c) => c.messages.map((m) => `${m.role === 'assistant' ? m.status : m.role}:${m.content}`).join('|'))),
+  };
+  const { result } = renderHook(() => useChatSession(client, { model: 'p/m', systemPrompt: '' }, { store }));
+  const messages = renderHook(() => useOpenMessages(result.current));
+  await waitFor(() => expect(result.current.loaded).toBe(true));
+  act(() => result.current.send('Hello'));
+  await waitFor(() => expect(messages.result.current.at(-1)?.content).toContain('two'));
+  const shown = messages.result.current.at(-1)?.content ?? '';
+  act(() => void window.dispatchEvent(new Event('pagehide')));
+  expect(kept).toHaveLength(1);
+  expect(kept[0]).toHaveLength(1);
+  expect(kept[0]![0]).toMatch(new RegExp(`^user:Hello\\|streaming:${shown}`));
+  await waitFor(() => expect(result.current.streaming).toBe(false), { timeout: 5000 });
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+  try {
+    act(() => void document.dispatchEvent(new Event('visibilitychange')));
+  } finally {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+  }
+  expect(kept.at(-1)).toEqual([]);
 });

@@ -328,17 +328,24 @@ function useConversationSaving(
     return conversations.subscribe(saveChanged);
   }, [saver, seen, conversations]);
   useEffect(() => {
-    if (!saver) return;
-    const flush = (): void => {
-      if (document.visibilityState === 'hidden') saver.flushAll();
+    if (!saver || !store) return;
+    // The page may be going away: write what is pending, and keep the
+    // conversations still streaming at once too (an IndexedDB write begun now
+    // may not land before a reload; see conversation-store.ts).
+    const hide = (): void => {
+      saver.flushAll();
+      store.keepInFlight(Object.values(conversations.getState().byId).filter(isStreaming));
     };
-    document.addEventListener('visibilitychange', flush);
-    window.addEventListener('pagehide', saver.flushAll);
+    const onVisibility = (): void => {
+      if (document.visibilityState === 'hidden') hide();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', hide);
     return () => {
-      document.removeEventListener('visibilitychange', flush);
-      window.removeEventListener('pagehide', saver.flushAll);
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', hide);
       saver.flushAll();
     };
-  }, [saver]);
+  }, [saver, store, conversations]);
   return saver;
 }

@@ -4,7 +4,8 @@ import type { Conversation } from '../chat/conversations.ts';
 import { assistantReply } from '../chat/test-messages.ts';
 import type { AssistantMessage } from '../chat/types.ts';
 import { createConversationSaver, type SaverTimers } from './conversation-saver.ts';
-import { openConversationStore, type ConversationStore } from './conversation-store.ts';
+import { openConversationStore, withKeptInFlight, type ConversationStore } from './conversation-store.ts';
+import { memoryStorage } from './test-storage.ts';
 
 const reply = (status: AssistantMessage['status'], content: string): AssistantMessage => assistantReply({ id: 'r', status, content });
 const conversation = (id: string, status: AssistantMessage['status'], content: string): Conversation => ({
@@ -45,6 +46,7 @@ function recordingStore() {
     remove: async (id) => {
       removed.push(id);
     },
+    keepInFlight: () => undefined,
   };
   return { store, saved, removed };
 }
@@ -110,6 +112,7 @@ describe('createConversationSaver', () => {
       load: async () => undefined,
       save: () => Promise.reject(new Error('QuotaExceededError')),
       remove: async () => undefined,
+      keepInFlight: () => undefined,
     };
     createConversationSaver(store, { onError: (e) => errors.push(e) }).changed(conversation('a', 'done', 'x'));
     await expect.poll(() => errors.length).toBe(1);
@@ -130,5 +133,50 @@ describe('openConversationStore (IndexedDB)', () => {
     ]);
     await again.remove('a');
     expect((await store.loadAll()).map((c) => c.id)).toEqual(['b']);
+  });
+});
+
+const at = (c: Conversation, updatedAt: number): Conversation => ({ ...c, updatedAt });
+
+describe('conversations kept in flight (sessionStorage beside IndexedDB)', () => {
+
+  it('reads a reply kept as the page went away in place of the copy saved a second before, and a conversation never saved', async () => {
+    const storage = memoryStorage();
+    const store = openConversationStore('kept-store', () => storage);
+    await store.save(conversation('a', 'streaming', 'Once upon'));
+    await store.save(conversation('b', 'done', 'b'));
+    store.keepInFlight([conversation('a', 'streaming', 'Once upon a time'), conversation('new', 'streaming', 'Hel')]);
+    // The next page: sessionStorage survived the reload, the last IndexedDB write did not land.
+    const again = openConversationStore('kept-store', () => storage);
+    expect((await again.loadAll()).map((c) => [c.id, c.messages[1]?.content]).toSorted()).toEqual([
+      ['a', 'Once upon a time'],
+      ['b', 'b'],
+      ['new', 'Hel'],
+    ]);
+    // An empty list keeps none.
+    store.keepInFlight([]);
+    expect((await again.loadAll()).map((c) => [c.id, c.messages[1]?.content]).toSorted()).toEqual([
+      ['a', 'Once upon'],
+      ['b', 'b'],
+    ]);
+  });
+
+  it('leaves a saved copy written after the keeping: settled, or with a later message', () => {
+    const kept = conversation('a', 'streaming', 'Once upon');
+    expect(withKeptInFlight([conversation('a', 'done', 'Once upon a time.')], [kept])[0]?.messages[1]?.content).toBe('Once upon a time.');
+    const later = at({ ...conversation('a', 'streaming', 'Sec'), messages: [...kept.messages, { id: 'u2', role: 'user', content: 'more' }, reply('streaming', 'Sec')] }, 5);
+    expect(withKeptInFlight([later], [at(kept, 1)])).toEqual([later]);
+    expect(withKeptInFlight([at(conversation('a', 'streaming', 'x'), 1)], [at(kept, 1)])).toEqual([at(kept, 1)]);
+  });
+
+  it('keeps none, and throws nothing, where the browser refuses storage; reads past what is not conversations', async () => {
+    const refusing = openConversationStore('refused-store', () => memoryStorage(true));
+    expect(() => refusing.keepInFlight([conversation('a', 'streaming', 'x')])).not.toThrow();
+    expect(await refusing.loadAll()).toEqual([]);
+    const storage = memoryStorage();
+    storage.setItem('odd-store.in-flight', JSON.stringify([{ id: 'x' }, 'text', { id: 'y', messages: [] }]));
+    expect((await openConversationStore('odd-store', () => storage).loadAll()).map((c) => c.id)).toEqual(['y']);
+    storage.setItem('odd-store.in-flight', '{not json');
+    expect(await openConversationStore('odd-store', () => storage).loadAll()).toEqual([]);
   });
 });

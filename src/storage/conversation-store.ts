@@ -1,13 +1,55 @@
 // Saved conversations in IndexedDB, through idb (promises over IndexedDB's
 // requests and transactions, about 1 KB): one record per conversation.
+//
+// A reply streaming as the page goes away (a reload, a closed tab) is written
+// to IndexedDB then too, but that write may not land: Chromium drops it about
+// one reload in three, and the reply comes back as it was saved up to a second
+// before (thousands of characters at a fast model's pace). So those
+// conversations are also kept in sessionStorage, whose writes are synchronous,
+// and read back with the rest (withKeptInFlight).
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Conversation } from '../chat/conversations.ts';
+import { isStreaming, type Conversation } from '../chat/conversations.ts';
 
 export interface ConversationStore {
+  /** Every saved conversation, with any kept in flight that is newer than its saved copy. */
   loadAll(): Promise<Conversation[]>;
   load(id: string): Promise<Conversation | undefined>;
   save(conversation: Conversation): Promise<void>;
   remove(id: string): Promise<void>;
+  /**
+   * Keeps these conversations (their replies streaming as the page is hidden
+   * or goes away) at once, synchronously, for the next loadAll; an empty list
+   * keeps none. Storage that refuses (full, blocked) keeps none.
+   */
+  keepInFlight(conversations: readonly Conversation[]): void;
+}
+
+/**
+ * The saved conversations with those kept in flight: a kept one takes the
+ * place of its saved copy when there is none (a new conversation's first
+ * write had not landed), or when that copy is still streaming and no newer
+ * (the same message's reply, saved earlier). A saved copy that settled, or
+ * that has a later message, was written after the keeping and stays.
+ */
+export function withKeptInFlight(saved: readonly Conversation[], kept: readonly Conversation[]): Conversation[] {
+  const byId = new Map(saved.map((conversation) => [conversation.id, conversation]));
+  for (const conversation of kept) {
+    const copy = byId.get(conversation.id);
+    const newer = !copy || (isStreaming(copy) && conversation.updatedAt >= copy.updatedAt && conversation.messages.length >= copy.messages.length);
+    if (newer) byId.set(conversation.id, conversation);
+  }
+  return [...byId.values()];
+}
+
+/** What reads as conversations kept in flight: records with an id and messages. */
+function keptConversations(json: string | null): Conversation[] {
+  try {
+    const value: unknown = JSON.parse(json ?? '[]');
+    if (!Array.isArray(value)) return [];
+    return value.filter((c): c is Conversation => typeof c === 'object' && c !== null && typeof c.id === 'string' && Array.isArray(c.messages));
+  } catch {
+    return [];
+  }
 }
 
 interface ChatDb extends DBSchema {
@@ -16,7 +58,16 @@ interface ChatDb extends DBSchema {
 
 const DB_VERSION = 1;
 
-export function openConversationStore(name = 'gateway-chat'): ConversationStore {
+/** `inFlight`: where conversations in flight are kept, sessionStorage (per tab, kept across a reload) unless a test says otherwise. */
+export function openConversationStore(name = 'gateway-chat', inFlight: () => Storage = () => sessionStorage): ConversationStore {
+  const inFlightKey = `${name}.in-flight`;
+  const readKept = (): Conversation[] => {
+    try {
+      return keptConversations(inFlight().getItem(inFlightKey));
+    } catch {
+      return [];
+    }
+  };
   let db: Promise<IDBPDatabase<ChatDb>> | undefined;
   // Opened on first use, so a page that never saves never opens the database.
   const open = (): Promise<IDBPDatabase<ChatDb>> => {
@@ -29,7 +80,7 @@ export function openConversationStore(name = 'gateway-chat'): ConversationStore 
   };
   return {
     async loadAll() {
-      return (await open()).getAll('conversations');
+      return withKeptInFlight(await (await open()).getAll('conversations'), readKept());
     },
     async load(id) {
       return (await open()).get('conversations', id);
@@ -39,6 +90,14 @@ export function openConversationStore(name = 'gateway-chat'): ConversationStore 
     },
     async remove(id) {
       await (await open()).delete('conversations', id);
+    },
+    keepInFlight(conversations) {
+      try {
+        if (conversations.length) inFlight().setItem(inFlightKey, JSON.stringify(conversations));
+        else inFlight().removeItem(inFlightKey);
+      } catch {
+        // Not kept (full, blocked): the IndexedDB write begun beside it may still land.
+      }
     },
   };
 }
