@@ -2,7 +2,7 @@
 // newest first, opened by link (the URL names the open one), searched by title
 // and message text. A reply cut by a reload keeps its text, marked Interrupted.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ChatPage } from './chat-page.ts';
 
 const FAST = 'groq/llama-3.3-70b-versatile';
@@ -113,13 +113,18 @@ test('searching conversations matches titles and the text of their messages', as
   await expect(chat.conversations.getByRole('link')).toHaveCount(2);
 });
 
-test('a reply cut off by a reload keeps the text it had, marked Interrupted', async ({ page }) => {
+/** Asks for a long reply and waits until some of it is saved in IndexedDB (saved while streaming, at most a second behind). */
+async function longReplySaving(page: Page): Promise<{ chat: ChatPage; reply: Locator; id: string }> {
   const chat = new ChatPage(page);
   await chat.open();
   const reply = await chat.ask('Run a stress test', FAST);
-  // Saved while streaming (at most a second behind): reload once some text is stored.
   const id = await chat.openConversationId();
   await expect.poll(async () => (await chat.savedReplyText(id)).length, { timeout: 10_000 }).toBeGreaterThan(200);
+  return { chat, reply, id };
+}
+
+test('a reply cut off by a reload keeps the text it had, marked Interrupted', async ({ page }) => {
+  const { chat, reply } = await longReplySaving(page);
   await expect(reply).toHaveAttribute('aria-busy', 'true');
   await page.reload();
 
@@ -133,11 +138,7 @@ test('a reply cut off by a reload keeps the text it had, marked Interrupted', as
 });
 
 test('a reload while a reply streams loses none of the text shown, even when the browser drops the last IndexedDB write', async ({ page }) => {
-  const chat = new ChatPage(page);
-  await chat.open();
-  const reply = await chat.ask('Run a stress test', FAST);
-  const id = await chat.openConversationId();
-  await expect.poll(async () => (await chat.savedReplyText(id)).length, { timeout: 10_000 }).toBeGreaterThan(200);
+  const { chat, reply, id } = await longReplySaving(page);
   // From here every IndexedDB write fails, as the one begun while a page unloads sometimes does.
   const shownLength = (): Promise<number> => reply.locator('.markdown').evaluate((markdown) => markdown.textContent?.length ?? 0);
   await page.evaluate(() => {
