@@ -336,8 +336,10 @@ function useConversationSaving(
       saver.flushAll();
       store.keepInFlight(Object.values(conversations.getState().byId).filter(isStreaming));
     };
+    // Shown again, the page goes on: what it kept would only be out of date.
     const onVisibility = (): void => {
       if (document.visibilityState === 'hidden') hide();
+      else store.keepInFlight([]);
     };
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', hide);
