@@ -136,10 +136,6 @@ it('keeps a streaming conversation at once as the page is hidden or goes away, a
   expect(kept[0]).toHaveLength(1);
   expect(kept[0]![0]).toMatch(new RegExp(`^user:Hello\\|streaming:${shown}`));
   // Shown again (it was not unloaded after all), it keeps none: they would only be out of date.
-  const visibility = (state: DocumentVisibilityState): void => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-    act(() => void document.dispatchEvent(new Event('visibilitychange')));
-  };
   try {
     visibility('visible');
     expect(kept).toEqual([kept[0], []]);
@@ -152,3 +148,9 @@ it('keeps a streaming conversation at once as the page is hidden or goes away, a
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
   }
 });
+
+/** The page hidden or shown, as the browser tells it. */
+function visibility(state: DocumentVisibilityState): void {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  act(() => void document.dispatchEvent(new Event('visibilitychange')));
+}
