@@ -1,6 +1,6 @@
 // Test helpers: a settled reply with what a test cares about overridden, and a sent message.
 import type { ChatAction } from './chat-reducer.ts';
-import type { AssistantMessage } from './types.ts';
+import type { AssistantMessage, ReplyTrace } from './types.ts';
 
 export const assistantReply = (extra: Partial<AssistantMessage> = {}): AssistantMessage => ({
   id: 'a',
@@ -25,3 +25,7 @@ export const sendRequested = (replyId: string, model: string, at = 1, text = 'hi
   model,
   at,
 });
+
+const stallAt = [...Array.from({ length: 10 }, (_, i) => 300 + i * 100), 4200];
+/** A reply's trace: 40 characters every 100 ms for a second, then nothing for 3 s, then one more chunk (440 characters in all). */
+export const stallingTrace: ReplyTrace = { at: stallAt, content: stallAt.map((_, i) => (i + 1) * 40), reasoning: stallAt.map(() => 0), end: 4300 };

@@ -2,13 +2,11 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
 import type { LaneSpeed } from '../chat/lane-speeds.ts';
+import { stallingTrace } from '../chat/test-messages.ts';
 import { CompareSpeed } from './compare-speed.tsx';
 
 afterEach(cleanup);
 
-// 40 characters every 100 ms for a second, then nothing for 3 s, then one more chunk: 440 in all.
-const at = [...Array.from({ length: 10 }, (_, i) => 300 + i * 100), 4200];
-const trace = { at, content: at.map((_, i) => (i + 1) * 40), reasoning: at.map(() => 0), end: 4300 };
 
 const lane = (model: string, traceTokens: number | undefined): LaneSpeed => ({
   model,
@@ -19,7 +17,7 @@ const lane = (model: string, traceTokens: number | undefined): LaneSpeed => ({
   estimated: traceTokens === undefined,
   totalMs: 4300,
   cost: undefined,
-  trace,
+  trace: stallingTrace,
   traceTokens,
   continued: false,
   fastestFirstToken: false,

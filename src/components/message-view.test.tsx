@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { assistantReply } from '../chat/test-messages.ts';
+import { assistantReply, stallingTrace } from '../chat/test-messages.ts';
 import type { ModelInfo } from '../chat/model-catalog.ts';
 import { MessageView, SILENCE_MS } from './message-view.tsx';
 import { barsPath } from './pace-sparkline.tsx';
@@ -303,8 +303,7 @@ describe('MessageView', () => {
 
   it('charts the pace of a reply with a trace in its usage panel, and holds that row while it streams', () => {
     // 40 characters every 100 ms for a second, then nothing for 3 s, then one more chunk.
-    const at = [...Array.from({ length: 10 }, (_, i) => 300 + i * 100), 4200];
-    const trace = { at, content: at.map((_, i) => (i + 1) * 40), reasoning: at.map(() => 0), end: 4300 };
+    const trace = stallingTrace;
     const { rerender } = render(<MessageView message={reply({ content: 'x'.repeat(440), trace, usage: undefined })} />);
     const pace = within(screen.getByRole('region', { name: 'Usage' })).getByRole('img');
     // 40 characters (10 tokens at 4 characters a token) every 100 ms.
