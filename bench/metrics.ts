@@ -10,7 +10,9 @@ export interface PageMetrics {
   /** When the reader (the worker, or the page with ?recv=main) read the first and the last byte, on the page's clock. */
   firstByteAt: number;
   lastByteAt: number;
-  /** A double rAF after the final commit. */
+  /** When the commit that carried the stream's end returned (0 for the floor, which commits nothing). */
+  finalCommitAt: number;
+  /** A double rAF after the final commit (for the floor, after it has read the stream). */
   finalPaintAt: number;
   /** rAF deltas while measuring. */
   frames: number[];

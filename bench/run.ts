@@ -68,6 +68,8 @@ interface RunResult {
   /** Share of the display's frames (60 a second) that did not get painted, %. */
   droppedPct: number;
   loafOver50: number;
+  /** From reading the last byte to the end of the commit that shows it (NaN for the floor). */
+  lastByteToCommitMs: number;
   lastByteToPaintMs: number;
   inputDelayP95: number;
   heapMb: number;
@@ -161,6 +163,7 @@ async function measureRun(page: Page, cdp: CDPSession): Promise<RunResult> {
     framesOver50: m.frames.filter((d) => d > 50).length,
     droppedPct: droppedPercent(m.frames),
     loafOver50: m.loafOver50,
+    lastByteToCommitMs: m.finalCommitAt ? m.finalCommitAt - m.lastByteAt : NaN,
     lastByteToPaintMs: m.finalPaintAt - m.lastByteAt,
     inputDelayP95: quantile(m.inputDelays, 0.95),
     heapMb: heap / 1024 / 1024,
@@ -336,8 +339,8 @@ async function main(): Promise<void> {
     log();
     log('## Streaming');
     log();
-    log('| cell | arm | busy ms above floor | commits | commit p50 / p95 / max ms | growth last/first quarter | frames > 50 ms | dropped frames % | last byte → paint ms | input delay p95 ms |');
-    log('|---|---|---:|---:|---|---:|---:|---:|---:|---:|');
+    log('| cell | arm | busy ms above floor | commits | commit p50 / p95 / max ms | growth last/first quarter | frames > 50 ms | dropped frames % | last byte → final commit ms | last byte → paint ms | input delay p95 ms |');
+    log('|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|');
     const summary: Record<string, Record<string, number>> = {};
     for (const [key, byArm] of Object.entries(results)) {
       const floor = median(byArm.none.map((r) => r.busyMs));
@@ -345,7 +348,7 @@ async function main(): Promise<void> {
         const runs = byArm[arm];
         const above = runs.map((r) => r.busyMs - floor);
         log(
-          `| ${key} | ${arm} | ${arm === 'none' ? `${fmt(floor, 0)} (floor)` : spread(above, 0)} | ${fmt(median(runs.map((r) => r.commits)), 0)} | ${fmt(median(runs.map((r) => r.commitP50)), 2)} / ${fmt(median(runs.map((r) => r.commitP95)), 2)} / ${fmt(median(runs.map((r) => r.commitMax)), 1)} | ${arm === 'none' ? '—' : spread(runs.map((r) => r.growth), 2)} | ${spread(runs.map((r) => r.framesOver50), 0)} | ${spread(runs.map((r) => r.droppedPct), 0)} | ${spread(runs.map((r) => r.lastByteToPaintMs), 0)} | ${spread(runs.map((r) => r.inputDelayP95), 1)} |`,
+          `| ${key} | ${arm} | ${arm === 'none' ? `${fmt(floor, 0)} (floor)` : spread(above, 0)} | ${fmt(median(runs.map((r) => r.commits)), 0)} | ${fmt(median(runs.map((r) => r.commitP50)), 2)} / ${fmt(median(runs.map((r) => r.commitP95)), 2)} / ${fmt(median(runs.map((r) => r.commitMax)), 1)} | ${arm === 'none' ? '—' : spread(runs.map((r) => r.growth), 2)} | ${spread(runs.map((r) => r.framesOver50), 0)} | ${spread(runs.map((r) => r.droppedPct), 0)} | ${arm === 'none' ? '—' : spread(runs.map((r) => r.lastByteToCommitMs), 0)} | ${spread(runs.map((r) => r.lastByteToPaintMs), 0)} | ${spread(runs.map((r) => r.inputDelayP95), 1)} |`,
         );
       }
       const aboveOf = (arm: Arm): number => median(byArm[arm].map((r) => r.busyMs - floor));
