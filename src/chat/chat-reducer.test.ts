@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StreamEvent } from '../gateway/client.ts';
+import type { StreamEvent, ToolCallPiece } from '../gateway/client.ts';
 import { chatReducer, initialChatState, LIVE_SAMPLE_MS, streamingReply, type ChatAction, type ChatState } from './chat-reducer.ts';
 import { messageVersionIds, replyVersions, type AssistantMessage, type Message, type ReplyTrace, type UserMessage } from './types.ts';
 
@@ -129,7 +129,7 @@ describe('chatReducer', () => {
     expect(reply(asked)).not.toHaveProperty('trace');
     const going = chatReducer(asked, events([{ type: 'delta', text: ', world' }, 5400]));
     // The live rate counts the continuation's text only.
-    expect(reply(going)).toMatchObject({ status: 'streaming', content: 'Hello, world', timing: { firstTokenAt: 5400, liveSample: { at: 5400, length: 7 } } });
+    expect(reply(going)).toMatchObject({ status: 'streaming', content: 'Hello, world', timing: { firstTokenAt: 5400, pieces: 1, liveSample: { at: 5400, length: 7, tokens: 2 } } });
     const usage = { promptTokens: 20, completionTokens: 2, totalTokens: 22 };
     expect(reply(chatReducer(going, events([{ type: 'usage', usage }, 5500], [{ type: 'done' }, 5500])))).toMatchObject({ status: 'done', usage, content: 'Hello, world' });
     // Only a settled reply with text that ended before its end.
@@ -188,17 +188,28 @@ describe('chatReducer', () => {
 
   it('takes the live sample at the first token, then again only once LIVE_SAMPLE_MS have passed', () => {
     const first = run(send, events([{ type: 'reasoning', text: 'Th' }, 1200], [{ type: 'delta', text: 'ink' }, 1210]));
-    // One sample per batch, at its last token, counting reasoning and answer.
-    expect(reply(first).timing.liveSample).toEqual({ at: 1210, length: 5 });
+    // One sample per batch, at its last token, counting reasoning and answer:
+    // 5 characters in 2 pieces are 2 tokens (a token a piece beats 4 characters a token).
+    expect(reply(first).timing.liveSample).toEqual({ at: 1210, length: 5, tokens: 2 });
     const soon = chatReducer(first, events([{ type: 'delta', text: 'ing' }, 1210 + LIVE_SAMPLE_MS - 1]));
     // The same object: a view memoised on it does not recompute.
     expect(reply(soon).timing.liveSample).toBe(reply(first).timing.liveSample);
     const later = chatReducer(soon, events([{ type: 'delta', text: '!' }, 1210 + LIVE_SAMPLE_MS]));
-    expect(reply(later).timing.liveSample).toEqual({ at: 1210 + LIVE_SAMPLE_MS, length: 9 });
+    expect(reply(later).timing.liveSample).toEqual({ at: 1210 + LIVE_SAMPLE_MS, length: 9, tokens: 4 });
     // Usage and finish are not tokens: they take no sample.
     const usage = { promptTokens: 1, completionTokens: 2, totalTokens: 3 };
     const ended = chatReducer(later, events([{ type: 'usage', usage }, 1210 + 3 * LIVE_SAMPLE_MS]));
     expect(reply(ended).timing.liveSample).toBe(reply(later).timing.liveSample);
+  });
+
+  it('counts the pieces streamed (text, reasoning and tool-call parts, not usage or finish) and estimates the sample\'s tokens from them, or from 4 characters a token where pieces held more', () => {
+    const call: ToolCallPiece = { index: 0, id: 'c1', name: 'lookup', arguments: '{}' };
+    const pieces = run(send, events([{ type: 'reasoning', text: 'ab' }, 1200], [{ type: 'delta', text: 'cd' }, 1201], [{ type: 'toolCall', piece: call }, 1202], [{ type: 'finish', reason: 'stop' }, 1203]));
+    expect(reply(pieces).timing).toMatchObject({ pieces: 3, liveSample: { at: 1202, length: 4, tokens: 3 } });
+    // A provider that streams a sentence a chunk: 3 pieces of 120 characters are 90 tokens, not 3.
+    const sentence = 'x'.repeat(120);
+    const long = run(send, events([{ type: 'delta', text: sentence }, 1200], [{ type: 'delta', text: sentence }, 1300], [{ type: 'delta', text: sentence }, 1400]));
+    expect(reply(long).timing).toMatchObject({ pieces: 3, liveSample: { length: 360, tokens: 90 } });
   });
 
   it('ignores the events of a batch that come after its [DONE]', () => {

@@ -2,7 +2,7 @@
 // Actions are past-tense events; stream events arrive batched per frame.
 import type { TimedStreamEvent, ToolCallPiece } from '../gateway/client.ts';
 import type { ModelPricing } from './model-catalog.ts';
-import { wholeReplyCostAt } from './reply-metrics.ts';
+import { streamedTokens, wholeReplyCostAt } from './reply-metrics.ts';
 import { wholeTrace } from './whole-trace.ts';
 import type { AssistantMessage, ContinuedFrom, Message, ReplyTrace, ToolCall, UserMessage } from './types.ts';
 import { canContinue, countedLengths, isSettled, messageVersions, replyVersions } from './types.ts';
@@ -90,6 +90,7 @@ function applyEvents(reply: AssistantMessage, events: readonly TimedStreamEvent[
   const tokenArrived = (at: number): void => {
     next.status = 'streaming';
     timing.firstTokenAt ??= at;
+    timing.pieces = (timing.pieces ?? 0) + 1;
     tokenAt = at;
   };
   for (const { event, at } of events) {
@@ -126,7 +127,8 @@ function applyEvents(reply: AssistantMessage, events: readonly TimedStreamEvent[
   }
   if (tokenAt !== undefined && (timing.liveSample === undefined || tokenAt - timing.liveSample.at >= LIVE_SAMPLE_MS)) {
     const counted = countedLengths(next);
-    timing.liveSample = { at: tokenAt, length: counted.reasoning + counted.content };
+    const length = counted.reasoning + counted.content;
+    timing.liveSample = { at: tokenAt, length, tokens: streamedTokens(length, timing.pieces) };
   }
   return next;
 }

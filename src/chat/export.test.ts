@@ -169,6 +169,16 @@ describe('export', () => {
     }
   });
 
+  it('reads back how many pieces a reply streamed, and leaves out what is not a count', () => {
+    const kept = { ...conversation, messages: [reply({ usage: undefined, timing: { startedAt: 1, firstTokenAt: 2, endedAt: 3, pieces: 40 } })] };
+    expect(conversationsFromJson(conversationsToJson([kept]))).toEqual([kept]);
+    for (const bad of [-1, 2.5, '40']) {
+      const file = JSON.parse(conversationsToJson([kept])) as { conversations: Array<{ messages: Array<{ timing: Record<string, unknown> }> }> };
+      file.conversations[0]!.messages[0]!.timing['pieces'] = bad;
+      expect((conversationsFromJson(JSON.stringify(file))[0]!.messages[0] as AssistantMessage).timing, String(bad)).not.toHaveProperty('pieces');
+    }
+  });
+
   it('restores a reply exported mid-stream as interrupted, and fills what an older file lacks', () => {
     const file = JSON.stringify({
       format: 'gateway-chat',

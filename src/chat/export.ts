@@ -205,6 +205,8 @@ function messageFrom(value: unknown, where: string): Message {
       endedAt: typeof timing['endedAt'] === 'number' ? timing['endedAt'] : undefined,
     },
   };
+  // The pieces a reply streamed: its tokens a second when it reported no usage.
+  if (count(timing['pieces'])) reply.timing.pieces = timing['pieces'];
   const pricing = pricingFrom(value['pricing']);
   if (pricing) reply.pricing = pricing;
   const continuedFrom = isRecord(value['continuedFrom']) ? value['continuedFrom'] : undefined;

@@ -1,13 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { contextShare, liveTokensPerSecond, nextPromptTokens, replyCost, replyMetrics, systemPromptTokens } from './reply-metrics.ts';
+import { contextShare, liveTokensPerSecond, nextPromptTokens, replyCost, replyMetrics, streamedTokens, systemPromptTokens } from './reply-metrics.ts';
 import { assistantReply } from './test-messages.ts';
 import type { Message } from './types.ts';
 
 /** The timing of a reply whose first token came at 1500 and whose live sample saw `length` characters at `at`. */
-const sampled = (length: number, at: number) => ({ firstTokenAt: 1500, liveSample: { at, length } });
+const sampled = (length: number, at: number, tokens?: number) => ({ firstTokenAt: 1500, liveSample: { at, length, tokens } });
+
+describe('streamedTokens', () => {
+  it('counts a token a piece, or 4 characters a token where the pieces held more', () => {
+    // Code a token a chunk: 30 characters in 10 pieces.
+    expect(streamedTokens(30, 10)).toBe(10);
+    // A sentence a chunk: 400 characters in 4 pieces.
+    expect(streamedTokens(400, 4)).toBe(100);
+    expect(streamedTokens(400)).toBe(100);
+  });
+});
 
 describe('liveTokensPerSecond', () => {
-  it('estimates the rate from the sampled length over the time from the first token to the sample', () => {
+  it('reads the rate from the sample\'s tokens over the time from the first token to the sample', () => {
+    expect(liveTokensPerSecond(sampled(400, 3500, 140))).toBe(70);
+  });
+
+  it('takes 4 characters a token for a sample kept before samples counted tokens', () => {
     // 400 characters ≈ 100 tokens, over 2 s.
     expect(liveTokensPerSecond(sampled(400, 3500))).toBe(50);
   });
@@ -28,6 +42,12 @@ describe('replyMetrics', () => {
     // 400 characters were there; 200 more (50 tokens) came over 2 seconds.
     const reply = assistantReply({ content: 'x'.repeat(600), reasoning: '', usage: undefined, continuedFrom: { content: 400, reasoning: 0 }, timing: { startedAt: 0, firstTokenAt: 250, endedAt: 2250 } });
     expect(replyMetrics(reply)).toMatchObject({ tokensPerSecond: 25, tokensEstimated: true });
+  });
+
+  it('without usage, counts a token a streamed piece where that is more than 4 characters a token', () => {
+    // 300 characters of Chinese in 200 pieces over 2 s: 100 tokens a second, not 37.5.
+    const reply = assistantReply({ content: '字'.repeat(300), reasoning: '', usage: undefined, timing: { startedAt: 0, firstTokenAt: 250, endedAt: 2250, pieces: 200 } });
+    expect(replyMetrics(reply)).toMatchObject({ tokensPerSecond: 100, tokensEstimated: true });
   });
 });
 

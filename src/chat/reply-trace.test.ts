@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../gateway/client.ts';
 import { LIVE_SAMPLE_MS } from './chat-reducer.ts';
+import { liveTokensPerSecond, replyMetrics } from './reply-metrics.ts';
 import { createTraceRecorder, paceProfile, parseTrace, replayFrame, replaySource, TRACE_SAMPLE_MS, type ReplaySource } from './reply-trace.ts';
 import type { AssistantMessage, ReplyTrace } from './types.ts';
 
@@ -90,8 +91,30 @@ describe('replayFrame', () => {
     expect(frame).toMatchObject({ status: 'streaming', content: 'Hello', reasoning: 'hmm', usage: undefined });
     expect(frame.timing.firstTokenAt).toBe(START + 300);
     // The live rate's sample is the one the reducer took: on a LIVE_SAMPLE_MS grid from the first token.
-    expect(frame.timing.liveSample).toEqual({ at: START + 300, length: 3 });
-    expect(replayFrame(reply, source, 300 + LIVE_SAMPLE_MS + 450).timing.liveSample).toEqual({ at: START + 500, length: 8 });
+    // Its tokens at the reply's own ratio (15 characters, 4 tokens counted): 3 characters 1 token, 8 characters 2.
+    expect(frame.timing.liveSample).toEqual({ at: START + 300, length: 3, tokens: 1 });
+    expect(replayFrame(reply, source, 300 + LIVE_SAMPLE_MS + 450).timing.liveSample).toEqual({ at: START + 500, length: 8, tokens: 2 });
+  });
+
+  it('counts the live rate\'s tokens as the gateway did, so the replayed rate does not jump when the counted one takes its place', () => {
+    // 1,200 characters of code the gateway counted as 400 tokens (3 characters a token), 40 characters every 100 ms.
+    const at = Array.from({ length: 30 }, (_, i) => 100 * i);
+    const code: AssistantMessage = {
+      ...reply,
+      content: 'x'.repeat(1200),
+      reasoning: '',
+      usage: { promptTokens: 3, completionTokens: 400, totalTokens: 403 },
+      timing: { startedAt: START, firstTokenAt: START, endedAt: START + 2900 },
+    };
+    const codeTrace: ReplyTrace = { at, content: at.map((_, i) => 40 * (i + 1)), reasoning: at.map(() => 0), end: 2900 };
+    // At 2.1 s the sample is the one of 2 s: 840 characters, 280 tokens at 3 characters a token.
+    const live = replayFrame(code, replaySource({ ...code, trace: codeTrace })!, 2100).timing;
+    expect(liveTokensPerSecond(live)).toBeCloseTo(140, 6);
+    // The counted rate at the end: 400 tokens over 2.9 s.
+    expect(replyMetrics(code).tokensPerSecond).toBeCloseTo(137.9, 1);
+    // Without the gateway's count: 4 characters a token (210 tokens in 2 s).
+    const uncounted = { ...code, usage: undefined };
+    expect(liveTokensPerSecond(replayFrame(uncounted, replaySource({ ...uncounted, trace: codeTrace })!, 2100).timing)).toBeCloseTo(105, 6);
   });
 
   it('plays a continued reply from where it was continued: that text is there from the start, the trace is the continuation\'s', () => {
@@ -100,10 +123,11 @@ describe('replayFrame', () => {
     const own: ReplyTrace = { at: [300, 800], content: [2, 5], reasoning: [0, 0], end: 1000 };
     // No trace of the text before (saved before they were chained): the continuation alone.
     const ownOnly = replaySource({ ...continued, trace: own })!;
-    expect(ownOnly).toEqual({ trace: own, from: { content: 7, reasoning: 0 } });
+    expect(ownOnly).toEqual({ trace: own, from: { content: 7, reasoning: 0 }, tokens: 4 });
     expect(replayFrame(continued, ownOnly, 100)).toMatchObject({ status: 'waiting', content: 'Hello, ' });
     expect(replayFrame(continued, ownOnly, 400)).toMatchObject({ status: 'streaming', content: 'Hello, wo' });
-    expect(replayFrame(continued, ownOnly, 400).timing.liveSample).toEqual({ at: START + 300, length: 2 });
+    // The continuation's own ratio: 5 characters, 4 tokens counted.
+    expect(replayFrame(continued, ownOnly, 400).timing.liveSample).toEqual({ at: START + 300, length: 2, tokens: 2 });
     expect(replayFrame(continued, ownOnly, 900).content).toBe('Hello, world');
   });
 
@@ -121,6 +145,10 @@ describe('replayFrame', () => {
     expect(replayFrame(continued, whole, 900)).toMatchObject({ status: 'streaming', content: 'Hello, wo' });
     expect(replayFrame(continued, whole, 1400)).toMatchObject({ status: 'streaming', content: 'Hello, world' });
     expect(replayFrame(continued, whole, 1500)).toBe(continued);
+    // The live rate counts the whole text's tokens at their ratio only where every part reported its count.
+    expect(whole.tokens).toBeUndefined();
+    const counted: AssistantMessage = { ...continued, continuedFrom: { ...continued.continuedFrom!, usage: { promptTokens: 3, completionTokens: 2, totalTokens: 5 } } };
+    expect(replaySource(counted)?.tokens).toBe(6);
   });
 
   it('is the reply itself once the trace has ended', () => {

@@ -89,6 +89,8 @@ const NO_TEXT: TextLengths = { content: 0, reasoning: 0 };
 export interface ReplaySource {
   trace: ReplyTrace;
   from: TextLengths;
+  /** The completion tokens the gateway counted for the trace's text, where it did: the live rate counts tokens at their ratio. */
+  tokens?: number | undefined;
 }
 
 /**
@@ -97,9 +99,14 @@ export interface ReplaySource {
  * from the start.
  */
 export function replaySource(reply: AssistantMessage): ReplaySource | undefined {
+  const last = reply.usage?.completionTokens;
   const whole = wholeTrace(reply);
-  if (whole) return { trace: whole, from: NO_TEXT };
-  return reply.trace ? { trace: reply.trace, from: reply.continuedFrom ?? NO_TEXT } : undefined;
+  if (whole && reply.continuedFrom) {
+    // The parts before Continue reported theirs together, where they did.
+    const before = reply.continuedFrom.usage?.completionTokens;
+    return { trace: whole, from: NO_TEXT, tokens: last !== undefined && before !== undefined ? last + before : undefined };
+  }
+  return reply.trace ? { trace: reply.trace, from: reply.continuedFrom ?? NO_TEXT, tokens: last } : undefined;
 }
 
 /**
@@ -107,7 +114,7 @@ export function replaySource(reply: AssistantMessage): ReplaySource | undefined 
  * text up to then, waiting or streaming, with the live rate's sample as the
  * reducer would have taken it. From the trace's end on, the reply itself.
  */
-export function replayFrame(reply: AssistantMessage, { trace, from }: ReplaySource, position: number): AssistantMessage {
+export function replayFrame(reply: AssistantMessage, { trace, from, tokens: counted }: ReplaySource, position: number): AssistantMessage {
   if (position >= trace.end) return reply;
   const index = sampleAt(trace.at, position);
   const { startedAt } = reply.timing;
@@ -129,7 +136,10 @@ export function replayFrame(reply: AssistantMessage, { trace, from }: ReplaySour
   // The reducer samples the length at most every LIVE_SAMPLE_MS: the latest sample on that grid.
   const sampleTime = trace.at[0]! + Math.floor((position - trace.at[0]!) / LIVE_SAMPLE_MS) * LIVE_SAMPLE_MS;
   const sample = sampleAt(trace.at, sampleTime);
-  timing.liveSample = { at: startedAt + trace.at[sample]!, length: trace.content[sample]! + trace.reasoning[sample]! };
+  const length = trace.content[sample]! + trace.reasoning[sample]!;
+  // The live rate counts tokens as the gateway did at the end, so it does not jump there.
+  const tokens = Math.max(1, Math.round(length / charactersPerToken(trace, counted)));
+  timing.liveSample = { at: startedAt + trace.at[sample]!, length, tokens };
   return {
     ...reply,
     content: reply.content.slice(0, from.content + trace.content[index]!),
@@ -159,6 +169,12 @@ const PAUSE_WORTH_SAYING_MS = 1000;
  */
 const SPREAD_MS = 250;
 
+/** Characters a token in a trace's text: the reply's own ratio where the gateway counted the text's tokens, else 4. */
+function charactersPerToken(trace: ReplyTrace, tokens: number | undefined): number {
+  const characters = trace.content.at(-1)! + trace.reasoning.at(-1)!;
+  return tokens !== undefined && tokens > 0 && characters > 0 ? characters / tokens : CHARACTERS_PER_TOKEN;
+}
+
 /**
  * How fast a reply came over its course, from its first token to its last.
  * The first chunk's own text is not counted: it took no time that the trace
@@ -177,8 +193,7 @@ export function paceProfile(trace: ReplyTrace, slices: number, tokens?: number):
   const sliceMs = span / slices;
   const characters = Array.from({ length: slices }, () => 0);
   const total = (i: number): number => trace.content[i]! + trace.reasoning[i]!;
-  const allCharacters = total(trace.at.length - 1);
-  const charactersPerToken = tokens !== undefined && tokens > 0 && allCharacters > 0 ? allCharacters / tokens : CHARACTERS_PER_TOKEN;
+  const perToken = charactersPerToken(trace, tokens);
   let longestPause = 0;
   for (let i = 1; i < trace.at.length; i++) {
     const end = trace.at[i]! - first;
@@ -197,6 +212,6 @@ export function paceProfile(trace: ReplyTrace, slices: number, tokens?: number):
       characters[slice]! += (arrived * Math.max(0, overlap)) / (end - start);
     }
   }
-  const rates = characters.map((count) => count / charactersPerToken / (sliceMs / 1000));
+  const rates = characters.map((count) => count / perToken / (sliceMs / 1000));
   return { rates, peak: Math.max(...rates), longestPause: longestPause >= PAUSE_WORTH_SAYING_MS ? longestPause : undefined };
 }

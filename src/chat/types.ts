@@ -16,6 +16,8 @@ export interface ToolCall {
 export interface LiveSample {
   at: number;
   length: number;
+  /** The tokens in that length as estimated when the sample was taken; samples kept before this was have none (4 characters a token then). */
+  tokens?: number | undefined;
 }
 
 /** Epoch milliseconds, taken from the monotonic clock when the event was read off the wire. */
@@ -28,6 +30,12 @@ export interface ReplyTiming {
    * is read from it, so the figure changes twice a second, not every frame.
    */
   liveSample?: LiveSample | undefined;
+  /**
+   * Pieces of the reply streamed so far: chunks' text, reasoning and tool-call
+   * parts. Most providers stream a token a chunk, so this counts its tokens
+   * until the gateway reports them (see streamedTokens).
+   */
+  pieces?: number | undefined;
   endedAt: number | undefined;
 }
 

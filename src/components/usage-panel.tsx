@@ -105,7 +105,7 @@ function UsagePanelView({ reply, pending = false, live }: UsagePanelProps) {
         <Row
           label="Tokens per second"
           value={metrics?.tokensPerSecond === undefined ? '—' : `${metrics.tokensEstimated ? '≈ ' : ''}${oneDecimal.format(metrics.tokensPerSecond)}`}
-          title={metrics?.tokensEstimated ? 'Estimated from the text length: the gateway reported no usage' : 'Completion tokens over the time from first token to end'}
+          title={metrics?.tokensEstimated ? 'Estimated, as the gateway reported no usage: a token for each piece streamed, or 4 characters a token where pieces were longer' : 'Completion tokens over the time from first token to end'}
         />
         {/* The pending panel holds this row too: a reply that streams text gets its trace in the task that ends it. */}
         {pending || reply.trace ? (
