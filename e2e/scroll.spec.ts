@@ -166,6 +166,19 @@ test.describe('scrolling while a reply streams', () => {
     await keepsFollowing(chat, reply);
   });
 
+  test('scrolling down to the end follows again when the reply grows between the scroll and its scroll event', async ({ page }) => {
+    const { chat, reply } = await streamLongReply(page);
+    await wheelUp(page, chat, 250);
+    // As on a busy machine: the view goes to the end, and before the page hears
+    // of it a commit adds more than "near the end" below (here 200 px at once).
+    await chat.conversation.evaluate((log) => {
+      log.scrollTo({ top: log.scrollHeight });
+      (log.firstElementChild as HTMLElement).style.paddingBottom = '200px';
+    });
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
+    await keepsFollowing(chat, reply);
+  });
+
   test('a touch drag up detaches', async ({ browser }) => {
     const context = await browser.newContext({ hasTouch: true });
     const page = await context.newPage();

@@ -108,6 +108,8 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
   const { scrollRef, contentRef, isAtBottom, scrollToBottom, stopScroll, state } = useStickToBottom({ initial: 'instant', resize: 'instant', targetScrollTop });
   const touchY = useRef<number | undefined>(undefined);
   const seen = useRef<Seen>({ top: 0, height: 0 });
+  /** The content's height as of the last frame laid out: the end a reader saw when they scrolled to it. */
+  const laidOut = useRef(0);
   /** A mouse button went down in the log and has not come up: a selection (or a scrollbar drag) under way. */
   const pressed = useRef(false);
 
@@ -153,6 +155,9 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
     // just detached.
     if (scrollTop === state.ignoreScrollToTop) return;
     const fromEnd = scrollHeight - scrollTop - clientHeight;
+    // A commit can land between the reader's move and its scroll event and
+    // grow the content past "near": near the end they saw is near enough.
+    const fromSeenEnd = Math.min(scrollHeight, laidOut.current || scrollHeight) - scrollTop - clientHeight;
     if (pin.current) setBelow(fromEnd > NEAR_END_PX);
     if (fromEnd <= 1) {
       // A reader who goes down to the end is followed from there. (A view
@@ -162,7 +167,7 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
       ignoreScrollAt(state, scrollTop);
       if (!state.isAtBottom) void scrollToBottom('instant');
     } else if (rose) stopScroll();
-    else if (!isAtBottom && scrollTop > last.top && fromEnd <= NEAR_END_PX) void scrollToBottom('instant');
+    else if (!isAtBottom && scrollTop > last.top && fromSeenEnd <= NEAR_END_PX) void scrollToBottom('instant');
   };
 
   /** Sizes the room under the reply so its held message can reach the top, and says whether text goes on below. */
@@ -219,6 +224,8 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
     const view = scrollRef.current;
     if (!view) return;
     const observer = new ResizeObserver(() => {
+      // After the frame's layout: reading the height costs nothing here.
+      laidOut.current = view.scrollHeight;
       fitRoom();
       holdAtEnd(state, view, seen.current, pressed.current, stopScroll);
     });
