@@ -17,8 +17,9 @@ export function estimateTokens(text: string): number {
 /** English text runs about this many characters a token (OpenAI's rule of thumb). */
 export const CHARACTERS_PER_TOKEN = 4;
 
-function tokensInLength(characters: number): number {
-  return Math.max(1, Math.round(characters / CHARACTERS_PER_TOKEN));
+/** Tokens in a text of this many characters, at so many characters a token (at least one). */
+export function tokensInLength(characters: number, charactersPerToken = CHARACTERS_PER_TOKEN): number {
+  return Math.max(1, Math.round(characters / charactersPerToken));
 }
 
 /**

@@ -5,7 +5,7 @@
 // the text only ever grows, so its prefixes are the reply as it was.
 import { isStreamEnd, type TimedStreamEvent } from '../gateway/client.ts';
 import { LIVE_SAMPLE_MS } from './chat-reducer.ts';
-import { CHARACTERS_PER_TOKEN } from './reply-metrics.ts';
+import { CHARACTERS_PER_TOKEN, tokensInLength } from './reply-metrics.ts';
 import type { AssistantMessage, LiveSample, ReplyTrace, TextLengths } from './types.ts';
 import { wholeTrace } from './whole-trace.ts';
 
@@ -138,8 +138,7 @@ export function replayFrame(reply: AssistantMessage, { trace, from, tokens: coun
   const sample = sampleAt(trace.at, sampleTime);
   const length = trace.content[sample]! + trace.reasoning[sample]!;
   // The live rate counts tokens as the gateway did at the end, so it does not jump there.
-  const tokens = Math.max(1, Math.round(length / charactersPerToken(trace, counted)));
-  timing.liveSample = { at: startedAt + trace.at[sample]!, length, tokens };
+  timing.liveSample = { at: startedAt + trace.at[sample]!, length, tokens: tokensInLength(length, charactersPerToken(trace, counted)) };
   return {
     ...reply,
     content: reply.content.slice(0, from.content + trace.content[index]!),
