@@ -338,7 +338,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
           onRetry={() => void models.refetch()}
         />
         {compareMounted ? (
-          <Suspense fallback={<p className="p-6 text-sm text-zinc-500">Loading the compare view…</p>}>
+          <Suspense fallback={<p className="p-6 text-sm text-zinc-500 dark:text-zinc-400">Loading the compare view…</p>}>
             <CompareScreen
               client={client}
               settings={requestSettings}

@@ -173,7 +173,7 @@ export function Composer(props: ComposerProps) {
       </div>
       {/* One line, held whether it says anything or not: the box does not move when a reply starts or ends, or when typing begins. */}
       {streaming ? (
-        <p className="mx-auto mt-1 h-4 max-w-3xl truncate text-xs text-zinc-500">Streaming… press Esc to stop.</p>
+        <p className="mx-auto mt-1 h-4 max-w-3xl truncate text-xs text-zinc-500 dark:text-zinc-400">Streaming… press Esc to stop.</p>
       ) : notice ? (
         // A warning says all it has to, on as many lines as it takes (a phone shows no tooltip): the box may move for it.
         <p role="status" className="mx-auto mt-1 min-h-4 max-w-3xl text-xs text-amber-700 dark:text-amber-400">

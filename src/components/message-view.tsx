@@ -271,7 +271,7 @@ function AssistantMessageView({ message: reply, onRegenerate, onShowVersion, onC
         ) : null}
         {hasText ? <MarkdownView key={`content-${replay.key}`} text={message.content} streaming={!settled} /> : null}
         {message.toolCalls.map((call) => (
-          <pre key={call.index} className="mt-2 overflow-x-auto rounded bg-zinc-100 p-2 text-xs dark:bg-zinc-900">
+          <pre key={call.index} tabIndex={0} className="mt-2 overflow-x-auto rounded bg-zinc-100 p-2 text-xs dark:bg-zinc-900">
             Tool call: {call.name}({call.arguments})
           </pre>
         ))}

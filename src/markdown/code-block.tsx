@@ -54,7 +54,8 @@ export function CodeBlock({ code, language, complete }: CodeBlockProps) {
           {copied ? 'Copied' : 'Copy'}
         </button>
       </div>
-      <pre>
+      {/* Focusable: it scrolls sideways on its own, and a keyboard must be able to scroll it (index.css). */}
+      <pre tabIndex={0}>
         {html !== undefined ? (
           <code className={`hljs language-${language ?? 'text'}`} dangerouslySetInnerHTML={{ __html: html }} />
         ) : (

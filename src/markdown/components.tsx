@@ -54,10 +54,17 @@ const code: NonNullable<Components['code']> = ({ node, className, children }) =>
 };
 
 const table: NonNullable<Components['table']> = ({ children }) => (
-  <div className="md-table-wrap">
+  // Focusable: it scrolls sideways on its own (index.css). LiveTable's wrap is the same.
+  <div className="md-table-wrap" tabIndex={0}>
     <table>{children}</table>
   </div>
 );
+
+// A task list's box (GFM's `- [x]`), read-only. Its text is beside it, not a
+// label, so it is named "Task": a screen reader says "Task, check box,
+// checked" and then the item's text, not the text twice.
+const input: NonNullable<Components['input']> = ({ node: _node, ...props }) =>
+  props.type === 'checkbox' ? <input {...props} aria-label="Task" /> : <input {...props} />;
 
 function makeComponents(complete: boolean): Components {
   return {
@@ -70,6 +77,7 @@ function makeComponents(complete: boolean): Components {
     code,
     a,
     table,
+    input,
   };
 }
 

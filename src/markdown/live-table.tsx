@@ -148,7 +148,7 @@ export function LiveTable({ parts }: { parts: LiveTableParts }) {
     bodyRuns.push(element);
   }
   return (
-    <div className="md-table-wrap">
+    <div className="md-table-wrap" tabIndex={0}>
       <table>
         <thead>
           <tr>

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MarkdownDocument, MarkdownView } from './markdown-view.tsx';
 import { comparableHtml } from './test-html.ts';
@@ -10,6 +10,27 @@ const REPLY = ['# Title', '', 'Intro with **bold**.', '', '```ts', 'const a = 1;
 
 
 describe('MarkdownView', () => {
+  it("names a task list's boxes, read-only with their state, and lets a keyboard reach what scrolls sideways", () => {
+    const text = ['- [x] Ship it', '- [ ] Tell people', '', '```ts', 'const a = 1;', '```', '', '| a |', '|---|', '| 1 |', '', '$$', 'x^2', '$$'].join('\n');
+    // Streamed, then settled: the live and the settled maps both.
+    for (const streaming of [true, false]) {
+      const { container, unmount } = render(<MarkdownView text={text} streaming={streaming} />);
+      const boxes = screen.getAllByRole<HTMLInputElement>('checkbox', { name: 'Task' });
+      expect(boxes.map((box) => [box.checked, box.disabled])).toEqual([
+        [true, true],
+        [false, true],
+      ]);
+      for (const selector of ['pre', '.md-table-wrap', '.math-display']) expect(container.querySelector<HTMLElement>(selector)?.tabIndex).toBe(0);
+      unmount();
+    }
+    // A table still coming in (the live table), and a fence still open.
+    for (const tail of ['| a |\n|---|\n| 1 |\n| 2', '```ts\nconst a']) {
+      const { container, unmount } = render(<MarkdownView text={tail} streaming />);
+      expect(container.querySelector<HTMLElement>('.md-table-wrap, pre')?.tabIndex).toBe(0);
+      unmount();
+    }
+  });
+
   it('keeps the DOM of finished blocks while the tail streams', () => {
     const { container, rerender } = render(<MarkdownView text={REPLY.slice(0, 30)} streaming />);
     const heading = container.querySelector('h1');

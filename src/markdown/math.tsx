@@ -75,11 +75,13 @@ export const MathFormula = memo(function MathFormula({ tex: source, display, com
   const tex = open ? source.slice(0, -OPEN_FORMULA.length) : source;
   const complete = done && !open;
   const Tag = display ? 'div' : 'span';
+  // A formula on lines of its own scrolls sideways when wide: focusable, so a keyboard can scroll it (index.css).
+  const focus = display ? 0 : undefined;
   if (complete && katex) {
-    return <Tag className={display ? 'math math-display' : 'math math-inline'} dangerouslySetInnerHTML={{ __html: typesetHtml(katex, tex, display) }} />;
+    return <Tag className={display ? 'math math-display' : 'math math-inline'} tabIndex={focus} dangerouslySetInnerHTML={{ __html: typesetHtml(katex, tex, display) }} />;
   }
   return (
-    <Tag className={display ? 'math math-display math-source' : 'math math-inline math-source'}>
+    <Tag className={display ? 'math math-display math-source' : 'math math-inline math-source'} tabIndex={focus}>
       {tex}
     </Tag>
   );

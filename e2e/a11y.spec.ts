@@ -1,0 +1,92 @@
+// Accessibility, checked by axe-core in the real page: WCAG 2.1 A and AA and
+// axe's best practices, in light and dark, on a phone's width (where code and
+// tables scroll sideways) and in the compare view's narrow lanes.
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { ChatPage } from './chat-page.ts';
+
+const SCHEMES = ['light', 'dark'] as const;
+// Left out, each for its reason:
+// - A model's table may leave its corner empty (`| | Goroutine | OS thread |`);
+//   GFM makes that an empty header cell, which axe's best practice flags. It
+//   is the reply's content, shown as the model wrote it.
+// - UI-CONTRACT.md names every reply's usage region "Usage", so a
+//   conversation of two replies (or three lanes) holds regions of one name.
+const LEFT_OUT = ['empty-table-header', 'landmark-unique'];
+
+/** Each violation as one readable line: the rule, then where. */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .disableRules(LEFT_OUT)
+    .analyze();
+  return results.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${v.help} at ${node.target.join(' ')}`));
+}
+
+for (const colorScheme of SCHEMES) {
+  test(`a chat on a phone, streaming and settled (code, a table, a task list, math), meets WCAG A and AA in ${colorScheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.setViewportSize({ width: 390, height: 844 });
+    const chat = new ChatPage(page);
+    await chat.open();
+    expect(await violations(page)).toEqual([]);
+
+    // Streaming: the line under the box says so. The demo model goes silent
+    // for 7 s, so the page holds still while it is checked.
+    const stalled = await chat.ask('Explain goroutines vs threads', 'mistral/demo-stall');
+    await expect(stalled.getByText('No new tokens for 5 seconds', { exact: false })).toBeVisible();
+    await expect(page.getByText('Streaming… press Esc to stop.')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+    await chat.waitForSettled(stalled);
+
+    await chat.ask('Show me a markdown showcase', 'openai/gpt-4o-mini');
+    // The second reply (lastReply() would move on to the next one).
+    const showcase = chat.conversation.getByRole('article', { name: 'Assistant' }).nth(1);
+    await chat.waitForSettled(showcase);
+    // What the checks below are about: a task list's boxes, and code wider than the screen.
+    await expect(showcase.getByRole('checkbox', { name: 'Task' })).toHaveCount(2);
+    const code = showcase.locator('pre').first();
+    expect(await code.evaluate((pre) => pre.scrollWidth > pre.clientWidth)).toBe(true);
+    const math = await chat.ask('Show me the quadratic formula', 'openai/gpt-4o-mini');
+    await chat.waitForSettled(math);
+    await expect(math.locator('.math-display .katex').first()).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+
+    // A keyboard reaches the code block's scroller and scrolls it.
+    await code.focus();
+    await expect(code).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => code.evaluate((pre) => pre.scrollLeft)).toBeGreaterThan(0);
+  });
+}
+
+test('the compare view, three lanes with tables wider than a lane, meets WCAG A and AA in dark', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const chat = new ChatPage(page);
+  const lanes = ['groq/llama-3.3-70b-versatile', 'openai/gpt-4o-mini', 'google/models/gemini-2.5-flash'] as const;
+  await chat.open(`/compare?lanes=${lanes.join(',')}`);
+  await chat.message.fill('Compare providers in a table');
+  await chat.message.press('Enter');
+  for (const model of lanes) await chat.waitForSettled(page.getByRole('region', { name: model, exact: true }).getByRole('article', { name: 'Assistant' }));
+  const wrap = page.getByRole('region', { name: lanes[0], exact: true }).locator('.md-table-wrap').first();
+  expect(await wrap.evaluate((div) => div.scrollWidth > div.clientWidth)).toBe(true);
+  expect(await violations(page)).toEqual([]);
+});
+
+for (const colorScheme of SCHEMES) {
+  test(`the settings and shortcuts dialogs and a gateway error meet WCAG A and AA in ${colorScheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    const chat = new ChatPage(page);
+    await chat.open();
+    const reply = await chat.ask('hello', 'openai/demo-rate-limit');
+    await expect(reply).toContainText('Rate limit');
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+/');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
+}
