@@ -73,6 +73,20 @@ test('the compare view, three lanes with tables wider than a lane, meets WCAG A 
   expect(await violations(page)).toEqual([]);
 });
 
+test('with less motion asked for, the dots waiting for the first token hold still', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const chat = new ChatPage(page);
+  await chat.open();
+  // The demo's reasoner takes 2.5 s to its first token.
+  const reply = await chat.ask('hello', 'deepseek/deepseek-reasoner');
+  await expect(reply).toContainText('Waiting for the first token');
+  const dots = reply.locator('.typing-dots');
+  const animation = (): Promise<string> => dots.evaluate((element) => getComputedStyle(element).animationName);
+  expect(await animation()).toBe('none');
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  expect(await animation()).toBe('typing');
+});
+
 for (const colorScheme of SCHEMES) {
   test(`the settings and shortcuts dialogs and a gateway error meet WCAG A and AA in ${colorScheme}`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
