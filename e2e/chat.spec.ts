@@ -297,6 +297,48 @@ test.describe('chatting through the app server', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('"stream": true');
   });
 
+  test('an image a reply names is a link to open, never fetched; the page reaches no other origin (its Content-Security-Policy)', async ({ page }) => {
+    const requested: string[] = [];
+    page.on('request', (request) => void requested.push(request.url()));
+    // Every refusal the policy makes, from the page's start.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { violations: string[] }).violations = seen;
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+    });
+    const violations = (): Promise<string[]> => page.evaluate(() => (window as unknown as { violations: string[] }).violations.toSorted());
+    const chat = new ChatPage(page);
+    await chat.open();
+    // Math too: KaTeX's fonts, some of them inlined by the bundler, load under the policy.
+    const formula = await chat.ask('Show me the quadratic formula', 'groq/llama-3.3-70b-versatile');
+    await chat.waitForSettled(formula);
+    await expect.poll(() => page.evaluate(() => [...document.fonts].some((font) => font.family === 'KaTeX_Main' && font.status === 'loaded'))).toBe(true);
+    const reply = await chat.ask('Show me a markdown showcase', 'groq/llama-3.3-70b-versatile');
+    await chat.waitForSettled(reply);
+    // The app itself asks for nothing the policy refuses.
+    expect(await violations()).toEqual([]);
+    const image = reply.getByRole('link', { name: 'Image: a chart of tokens per second (example.com)', exact: true });
+    await expect(image).toHaveAttribute('href', 'https://example.com/chart.png?from=showcase');
+    await expect(image).toHaveAttribute('target', '_blank');
+    await expect(reply.locator('img')).toHaveCount(0);
+    expect(requested.filter((url) => new URL(url).host === 'example.com')).toEqual([]);
+
+    // Were an image or a fetch to another origin put in the page anyway (an
+    // injected script, a bug), the browser refuses both and says why.
+    const other = `${E2E.demoGatewayUrl}/health`;
+    const fetched = await page.evaluate(async (url) => {
+      const img = new Image();
+      img.src = url;
+      document.body.append(img);
+      return fetch(url).then(
+        () => 'fetched',
+        () => 'refused',
+      );
+    }, other);
+    expect(fetched).toBe('refused');
+    await expect.poll(violations).toEqual([`connect-src ${other}`, `img-src ${other}`]);
+  });
+
   test('math streams as its TeX and is typeset once complete, with MathML; no $ is painted before TeX, and prices stay prices', async ({ page }) => {
     const chat = new ChatPage(page);
     await chat.open();

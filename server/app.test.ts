@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MODELS_PATH } from '../src/gateway/client.ts';
-import { createApp } from './app.ts';
+import { CONTENT_SECURITY_POLICY, createApp } from './app.ts';
 import { startDemoGateway } from './demo-gateway/demo-gateway.ts';
 
 const servers: Server[] = [];
@@ -146,6 +148,30 @@ describe('app server proxy', () => {
     } finally {
       await demo.close();
     }
+  });
+});
+
+describe('the page', () => {
+  it('is served with a Content-Security-Policy that lets it reach only its own origin, at / and under any route', async () => {
+    const staticDir = mkdtempSync(path.join(tmpdir(), 'gateway-chat-page-'));
+    writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>page</title>');
+    writeFileSync(path.join(staticDir, 'app.js'), '');
+    const app = createApp({ gatewayUrl: 'http://127.0.0.1:9/v1', token: undefined, config: { provider: undefined, model: undefined, demo: false, gatewayUrl: 'x' }, staticDir });
+    const base = await listen((req, res) => app(req, res));
+    for (const route of ['/', '/c/abc', '/compare?lanes=a/b', '/index.html']) {
+      const response = await fetch(`${base}${route}`);
+      expect(await response.text()).toContain('<title>page</title>');
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    }
+    const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)] as const));
+    // Images only its own and attached ones; fetches only to itself; no plugins, frames of it elsewhere, or base rewriting.
+    expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+    // A script is not a page: no policy on it.
+    expect((await fetch(`${base}/app.js`)).headers.get('content-security-policy')).toBeNull();
   });
 });
 

@@ -25,6 +25,30 @@ export interface AppOptions {
   staticDir?: string;
 }
 
+/**
+ * The page asks nothing of any site but its own: its scripts, styles, fonts
+ * (some inlined as data: URLs) and workers come from here, it fetches only
+ * from here (the gateway through this server), and it shows only its own
+ * images and the ones a person attaches (data: and blob: URLs). So an image a
+ * reply names is not fetched (a reply a prompt injection steered could put
+ * the conversation in its URL), and no injected script or frame can reach out. Inline styles stay allowed:
+ * KaTeX's typeset HTML positions its glyphs with style attributes.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  // The bundler inlines KaTeX's smallest fonts as data: URLs.
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 function sendJsonError(res: ServerResponse, status: number, message: string): void {
   if (res.headersSent) {
     res.destroy();
@@ -80,12 +104,14 @@ export function createApp(options: AppOptions): Express {
     const staticDir = options.staticDir;
     app.use(express.static(staticDir, { index: false, maxAge: '1h', setHeaders: noCacheHtml }));
     app.get(/^\/(?!v1\/|health$).*/, (_req, res) => {
-      res.set('Cache-Control', 'no-cache').sendFile(path.join(staticDir, 'index.html'));
+      res.set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': CONTENT_SECURITY_POLICY }).sendFile(path.join(staticDir, 'index.html'));
     });
   }
   return app;
 }
 
 function noCacheHtml(res: ServerResponse, filePath: string): void {
-  if (filePath.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+  if (!filePath.endsWith('.html')) return;
+  res.setHeader('Cache-Control', 'no-cache');
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
 }

@@ -248,6 +248,8 @@ Plain text with **bold**, *italic*, ***both***, ~~strikethrough~~, \`inline code
 
 A [sneaky link](javascript:alert(1)) is shown as text only, and raw HTML like <b>this</b> stays text.
 
+An image is a link to open, never loaded by the page: ![a chart of tokens per second](https://example.com/chart.png?from=showcase).
+
 > A blockquote, with **emphasis** inside.
 
 - Bullet one

@@ -41,6 +41,31 @@ const a: NonNullable<Components['a']> = ({ href, children }) => {
   );
 };
 
+/** The host a URL names (`evil.example`), or undefined for a relative one. */
+function hostOf(url: string): string | undefined {
+  return /^[a-z][a-z\d+.-]*:\/\/([^/?#@]*@)?([^/?#]+)/i.exec(url)?.[2];
+}
+
+export const IMAGE_NOT_LOADED =
+  'Images a reply names are not loaded here: the page asks nothing of any other site, so a reply cannot send what is on it anywhere. Opens in a new tab.';
+
+// An image in a reply (`![chart](https://…)`) is never fetched: a reply a
+// prompt injection steered could put the conversation in the image's URL, and
+// loading it would send it to that site (the page's Content-Security-Policy
+// refuses other sites' images too). It shows as a link to open it in a tab of
+// its own, by the reader's choice.
+const img: NonNullable<Components['img']> = ({ src, alt }) => {
+  const name = `Image: ${alt?.trim() || 'no description'}`;
+  // react-markdown's URL transform has emptied an unsafe one (javascript:, data:…).
+  if (typeof src !== 'string' || !src) return <span className="md-image-link">{name}</span>;
+  const host = hostOf(src);
+  return (
+    <a className="md-image-link" href={src} target="_blank" rel="noopener noreferrer nofollow" title={IMAGE_NOT_LOADED}>
+      {host ? `${name} (${host})` : name}
+    </a>
+  );
+};
+
 // One for both maps, so an inline formula keeps its element when its block
 // settles. (A formula the tail repair closed shows as its source: MathFormula
 // knows it by its mark. Math nodes come from the deferred parts' syntax, so
@@ -78,6 +103,7 @@ function makeComponents(complete: boolean): Components {
     a,
     table,
     input,
+    img,
   };
 }
 

