@@ -31,8 +31,9 @@ export interface AppOptions {
  * from here (the gateway through this server), and it shows only its own
  * images and the ones a person attaches (data: and blob: URLs). So an image a
  * reply names is not fetched (a reply a prompt injection steered could put
- * the conversation in its URL), and no injected script or frame can reach out. Inline styles stay allowed:
- * KaTeX's typeset HTML positions its glyphs with style attributes.
+ * the conversation in its URL), and no injected script or frame can reach
+ * out. Inline styles stay allowed: KaTeX's typeset HTML positions its glyphs
+ * with style attributes.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

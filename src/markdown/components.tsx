@@ -46,7 +46,7 @@ function hostOf(url: string): string | undefined {
   return /^[a-z][a-z\d+.-]*:\/\/([^/?#@]*@)?([^/?#]+)/i.exec(url)?.[2];
 }
 
-export const IMAGE_NOT_LOADED =
+const IMAGE_NOT_LOADED =
   'Images a reply names are not loaded here: the page asks nothing of any other site, so a reply cannot send what is on it anywhere. Opens in a new tab.';
 
 // An image in a reply (`![chart](https://…)`) is never fetched: a reply a
