@@ -73,6 +73,61 @@ test('the compare view, three lanes with tables wider than a lane, meets WCAG A 
   expect(await violations(page)).toEqual([]);
 });
 
+test('from the keyboard, Stop, Continue, Regenerate and a saved edit leave the focus in the message box, and an edit given up hands it back to Edit', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  const reply = await chat.ask('Give me a stress test');
+  // Some text first, so the stopped reply can be continued.
+  await expect(reply.locator('.markdown')).not.toBeEmpty();
+  await expect(chat.stop).toBeVisible();
+  // From the box, Tab reaches Stop; Enter presses it and Send takes its place.
+  await chat.message.press('Tab');
+  await expect(chat.stop).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(reply).toContainText('Stopped');
+  await expect(chat.message).toBeFocused();
+
+  const edit = chat.conversation.getByRole('article', { name: 'You' }).getByRole('button', { name: 'Edit' });
+  await edit.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Edited prompt' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(edit).toBeFocused();
+  // Cancel, pressed from the keyboard, too.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(edit).toBeFocused();
+
+  // Continue and Regenerate go while the reply streams; Esc in the box stops it again.
+  for (const name of ['Continue', 'Regenerate']) {
+    const button = chat.lastReply().getByRole('button', { name });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(chat.stop).toBeVisible();
+    await expect(chat.message).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(chat.lastReply()).toContainText('Stopped');
+  }
+  // An edit saved with Enter sends it again.
+  await edit.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(' again');
+  await page.keyboard.press('Enter');
+  await expect(chat.stop).toBeVisible();
+  await expect(chat.message).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(chat.lastReply()).toContainText('Stopped');
+
+  // Clicked, the focus stays where the pointer left it: a tap does not bring up a phone's keyboard.
+  await chat.lastReply().getByRole('button', { name: 'Regenerate' }).click();
+  await expect(chat.stop).toBeVisible();
+  await expect(chat.message).not.toBeFocused();
+  await chat.stop.click();
+  await expect(chat.message).not.toBeFocused();
+});
+
 test('with less motion asked for, the dots waiting for the first token hold still', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const chat = new ChatPage(page);

@@ -8,6 +8,7 @@ import { ConversationList } from '../components/conversation-list.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
 import { ExportImport, type ExportFormat } from '../components/export-import.tsx';
 import { GatewayNotice } from '../components/gateway-notice.tsx';
+import { FocusComposerContext } from '../components/composer-focus.ts';
 import { ModelLookupContext } from '../components/model-lookup.ts';
 import { ModelPicker, type ModelListState } from '../components/model-picker.tsx';
 import type { FetchLike, GatewayClient } from '../gateway/client.ts';
@@ -217,6 +218,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
   // The chat's Esc; the compare view has its own.
   useEscapeToStop(streaming && !comparing, stop);
   const messageBox = useRef<HTMLTextAreaElement>(null);
+  const focusMessageBox = useCallback(() => messageBox.current?.focus(), []);
   const searchBox = useRef<HTMLInputElement>(null);
   useShortcuts([
     { key: 'o', mod: true, shift: true, run: startChat },
@@ -377,17 +379,19 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
             <div className="flex min-w-0 flex-1 flex-col">
               <main className="flex min-h-0 flex-1 flex-col">
                 {/* Each conversation gets its own scroll state: it opens at its end. */}
-                <OpenConversation
-                  key={session.openId}
-                  session={session}
-                  empty={<EmptyState model={selection.model} systemPrompt={settings.text.systemPrompt} onPick={session.send} />}
-                  onEdit={streaming || blockedReason ? undefined : session.edit}
-                  onRegenerate={streaming || blockedReason ? undefined : session.regenerate}
-                  onShowVersion={streaming ? undefined : session.showVersion}
-                  onShowMessageVersion={streaming ? undefined : session.showMessageVersion}
-                  onContinue={streaming || blockedReason ? undefined : session.continueReply}
-                  keepReplyStart={settings.text.replyScroll === 'start'}
-                />
+                <FocusComposerContext value={focusMessageBox}>
+                  <OpenConversation
+                    key={session.openId}
+                    session={session}
+                    empty={<EmptyState model={selection.model} systemPrompt={settings.text.systemPrompt} onPick={session.send} />}
+                    onEdit={streaming || blockedReason ? undefined : session.edit}
+                    onRegenerate={streaming || blockedReason ? undefined : session.regenerate}
+                    onShowVersion={streaming ? undefined : session.showVersion}
+                    onShowMessageVersion={streaming ? undefined : session.showMessageVersion}
+                    onContinue={streaming || blockedReason ? undefined : session.continueReply}
+                    keepReplyStart={settings.text.replyScroll === 'start'}
+                  />
+                </FocusComposerContext>
                 {/* Each conversation keeps its own unsent text, across reloads too (its
                     key differs from the log's: siblings with one key confuse React). */}
                 <AttachingComposer

@@ -1,6 +1,6 @@
 // The compare view at /compare, loaded on first visit and kept mounted after,
 // so its lanes and their replies survive a trip back to the chat.
-import { useCallback, useContext, useEffect, useState } from 'react';
+import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { comparePath } from '../chat/compare-path.ts';
 import { comparisonFileName, comparisonToMarkdown } from '../chat/export.ts';
 import { laneSpeeds, type SpeedScope } from '../chat/lane-speeds.ts';
@@ -8,6 +8,7 @@ import { canChat, takesImages, type ModelInfo } from '../chat/model-catalog.ts';
 import { nextPromptTokens } from '../chat/reply-metrics.ts';
 import { isSettled, type AssistantMessage, type ImageAttachment } from '../chat/types.ts';
 import { CompareView } from '../components/compare-view.tsx';
+import { FocusComposerContext } from '../components/composer-focus.ts';
 import { ModelLookupContext } from '../components/model-lookup.ts';
 import { DRAFT_NOT_KEPT } from '../components/composer.tsx';
 import { speedSummaryMarkdown } from '../components/compare-summary.ts';
@@ -98,30 +99,35 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
   const speedScope = severalReplies ? pickedScope : 'last';
   const speeds = laneSpeeds(compare.state, lookupModel, speedScope);
   const figures = (reply: AssistantMessage) => replyFiguresLine(reply, lookupModel(reply.model));
+  const messageBox = useRef<HTMLTextAreaElement>(null);
+  const focusMessageBox = useCallback(() => messageBox.current?.focus(), []);
   const exportComparison = (): void =>
     downloadText(comparisonFileName(compared), comparisonToMarkdown(compared, speedSummaryMarkdown(compared, speeds, speedScope), figures), 'text/markdown');
 
   return (
     <main className={`${active ? 'flex' : 'hidden'} min-h-0 flex-1 flex-col`}>
-      <CompareView
-        lanes={compared}
-        speeds={speeds}
-        speedScope={speedScope}
-        onSpeedScopeChange={severalReplies ? setSpeedScope : undefined}
-        modelToAdd={modelToAdd}
-        streaming={streaming}
-        onAdd={compare.addLane}
-        onRemove={compare.removeLane}
-        onClear={compare.clear}
-        onEdit={streaming || blockedReason ? undefined : compare.edit}
-        onRegenerate={blockedReason ? undefined : compare.regenerate}
-        onShowVersion={compare.showVersion}
-        onShowMessageVersion={streaming ? undefined : compare.showMessageVersion}
-        onContinue={blockedReason ? undefined : compare.continueReply}
-        storageError={compare.storageError}
-        onExport={exportComparison}
-      />
+      <FocusComposerContext value={focusMessageBox}>
+        <CompareView
+          lanes={compared}
+          speeds={speeds}
+          speedScope={speedScope}
+          onSpeedScopeChange={severalReplies ? setSpeedScope : undefined}
+          modelToAdd={modelToAdd}
+          streaming={streaming}
+          onAdd={compare.addLane}
+          onRemove={compare.removeLane}
+          onClear={compare.clear}
+          onEdit={streaming || blockedReason ? undefined : compare.edit}
+          onRegenerate={blockedReason ? undefined : compare.regenerate}
+          onShowVersion={compare.showVersion}
+          onShowMessageVersion={streaming ? undefined : compare.showMessageVersion}
+          onContinue={blockedReason ? undefined : compare.continueReply}
+          storageError={compare.storageError}
+          onExport={exportComparison}
+        />
+      </FocusComposerContext>
       <AttachingComposer
+        boxRef={messageBox}
         imagesRefused={lanesRefusingImages(lanes.filter(chatsWith).map(lookupModel))}
         streaming={streaming}
         blockedReason={blockedReason ?? (lanes.length === 0 ? 'Add a lane to compare' : lanes.some(chatsWith) ? undefined : 'No lane’s model can chat: add one that can')}

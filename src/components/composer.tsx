@@ -1,4 +1,5 @@
 import { useId, useRef, useState, useSyncExternalStore, type ClipboardEvent, type DragEvent, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { pressedFromKeyboard } from './composer-focus.ts';
 import { IMAGE_TYPES, type ImageAttachment } from '../chat/types.ts';
 import { AttachedImages } from './attached-images.tsx';
 
@@ -156,7 +157,13 @@ export function Composer(props: ComposerProps) {
         {streaming ? (
           <button
             type="button"
-            onClick={onStop}
+            onClick={(event) => {
+              // Pressed from the keyboard, the focus would go with the button (Send
+              // takes its place): it goes to the box instead (composer-focus.ts).
+              const fromKeyboard = pressedFromKeyboard(event.currentTarget);
+              onStop();
+              if (fromKeyboard) box.current?.focus();
+            }}
             className="h-10 rounded-xl bg-zinc-800 px-4 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-200 dark:text-zinc-900 dark:hover:bg-zinc-300"
           >
             Stop

@@ -1,8 +1,9 @@
-import { lazy, memo, Suspense, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, memo, Suspense, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { replayFrame, replaySource } from '../chat/reply-trace.ts';
 import { canContinue, isSettled, messageVersionIds, replyVersions, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
 import { MarkdownView } from '../markdown/markdown-view.tsx';
 import { useCopy } from '../markdown/use-copy.ts';
+import { FocusComposerContext, pressedFromKeyboard } from './composer-focus.ts';
 import { liveLine, UsagePanel } from './usage-panel.tsx';
 import { ReplayTogetherContext } from './replay-together.ts';
 import { REPLAY_SPEEDS, useReplay, type ReplaySpeed } from './use-replay.ts';
@@ -42,17 +43,32 @@ function UserMessageView({ message, onEdit, editNote = EDIT_NOTE, onShowVersion 
   // The text being edited, while editing.
   const [draft, setDraft] = useState<string | undefined>();
   const boxId = useId();
+  // An edit given up (Esc, Cancel) hands the focus back to Edit, as it comes
+  // back, not to the page's start.
+  const refocusEdit = useRef(false);
+  const editButton = (button: HTMLButtonElement | null): void => {
+    if (!button || !refocusEdit.current) return;
+    refocusEdit.current = false;
+    button.focus();
+  };
+  const cancel = (): void => {
+    refocusEdit.current = true;
+    setDraft(undefined);
+  };
+  // An edit saved from the keyboard sends it again: the focus goes to the message box.
+  const focusComposer = useContext(FocusComposerContext);
   if (draft !== undefined && onEdit) {
-    const save = (): void => {
+    const save = (fromKeyboard: boolean): void => {
       if (!draft.trim() && !message.images?.length) return;
       setDraft(undefined);
       onEdit(message.id, draft);
+      if (fromKeyboard) focusComposer();
     };
     const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
       if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
         event.preventDefault();
-        save();
-      } else if (event.key === 'Escape') setDraft(undefined);
+        save(true);
+      } else if (event.key === 'Escape') cancel();
     };
     return (
       <article aria-label="You" className="msg-item flex flex-col items-end gap-1.5">
@@ -69,12 +85,12 @@ function UserMessageView({ message, onEdit, editNote = EDIT_NOTE, onShowVersion 
         />
         <p className="text-xs text-zinc-500 dark:text-zinc-400">{editNote}</p>
         <div className="flex gap-2">
-          <button type="button" onClick={() => setDraft(undefined)} className={ACTION_CLASS}>
+          <button type="button" onClick={cancel} className={ACTION_CLASS}>
             Cancel
           </button>
           <button
             type="button"
-            onClick={save}
+            onClick={(event) => save(pressedFromKeyboard(event.currentTarget))}
             disabled={!draft.trim() && !message.images?.length}
             className="rounded-md bg-indigo-600 px-3 py-1 text-xs font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
           >
@@ -105,7 +121,7 @@ function UserMessageView({ message, onEdit, editNote = EDIT_NOTE, onShowVersion 
         />
         <CopyButton text={message.content} />
         {onEdit ? (
-          <button type="button" onClick={() => setDraft(message.content)} className={ACTION_CLASS}>
+          <button ref={editButton} type="button" onClick={() => setDraft(message.content)} className={ACTION_CLASS}>
             Edit
           </button>
         ) : null}
@@ -214,6 +230,13 @@ function AssistantMessageView({ message: reply, onRegenerate, onShowVersion, onC
   // Replayed with others (a compare view's lanes), from the same commit.
   const together = useContext(ReplayTogetherContext);
   const startTogether = together !== undefined && together.ids.has(reply.id) ? together.run : undefined;
+  // Continue and Regenerate go while the reply streams: pressed from the keyboard, the focus goes to the message box.
+  const focusComposer = useContext(FocusComposerContext);
+  const asked = (ask: (replyId: string) => void) => (event: MouseEvent<HTMLButtonElement>) => {
+    const fromKeyboard = pressedFromKeyboard(event.currentTarget);
+    ask(reply.id);
+    if (fromKeyboard) focusComposer();
+  };
   const { start } = replay;
   useEffect(() => {
     if (startTogether !== undefined) start();
@@ -303,7 +326,7 @@ function AssistantMessageView({ message: reply, onRegenerate, onShowVersion, onC
           {replySettled && onContinue && canContinue(reply) ? (
             <button
               type="button"
-              onClick={() => onContinue(reply.id)}
+              onClick={asked(onContinue)}
               title="Asks the model to go on from where this reply ends (a model that cannot take a reply to continue may start over)"
               className={ACTION_CLASS}
             >
@@ -311,7 +334,7 @@ function AssistantMessageView({ message: reply, onRegenerate, onShowVersion, onC
             </button>
           ) : null}
           {replySettled && onRegenerate ? (
-            <button type="button" onClick={() => onRegenerate(reply.id)} className={ACTION_CLASS}>
+            <button type="button" onClick={asked(onRegenerate)} className={ACTION_CLASS}>
               Regenerate
             </button>
           ) : null}
