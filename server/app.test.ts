@@ -162,6 +162,7 @@ describe('the page', () => {
       const response = await fetch(`${base}${route}`);
       expect(await response.text()).toContain('<title>page</title>');
       expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
     }
     const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)] as const));
     // Images only its own and attached ones; fetches only to itself; no plugins, frames of it elsewhere, or base rewriting.

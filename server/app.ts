@@ -103,16 +103,17 @@ export function createApp(options: AppOptions): Express {
 
   if (options.staticDir && existsSync(options.staticDir)) {
     const staticDir = options.staticDir;
-    app.use(express.static(staticDir, { index: false, maxAge: '1h', setHeaders: noCacheHtml }));
+    app.use(express.static(staticDir, { index: false, maxAge: '1h', setHeaders: (res, filePath) => filePath.endsWith('.html') && pageHeaders(res) }));
     app.get(/^\/(?!v1\/|health$).*/, (_req, res) => {
-      res.set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': CONTENT_SECURITY_POLICY }).sendFile(path.join(staticDir, 'index.html'));
+      pageHeaders(res);
+      res.sendFile(path.join(staticDir, 'index.html'));
     });
   }
   return app;
 }
 
-function noCacheHtml(res: ServerResponse, filePath: string): void {
-  if (!filePath.endsWith('.html')) return;
+/** A page (index.html, under any route or its own name): checked for a newer build on every load, and held to its origin. */
+function pageHeaders(res: ServerResponse): void {
   res.setHeader('Cache-Control', 'no-cache');
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
 }
