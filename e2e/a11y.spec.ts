@@ -128,6 +128,47 @@ test('from the keyboard, Stop, Continue, Regenerate and a saved edit leave the f
   await expect(chat.message).not.toBeFocused();
 });
 
+test('from the keyboard, Previous and Next version keep the focus on the versions shown, on the other button at the first or last', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.waitForSettled(await chat.ask('hello'));
+  await chat.lastReply().getByRole('button', { name: 'Regenerate' }).click();
+  await chat.waitForSettled(chat.lastReply());
+  // A reply's versions: another reply takes this one's place, so the buttons are new ones.
+  const versions = chat.lastReply().getByRole('group', { name: 'Versions' });
+  const previous = versions.getByRole('button', { name: 'Previous version' });
+  const next = versions.getByRole('button', { name: 'Next version' });
+  await expect(versions).toHaveText('‹2 / 2›');
+  await previous.focus();
+  await page.keyboard.press('Enter');
+  await expect(versions).toHaveText('‹1 / 2›');
+  // Previous is disabled at the first: the focus is on Next, where a second Enter goes back.
+  await expect(next).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(versions).toHaveText('‹2 / 2›');
+  await expect(previous).toBeFocused();
+
+  // A user message's versions (an edit saved): the conversation after it changes too.
+  const question = chat.conversation.getByRole('article', { name: 'You' });
+  await question.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('textbox', { name: 'Edited prompt' }).fill('hello again');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await chat.waitForSettled(chat.lastReply());
+  const edits = question.getByRole('group', { name: 'Versions' });
+  await expect(edits).toHaveText('‹2 / 2›');
+  await edits.getByRole('button', { name: 'Previous version' }).focus();
+  await page.keyboard.press('Space');
+  await expect(edits).toHaveText('‹1 / 2›');
+  await expect(question).not.toContainText('hello again');
+  await expect(edits.getByRole('button', { name: 'Next version' })).toBeFocused();
+
+  // Clicked, the focus is left alone (the button clicked was not the focused one).
+  await chat.message.click();
+  await edits.getByRole('button', { name: 'Next version' }).click();
+  await expect(edits).toHaveText('‹2 / 2›');
+  await expect(edits.getByRole('button', { name: 'Previous version' })).not.toBeFocused();
+});
+
 test('with less motion asked for, the dots waiting for the first token hold still', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const chat = new ChatPage(page);

@@ -165,17 +165,45 @@ interface AssistantMessageProps {
 
 const NO_VERSIONS: readonly string[] = [];
 
+/**
+ * The version switch a key press left: showing another version puts another
+ * message in this one's place, so the switch that takes the focus is the one
+ * holding the same versions (a reply's, or a user message's), once it mounts.
+ * Kept only until the next frame, so it cannot move the focus later.
+ */
+let focusAfterSwitch: { versions: string; by: -1 | 1 } | undefined;
+
 /** "‹ 2 / 3 ›": which of a message's versions this is, and (where another can be shown in its place) the way to it. */
 function VersionSwitch({ ids, current, onShow, title, className = '' }: { ids: readonly string[]; current: string; onShow: ((versionId: string) => void) | undefined; title: string; className?: string }) {
+  const versions = ids.join('\n');
+  const buttons = useRef<Record<-1 | 1, HTMLButtonElement | null>>({ [-1]: null, 1: null });
+  // After every render: the version shown may be this same switch's next one.
+  useLayoutEffect(() => {
+    if (focusAfterSwitch?.versions !== versions) return;
+    const { by } = focusAfterSwitch;
+    focusAfterSwitch = undefined;
+    // At the first or last version its own button is disabled: the other one.
+    const target = buttons.current[by];
+    (target && !target.disabled ? target : buttons.current[by === 1 ? -1 : 1])?.focus();
+  });
   if (ids.length < 2) return null;
   const index = ids.indexOf(current);
   const step = (by: -1 | 1, label: string, glyph: string) =>
     onShow ? (
       <button
+        ref={(button) => {
+          buttons.current[by] = button;
+        }}
         type="button"
         aria-label={label}
         disabled={!ids[index + by]}
-        onClick={() => onShow(ids[index + by]!)}
+        onClick={(event) => {
+          if (pressedFromKeyboard(event.currentTarget)) {
+            focusAfterSwitch = { versions, by };
+            requestAnimationFrame(() => (focusAfterSwitch = undefined));
+          }
+          onShow(ids[index + by]!);
+        }}
         className="h-6 min-w-6 rounded text-sm leading-none hover:bg-zinc-100 hover:text-zinc-800 disabled:opacity-40 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
       >
         {glyph}
