@@ -64,7 +64,16 @@ describe('mathToDollars: single dollars, by Pandoc’s rule', () => {
     expect(mathToDollars('$0.15/$', true)).toBe('$0.15/$');
     // A later $ that did not close it, a line ended, or markdown TeX has no use for: text.
     expect(mathToDollars('a $x and $', true)).toBe('a $x and $');
-    expect(mathToDollars('set $HOME\nto', true)).toBe('set $HOME\nto');
+    expect(mathToDollars('set $x\nto', true)).toBe('set $x\nto');
+    // A word in capitals after the dollar: a shell's variable until a closer makes it a formula.
+    expect(mathToDollars('set $HOME to', true)).toBe('set $HOME to');
+    expect(mathToDollars('add $GO_PATH2/bin', true)).toBe('add $GO_PATH2/bin');
+    expect(mathToDollars('set $H', true)).toBe('set $H');
+    expect(mathToDollars('so $AB$ is', true)).toBe('so $$AB$$ is');
+    // One capital, or capitals running into lower case, is math as before.
+    expect(mathToDollars('so $O(n', true)).toBe('so $$O(n');
+    expect(mathToDollars('so $Ax', true)).toBe('so $$Ax');
+    expect(mathToDollars('so $ABc', true)).toBe('so $$ABc');
     expect(mathToDollars('set $HOME to **your', true)).toBe('set $HOME to **your');
     // Settled, an opener that never closed is text.
     expect(mathToDollars('so $x^2 +', false)).toBe('so $x^2 +');

@@ -19,8 +19,11 @@
 // line) a non-space before it and no digit after it. "$5 and $10", "$0.15/$0.60"
 // and "costs $5." are text; "$x^2$" and "$2x$" are math. In the streaming tail
 // an opener followed by a digit stays text until its closer comes (a price far
-// more often than math); one followed by anything else shows as a formula
-// coming in, until its line ends without a closer.
+// more often than math), and so does one followed by a word in capitals of two
+// or more (`$HOME`, `$PATH`, `$API_KEY`: a shell's variable far more often
+// than math, which names a point or a set in one capital); one followed by
+// anything else shows as a formula coming in, until its line ends without a
+// closer.
 
 import { openFence } from './block-splitter.ts';
 
@@ -50,6 +53,12 @@ function dollars(inner: string, display: boolean, closed: boolean): string {
 
 const SPACE = /\s/;
 const DIGIT = /\d/;
+/**
+ * A shell's variable after a `$`: two or more capitals, digits or underscores,
+ * not followed by a lower-case letter; or capitals that end the tail (the
+ * rest of the name may come next).
+ */
+const SHELL_VARIABLE = /^[A-Z_][A-Z0-9_]+(?![a-z])|^[A-Z_][A-Z0-9_]*$/;
 
 /**
  * Index of the `$` that closes a single-dollar formula opened at `open`
@@ -82,7 +91,9 @@ function dollarCloserAt(text: string, open: number, live: boolean): number {
 function openDollarFormula(text: string, open: number): string | undefined {
   const first = text[open + 1];
   if (first === undefined || SPACE.test(first) || DIGIT.test(first) || first === '$') return undefined;
-  const tex = text.slice(open + 1).replace(/(?<=[^\s\\])\$$/, '');
+  const after = text.slice(open + 1);
+  if (SHELL_VARIABLE.test(after)) return undefined;
+  const tex = after.replace(/(?<=[^\s\\])\$$/, '');
   // Its line still open, no later $ (one that came and did not close it ends it), and no markdown that TeX has no use for.
   return /\n|\$|`|\*\*|\]\(/.test(tex) ? undefined : tex;
 }

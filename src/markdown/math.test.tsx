@@ -217,11 +217,21 @@ describe('math in single dollars', () => {
   });
 
   it('shows a $ that never closes as text once its line ends, as it was written', () => {
-    const { container, rerender } = render(<MarkdownView text="Set $HOME to" streaming />);
+    const { container, rerender } = render(<MarkdownView text="Let $x be" streaming />);
     // Until then it may be a formula coming in: its source, without the $.
-    expect(container.querySelector('.math-inline.math-source')?.textContent).toBe('HOME to');
-    rerender(<MarkdownView text={'Set $HOME to your folder.\n'} streaming />);
+    expect(container.querySelector('.math-inline.math-source')?.textContent).toBe('x be');
+    rerender(<MarkdownView text={'Let $x be the count.\n'} streaming />);
     expect(container.querySelector('.math')).toBeNull();
-    expect(container.textContent).toBe('Set $HOME to your folder.');
+    expect(container.textContent).toBe('Let $x be the count.');
+  });
+
+  it('never shows a shell’s $HOME as a formula while it streams, character by character', () => {
+    const text = 'Set $HOME to your folder and add $GOPATH/bin to $PATH.\n\nDone.';
+    const { container, rerender } = render(<MarkdownView text="" streaming />);
+    for (let end = 1; end <= text.length; end++) {
+      rerender(<MarkdownView text={text.slice(0, end)} streaming />);
+      expect(container.querySelector('.math'), JSON.stringify(text.slice(0, end))).toBeNull();
+    }
+    expect(container.textContent).toBe('Set $HOME to your folder and add $GOPATH/bin to $PATH.Done.');
   });
 });
