@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from './conversations.ts';
-import { comparisonFileName, comparisonToMarkdown, conversationsFromJson, conversationsToJson, conversationToMarkdown, exportFileName, ImportError } from './export.ts';
+import { closeOpenFence, comparisonFileName, comparisonToMarkdown, conversationsFromJson, conversationsToJson, conversationToMarkdown, exportFileName, ImportError } from './export.ts';
 import { assistantReply } from './test-messages.ts';
-import type { AssistantMessage } from './types.ts';
+import type { AssistantMessage, ImageAttachment, Message } from './types.ts';
 
 const reply = (over: Partial<AssistantMessage>): AssistantMessage =>
   assistantReply({
@@ -20,6 +20,9 @@ const conversation: Conversation = {
   updatedAt: 200,
   messages: [{ id: 'u1', role: 'user', content: 'Explain goroutines' }, reply({})],
 };
+
+/** A message sent with images, and its reply. */
+const asked = (id: string, images: ImageAttachment[]): Message[] => [{ id, role: 'user', content: 'What is this?', images }, reply({ id: `r-${id}` })];
 
 const fails = (json: string) => () => conversationsFromJson(json);
 const firstTokenFigure = (message: AssistantMessage): string => `First token ${message.timing.firstTokenAt! - message.timing.startedAt} ms`;
@@ -67,10 +70,38 @@ describe('export', () => {
     const dot = { name: 'dot [1].png', type: 'image/png', dataUrl: 'data:image/png;base64,iVBORw==' };
     const withImages: Conversation = { ...conversation, messages: [{ id: 'u1', role: 'user', content: 'What is this?', images: [dot] }, reply({})] };
     expect(conversationsFromJson(conversationsToJson([withImages]))).toEqual([withImages]);
-    expect(conversationToMarkdown(withImages)).toContain('## You\n\n![dot 1.png](data:image/png;base64,iVBORw==)\n\nWhat is this?');
+    // By reference, its data at the file's end: the turns read as text.
+    const markdown = conversationToMarkdown(withImages);
+    expect(markdown).toContain('## You\n\n![dot 1.png][sent-image-1]\n\nWhat is this?');
+    expect(markdown.endsWith('\n\n[sent-image-1]: data:image/png;base64,iVBORw==\n')).toBe(true);
     const script = { name: 'x', type: 'image/png', dataUrl: 'javascript:alert(1)' };
     const json = conversationsToJson([{ ...withImages, messages: [{ id: 'u1', role: 'user', content: 'Hi', images: [dot, script] }] }]);
     expect(conversationsFromJson(json)[0]?.messages[0]).toEqual({ id: 'u1', role: 'user', content: 'Hi', images: [dot] });
+  });
+
+  it('writes an image sent again (an edit, every lane of a comparison) once, and each new one under its own reference', () => {
+    const dot = { name: 'dot.png', type: 'image/png', dataUrl: 'data:image/png;base64,iVBORw==' };
+    const chart = { name: 'chart.png', type: 'image/png', dataUrl: 'data:image/png;base64,Q0hBUlQ=' };
+    const lanes = [
+      { model: 'groq/llama-3.3-70b-versatile', messages: asked('u1', [dot]) },
+      { model: 'openai/gpt-4o-mini', messages: [...asked('u2', [dot]), ...asked('u3', [chart, dot])] },
+    ];
+    const markdown = comparisonToMarkdown(lanes, undefined);
+    expect(markdown.match(/!\[dot\.png\]\[sent-image-1\]/g)).toHaveLength(3);
+    expect(markdown).toContain('![chart.png][sent-image-2]\n\n![dot.png][sent-image-1]');
+    expect(markdown.match(/base64/g)).toHaveLength(2);
+    expect(markdown.endsWith('\n\n[sent-image-1]: data:image/png;base64,iVBORw==\n[sent-image-2]: data:image/png;base64,Q0hBUlQ=\n')).toBe(true);
+    // Without images, no definitions.
+    expect(conversationToMarkdown(conversation)).not.toContain('sent-image');
+  });
+
+  it('closes a code block a reply was stopped in, so the next turns and the images are not taken into it', () => {
+    const cut = reply({ content: 'Here:\n\n```go\nfunc main() {', status: 'stopped', usage: undefined });
+    const markdown = conversationToMarkdown({ ...conversation, messages: [conversation.messages[0]!, cut, { id: 'u2', role: 'user', content: 'go on' }] });
+    expect(markdown).toContain('```go\nfunc main() {\n```\n\n_(stopped)_\n\n## You\n\ngo on');
+    expect(closeOpenFence('a\n~~~~\nx\n~~~\n')).toBe('a\n~~~~\nx\n~~~\n~~~~');
+    // Closed ones, a code span of three backticks, and a fence in a list item (the item ends with the reply) are left as they are.
+    for (const text of ['```\nx\n```', '``` `x` ```', 'a\n```ts\nx\n````', '- a\n\n    ```\n    x']) expect(closeOpenFence(text)).toBe(text);
   });
 
   it('reads back a reply’s tool calls and its trace, and leaves out a trace longer than the text', () => {

@@ -29,10 +29,31 @@ const deeper = (level: string): string => (level.length < 6 ? `${level}#` : leve
 /** A version not shown, folded away: GitHub and most Markdown viewers show `<details>` as a disclosure. */
 const folded = (summary: string, body: string): string => `<details>\n<summary>${summary}</summary>\n\n${body}\n\n</details>`;
 
+const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+/**
+ * The text with a code block it leaves open closed: a reply stopped or cut
+ * off inside one would otherwise take the rest of the file (the next turns'
+ * headings, the images) into it. Only a fence that opens a line (up to three
+ * spaces in): one in a list item or a quote ends with it.
+ */
+export function closeOpenFence(text: string): string {
+  let open: string | undefined;
+  for (const line of text.split('\n')) {
+    const [, marker, rest = ''] = FENCE_LINE.exec(line) ?? [];
+    if (marker === undefined) continue;
+    if (open === undefined) {
+      // A backtick fence's info string has no backtick: "``` `x` ```" is a code span.
+      if (!(marker[0] === '`' && rest.includes('`'))) open = marker;
+    } else if (marker[0] === open[0] && marker.length >= open.length && rest.trim() === '') open = undefined;
+  }
+  return open === undefined ? text : `${text}${text.endsWith('\n') ? '' : '\n'}${open}`;
+}
+
 /** A reply's text, error, status note, which version it is, tokens and `figures`, without its heading. */
 function replyBody(reply: AssistantMessage, figures: Figures | undefined, version?: string): string[] {
   const lines: string[] = [];
-  if (reply.content) lines.push(reply.content);
+  if (reply.content) lines.push(closeOpenFence(reply.content));
   if (reply.error) lines.push(`> Error: ${reply.error}`);
   const note = STATUS_NOTE[reply.status];
   if (note) lines.push(note);
@@ -45,9 +66,33 @@ function replyBody(reply: AssistantMessage, figures: Figures | undefined, versio
   return lines;
 }
 
-/** The images sent with a message, in the file itself (as data URLs): it reads whole without the app. */
-function sentImages(message: UserMessage): string[] {
-  return (message.images ?? []).map((image) => `![${image.name.replace(/[[\]\\]/g, '')}](${image.dataUrl})`);
+/**
+ * The images sent in a conversation, in the file itself (as data URLs), so it
+ * reads whole without the app: each message names its images by reference
+ * (`![photo.png][sent-image-1]`) and the data comes once, at the file's
+ * end (`[sent-image-1]: data:…`). An image sent again (with an edit, to every lane of a
+ * comparison) is kept once, and the turns read as text, without a wall of
+ * base64 between them.
+ */
+class ImageReferences {
+  private readonly labels = new Map<string, string>();
+
+  /** The message's images, each as a reference to its data. */
+  sent(message: UserMessage): string[] {
+    return (message.images ?? []).map((image) => {
+      let label = this.labels.get(image.dataUrl);
+      if (label === undefined) {
+        label = `sent-image-${this.labels.size + 1}`;
+        this.labels.set(image.dataUrl, label);
+      }
+      return `![${image.name.replace(/[[\]\\]/g, '')}][${label}]`;
+    });
+  }
+
+  /** The definitions the references point at, for the file's end (none without images). */
+  definitions(): string[] {
+    return this.labels.size === 0 ? [] : [[...this.labels].map(([dataUrl, label]) => `[${label}]: ${dataUrl}`).join('\n')];
+  }
 }
 
 /**
@@ -56,15 +101,15 @@ function sentImages(message: UserMessage): string[] {
  * reply's, an edited message's with what followed it then) follow the one
  * shown, each folded in a `<details>`.
  */
-function turnsToMarkdown(messages: readonly Message[], level: string, figures?: Figures): string[] {
+function turnsToMarkdown(messages: readonly Message[], level: string, images: ImageReferences, figures?: Figures): string[] {
   return messages.map((message, index) => {
     if (message.role === 'user') {
       const versions = messageVersions(messages, index);
-      const body = [...sentImages(message), message.content].filter(Boolean);
+      const body = [...images.sent(message), closeOpenFence(message.content)].filter(Boolean);
       if (versions.length < 2) return [`${level} You`, ...body].join('\n\n');
       const shown = versions.findIndex((version) => version[0]?.id === message.id);
       const others = versions.flatMap((version, i) =>
-        i === shown ? [] : [folded(`Version ${i + 1} of ${versions.length}: ${inline(version[0]?.content ?? '')}`, turnsToMarkdown(version, deeper(level), figures).join('\n\n'))],
+        i === shown ? [] : [folded(`Version ${i + 1} of ${versions.length}: ${inline(version[0]?.content ?? '')}`, turnsToMarkdown(version, deeper(level), images, figures).join('\n\n'))],
       );
       return [`${level} You`, ...body, `_Version ${shown + 1} of ${versions.length}._`, ...others].join('\n\n');
     }
@@ -90,7 +135,9 @@ function inline(text: string): string {
  * line under its tokens; the page passes one that knows the model catalog.
  */
 export function conversationToMarkdown(conversation: Conversation, figures?: Figures): string {
-  return `${[`# ${conversation.title}`, ...turnsToMarkdown(conversation.messages, '##', figures)].join('\n\n')}\n`;
+  const images = new ImageReferences();
+  const turns = turnsToMarkdown(conversation.messages, '##', images, figures);
+  return `${[`# ${conversation.title}`, ...turns, ...images.definitions()].join('\n\n')}\n`;
 }
 
 export interface ComparedLane {
@@ -105,8 +152,9 @@ export interface ComparedLane {
 export function comparisonToMarkdown(lanes: readonly ComparedLane[], summary: string | undefined, figures?: Figures): string {
   const parts = [`# Comparison: ${lanes.map((lane) => lane.model).join(', ')}`];
   if (summary) parts.push(summary);
-  for (const lane of lanes) parts.push(`## ${lane.model}`, ...turnsToMarkdown(lane.messages, '###', figures));
-  return `${parts.join('\n\n')}\n`;
+  const images = new ImageReferences();
+  for (const lane of lanes) parts.push(`## ${lane.model}`, ...turnsToMarkdown(lane.messages, '###', images, figures));
+  return `${[...parts, ...images.definitions()].join('\n\n')}\n`;
 }
 
 export function conversationsToJson(conversations: readonly Conversation[]): string {
