@@ -1,7 +1,8 @@
 // What the benchmark page measures in one load, read back by the harness.
 
 export const ARMS = ['none', 'plain', 'naive', 'ours'] as const;
-export type Arm = (typeof ARMS)[number];
+/** Beside the four arms, a yardstick: Streamdown (run.ts runs it unless BENCH_NO_STREAMDOWN). */
+export type Arm = (typeof ARMS)[number] | 'streamdown';
 
 export interface PageMetrics {
   arm: Arm;

@@ -24,6 +24,10 @@ const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 // 75 ms in three runs of 3 repeats), so they get more.
 const THROTTLED_REPEATS = Number(process.env.BENCH_REPEATS_THROTTLED ?? REPEATS * 2 + 1);
 const repeatsFor = (cell: Cell): number => (cell.throttle > 1 ? THROTTLED_REPEATS : REPEATS);
+// Beside the issue's four arms, the best-known library for the job as a
+// yardstick (BENCH_NO_STREAMDOWN=1 leaves it out, a fifth shorter).
+const STREAMDOWN = !process.env.BENCH_NO_STREAMDOWN;
+const CELL_ARMS: Arm[] = STREAMDOWN ? [...ARMS, 'streamdown'] : [...ARMS];
 // Settled replies that only set the scene (a long conversation, 50 replies for
 // heap and DOM) are not timed, so the demo gateway sends them as fast as it can.
 const SCENE_RATE = '100000';
@@ -279,7 +283,7 @@ async function main(): Promise<void> {
     // Correctness gates first: they decide whether the figures below count.
     console.log('Correctness gates…', ((Date.now() - started) / 1000).toFixed(0));
     for (const fixture of ['mixed-28k', 'code-800', 'table-200'] as FixtureName[]) {
-      for (const arm of ['ours', 'naive'] as Arm[]) {
+      for (const arm of CELL_ARMS.filter((a) => a !== 'none' && a !== 'plain')) {
         const m = await gateRun(browser, benchUrl, arm, fixture);
         const sent = fixtures[fixture]!.length;
         gates.push({
@@ -303,9 +307,9 @@ async function main(): Promise<void> {
     for (const cell of CELLS) {
       const key = cellKey(cell.fixture, cell.rate, cell.throttle);
       console.log(`Measuring ${key}…`, ((Date.now() - started) / 1000).toFixed(0));
-      results[key] = { none: [], plain: [], naive: [], ours: [] };
+      results[key] = { none: [], plain: [], naive: [], ours: [], streamdown: [] };
       for (let rep = 0; rep < repeatsFor(cell); rep++) {
-        const order = rep % 2 === 0 ? ARMS : ARMS.toReversed();
+        const order = rep % 2 === 0 ? CELL_ARMS : CELL_ARMS.toReversed();
         for (const arm of order) results[key]![arm].push(await runOnce(browser, benchUrl, arm, cell));
       }
     }
@@ -344,7 +348,7 @@ async function main(): Promise<void> {
     const summary: Record<string, Record<string, number>> = {};
     for (const [key, byArm] of Object.entries(results)) {
       const floor = median(byArm.none.map((r) => r.busyMs));
-      for (const arm of ARMS) {
+      for (const arm of CELL_ARMS) {
         const runs = byArm[arm];
         const above = runs.map((r) => r.busyMs - floor);
         log(
@@ -363,6 +367,12 @@ async function main(): Promise<void> {
         naiveInputP95: median(byArm.naive.map((r) => r.inputDelayP95)),
         oursDropped: median(byArm.ours.map((r) => r.droppedPct)),
         naiveDropped: median(byArm.naive.map((r) => r.droppedPct)),
+        streamdownOverPlain: aboveOf('streamdown') / aboveOf('plain'),
+        streamdownOverOurs: aboveOf('streamdown') / aboveOf('ours'),
+        streamdownFramesOver50: median(byArm.streamdown.map((r) => r.framesOver50)),
+        streamdownDropped: median(byArm.streamdown.map((r) => r.droppedPct)),
+        streamdownInputP95: median(byArm.streamdown.map((r) => r.inputDelayP95)),
+        streamdownLastBytePaint: median(byArm.streamdown.map((r) => r.lastByteToPaintMs)),
       };
     }
     log();
@@ -374,6 +384,20 @@ async function main(): Promise<void> {
       log(
         `| ${key} | ${fmt(s.oursOverPlain!, 2)} | ${fmt(s.naiveOverOurs!, 2)} | ${fmt(s.naiveFramesOver50!, 0)} / ${fmt(s.oursFramesOver50!, 0)} | ${fmt(s.naiveDropped!, 0)} / ${fmt(s.oursDropped!, 0)} | ${fmt(s.naiveInputP95!, 1)} / ${fmt(s.oursInputP95!, 1)} |`,
       );
+    }
+    if (STREAMDOWN) {
+      log();
+      log('## Against Streamdown (same run)');
+      log();
+      log('Streamdown 2.7.1 as its README has it (its own styles; no code highlighting, which needs its code plugin: ours highlights), fed the same batches.');
+      log();
+      log('| cell | streamdown / plain (busy above floor) | streamdown / ours (busy above floor) | frames > 50 ms, streamdown / ours | dropped frames %, streamdown / ours | input delay p95 ms, streamdown / ours | last byte → paint ms, streamdown / ours |');
+      log('|---|---:|---:|---:|---:|---:|---:|');
+      for (const [key, s] of Object.entries(summary)) {
+        log(
+          `| ${key} | ${fmt(s.streamdownOverPlain!, 2)} | ${fmt(s.streamdownOverOurs!, 2)} | ${fmt(s.streamdownFramesOver50!, 0)} / ${fmt(s.oursFramesOver50!, 0)} | ${fmt(s.streamdownDropped!, 0)} / ${fmt(s.oursDropped!, 0)} | ${fmt(s.streamdownInputP95!, 1)} / ${fmt(s.oursInputP95!, 1)} | ${fmt(s.streamdownLastBytePaint!, 0)} / ${fmt(s.oursLastBytePaint!, 0)} |`,
+        );
+      }
     }
     log();
     log('## Long conversation: mixed-28k @ 2000 tok/s after 30 settled replies (small-4k), 1x CPU');

@@ -8,6 +8,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { Streamdown } from 'streamdown';
 import { chatReducer, initialChatState, type ChatAction } from '../../src/chat/chat-reducer.ts';
 import { browserFrameScheduler, createEventBatcher } from '../../src/chat/event-batcher.ts';
 import { createPaintNow } from '../../src/chat/paint-now.ts';
@@ -20,7 +21,7 @@ import { MessageView } from '../../src/components/message-view.tsx';
 import { ModelLookupContext } from '../../src/components/model-lookup.ts';
 import { MarkdownDocument } from '../../src/markdown/markdown-view.tsx';
 import { warmUpRenderer } from '../../src/app/warm-up.tsx';
-import '../../src/app/index.css';
+import './bench.css';
 import type { Arm, PageMetrics } from '../metrics.ts';
 
 const params = new URLSearchParams(location.search);
@@ -108,9 +109,11 @@ function checkMarkers(container: Element): void {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.parentElement?.closest('pre, code')) continue;
     const text = node.textContent ?? '';
-    if (MARKERS.test(text)) {
+    const marker = MARKERS.exec(text);
+    if (marker) {
       m.markerCommits++;
-      if (m.markerSamples.length < 5) m.markerSamples.push(text.slice(0, 120));
+      // The marker with what comes before it.
+      if (m.markerSamples.length < 5) m.markerSamples.push(text.slice(Math.max(0, marker.index - 60), marker.index + marker[0].length + 20));
       return;
     }
   }
@@ -176,12 +179,25 @@ const NaiveReply = memo(function NaiveReply({ text }: { text: string }) {
     </div>
   );
 });
-function NaiveApp() {
+// The best-known library for the job, as its README has it: Streamdown
+// (Vercel's) splits the reply into blocks, memoises them and repairs the
+// unfinished tail (remend), with its own styles. It highlights no code
+// without its code plugin (ours does), so it does less here than ours.
+const StreamdownReply = memo(function StreamdownReply({ text, streaming }: { text: string; streaming: boolean }) {
+  return (
+    <div className="sd-reply">
+      <Streamdown isAnimating={streaming}>{text}</Streamdown>
+    </div>
+  );
+});
+function NaiveApp({ Reply }: { Reply: typeof NaiveReply | typeof StreamdownReply }) {
   const [texts, setTexts] = useState<string[]>([]);
-  useLayoutEffect(() => bindNaive(setTexts), []);
+  const [streaming, setStreaming] = useState(false);
+  useLayoutEffect(() => bindNaive(setTexts, setStreaming), []);
   return (
     <>
-      {texts.map((text, i) => <NaiveReply key={i} text={text} />)}
+      {/* Naive's props stay its text alone: no render more than it had before Streamdown came. */}
+      {texts.map((text, i) => (Reply === NaiveReply ? <NaiveReply key={i} text={text} /> : <Reply key={i} text={text} streaming={streaming && i === texts.length - 1} />))}
     </>
   );
 }
@@ -205,17 +221,22 @@ function OursApp() {
     </ModelLookupContext>
   );
 }
-function bindNaive(setTexts: Dispatch<(list: string[]) => string[]>): void {
+function bindNaive(setTexts: Dispatch<(list: string[]) => string[]>, setStreaming: Dispatch<boolean>): void {
   arms.sink = (events) =>
     timed(() =>
-      flushSync(() =>
+      flushSync(() => {
         setTexts((list) => {
           const added = events.flatMap(({ event }) => (event.type === 'delta' ? [event.text] : [])).join('');
           return added ? [...list.slice(0, -1), (list.at(-1) ?? '') + added] : list;
-        }),
-      ),
+        });
+        if (events.some(({ event }) => isStreamEnd(event))) setStreaming(false);
+      }),
     );
-  arms.setupReply = () => flushSync(() => setTexts((list) => [...list, '']));
+  arms.setupReply = () =>
+    flushSync(() => {
+      setTexts((list) => [...list, '']);
+      setStreaming(true);
+    });
 }
 
 const current = { replyId: '' };
@@ -232,7 +253,8 @@ function bindOurs(dispatch: Dispatch<ChatAction>): void {
 }
 
 if (arm === 'plain') mountPlain();
-else if (arm === 'naive') flushSync(() => createRoot(root).render(<NaiveApp />));
+else if (arm === 'naive') flushSync(() => createRoot(root).render(<NaiveApp Reply={NaiveReply} />));
+else if (arm === 'streamdown') flushSync(() => createRoot(root).render(<NaiveApp Reply={StreamdownReply} />));
 else if (arm === 'ours') flushSync(() => createRoot(root).render(<OursApp />));
 
 // --- one reply ------------------------------------------------------------
@@ -299,16 +321,17 @@ async function compareWithOneShot(): Promise<void> {
   const holder = document.getElementById('oneshot')!;
   flushSync(() =>
     createRoot(holder).render(
-      arm === 'ours' ? <MarkdownDocument text={fullText} /> : <div className="markdown"><Markdown remarkPlugins={plugins}>{fullText}</Markdown></div>,
+      arm === 'ours' ? <MarkdownDocument text={fullText} /> : arm === 'streamdown' ? <StreamdownReply text={fullText} streaming={false} /> : <div className="markdown"><Markdown remarkPlugins={plugins}>{fullText}</Markdown></div>,
     ),
   );
   await nextPaint();
-  const streamed = root.querySelectorAll('.markdown');
+  const reply = arm === 'streamdown' ? '.sd-reply' : '.markdown';
+  const streamed = root.querySelectorAll(reply);
   // Run wrappers group a reply's blocks for the browser; they hold no content.
   const finalView = streamed[streamed.length - 1]?.cloneNode(true) as HTMLElement | undefined;
   finalView?.querySelectorAll('.md-run').forEach((run) => run.replaceWith(...run.childNodes));
   const final = normalize(finalView?.outerHTML ?? '');
-  const oneShot = normalize(holder.querySelector('.markdown')?.outerHTML ?? '');
+  const oneShot = normalize(holder.querySelector(reply)?.outerHTML ?? '');
   m.finalEqualsOneShot = final === oneShot;
   if (!m.finalEqualsOneShot) {
     let i = 0;
