@@ -249,6 +249,15 @@ function entryGzipKb(): number {
   return [entry, ...preloaded].reduce((sum, file) => sum + gzipSync(readFileSync(path.join(rootDir, 'dist/assets', file))).length / 1024, 0);
 }
 
+/** The medians the ratios and targets read, per rendering arm: `${arm}${name}`. */
+const ARM_FIGURES = {
+  Growth: 'growth',
+  FramesOver50: 'framesOver50',
+  Dropped: 'droppedPct',
+  InputP95: 'inputDelayP95',
+  LastBytePaint: 'lastByteToPaintMs',
+} as const satisfies Record<string, keyof RunResult>;
+
 const cellKey = (fixture: string, rate: number, throttle: number): string => `${fixture} @ ${rate} tok/s, ${throttle}x CPU`;
 const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 const spread = (values: number[], digits = 1): string =>
@@ -356,23 +365,16 @@ async function main(): Promise<void> {
         );
       }
       const aboveOf = (arm: Arm): number => median(byArm[arm].map((r) => r.busyMs - floor));
+      const medianOf = (arm: Arm, figure: keyof RunResult): number => median(byArm[arm].map((r) => r[figure]));
       summary[key] = {
         oursOverPlain: aboveOf('ours') / aboveOf('plain'),
         naiveOverOurs: aboveOf('naive') / aboveOf('ours'),
-        oursGrowth: median(byArm.ours.map((r) => r.growth)),
-        oursFramesOver50: median(byArm.ours.map((r) => r.framesOver50)),
-        naiveFramesOver50: median(byArm.naive.map((r) => r.framesOver50)),
-        oursLastBytePaint: median(byArm.ours.map((r) => r.lastByteToPaintMs)),
-        oursInputP95: median(byArm.ours.map((r) => r.inputDelayP95)),
-        naiveInputP95: median(byArm.naive.map((r) => r.inputDelayP95)),
-        oursDropped: median(byArm.ours.map((r) => r.droppedPct)),
-        naiveDropped: median(byArm.naive.map((r) => r.droppedPct)),
         streamdownOverPlain: aboveOf('streamdown') / aboveOf('plain'),
         streamdownOverOurs: aboveOf('streamdown') / aboveOf('ours'),
-        streamdownFramesOver50: median(byArm.streamdown.map((r) => r.framesOver50)),
-        streamdownDropped: median(byArm.streamdown.map((r) => r.droppedPct)),
-        streamdownInputP95: median(byArm.streamdown.map((r) => r.inputDelayP95)),
-        streamdownLastBytePaint: median(byArm.streamdown.map((r) => r.lastByteToPaintMs)),
+        // oursGrowth, naiveDropped, streamdownInputP95, …: each rendering arm's medians.
+        ...Object.fromEntries(
+          (['ours', 'naive', 'streamdown'] as const).flatMap((arm) => Object.entries(ARM_FIGURES).map(([name, figure]) => [`${arm}${name}`, medianOf(arm, figure)])),
+        ),
       };
     }
     log();
