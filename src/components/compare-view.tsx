@@ -108,6 +108,10 @@ function replayableIds(lanes: readonly CompareLane[]): Set<string> {
 }
 
 /** Lanes side by side (stacked on a phone), each following its own reply. */
+/** The view's own actions: on a phone a size smaller, so the three share one row under Add lane. */
+const SECONDARY_ACTION =
+  'h-8 whitespace-nowrap rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 max-sm:px-2 max-sm:text-xs dark:border-zinc-700 dark:hover:bg-zinc-900';
+
 export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, modelToAdd, streaming, onAdd, onRemove, onClear, onEdit, onRegenerate, onShowVersion, onContinue, onShowMessageVersion, storageError, onExport }: CompareViewProps) {
   const alreadyIn = modelToAdd !== undefined && lanes.some((lane) => lane.model === modelToAdd);
   const anyMessages = lanes.some((lane) => lane.messages.length > 0);
@@ -133,14 +137,14 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
               : `Adds ${modelToAdd}, the model picked above.`}
         </span>
         {anyMessages ? (
-          <div className="ml-auto flex flex-wrap gap-2">
+          <div className="ml-auto flex flex-wrap gap-2 max-sm:gap-1.5">
             {replayable.size > 0 ? (
               <button
                 type="button"
                 onClick={() => setTogether({ ids: replayable, run: (together?.run ?? 0) + 1 })}
                 disabled={streaming}
                 title="Play every lane’s last reply again, side by side, as they streamed in, without asking the models again"
-                className="h-8 whitespace-nowrap rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+                className={SECONDARY_ACTION}
               >
                 Replay lanes
               </button>
@@ -151,7 +155,7 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
                 onClick={onExport}
                 disabled={streaming}
                 title="Save every lane’s replies and the speed table as a Markdown file, to share the comparison"
-                className="h-8 whitespace-nowrap rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+                className={SECONDARY_ACTION}
               >
                 Export comparison
               </button>
@@ -160,7 +164,7 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
               type="button"
               onClick={onClear}
               disabled={streaming}
-              className="h-8 whitespace-nowrap rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+              className={SECONDARY_ACTION}
             >
               Clear lanes
             </button>
