@@ -630,6 +630,10 @@ test.describe('chatting through the app server', () => {
     await page.reload();
     await expect(attached.getByRole('img', { name: 'green.png' })).toBeVisible();
     await expect(chat.message).toHaveValue('And this?');
+    // While images are attached (the draft's too), the model picker says which models take none.
+    const groq = chat.model.locator('option[value="groq/llama-3.3-70b-versatile"]');
+    await expect(groq).toHaveText('groq/llama-3.3-70b-versatile (takes no images)');
+    await expect(chat.model.locator('option[value="openai/gpt-4o-mini"]')).toHaveText('openai/gpt-4o-mini');
     // A model the gateway says takes no images: images attached are held back, and the page says why.
     await chat.model.selectOption('groq/llama-3.3-70b-versatile');
     await chat.message.fill('And this?');
@@ -641,6 +645,7 @@ test.describe('chatting through the app server', () => {
     await expect(chat.conversation.getByRole('article', { name: 'You' })).toHaveCount(1);
     await page.getByRole('button', { name: 'Remove green.png' }).click();
     await expect(chat.send).toBeEnabled();
+    await expect(groq).toHaveText('groq/llama-3.3-70b-versatile');
   });
 });
 

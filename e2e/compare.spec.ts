@@ -407,6 +407,8 @@ test('an image goes to every lane whose model takes images; a lane whose model t
   await (await chooser).setFiles({ name: 'chart.png', mimeType: 'image/png', buffer: png });
   await chat.message.fill('What does this show?');
   await expect(page.getByRole('status').filter({ hasText: 'takes no images' })).toHaveText(`${GROQ} takes no images (so the gateway says): remove that lane, or the images.`);
+  // The header's picker, which Add lane adds from, says it too.
+  await expect(chat.model.locator(`option[value="${GROQ}"]`)).toHaveText(`${GROQ} (takes no images)`);
   await expect(chat.send).toBeDisabled();
   await lane(chat, GROQ).getByRole('button', { name: `Remove ${GROQ}` }).click();
   await chat.send.click();

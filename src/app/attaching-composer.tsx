@@ -1,7 +1,7 @@
 // The message box with images attached to it, for the chat and the compare
 // view: the images go with the message sent, and are gone once it is. Until
 // then they are kept with the draft, across a reload too.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { takesImages, type ModelInfo } from '../chat/model-catalog.ts';
 import type { ImageAttachment } from '../chat/types.ts';
 import { Composer, type ComposerProps } from '../components/composer.tsx';
@@ -25,12 +25,16 @@ type AttachingComposerProps = Omit<ComposerProps, 'onSend' | 'images' | 'onAttac
   loadImages?: (() => readonly ImageAttachment[]) | undefined;
   /** Keeps the draft's images; false when the browser refused to. */
   onImagesChange?: ((images: readonly ImageAttachment[]) => boolean) | undefined;
+  /** Whether any image is attached, from the draft's on: for the model picker to say which models take none. */
+  onImagesAttached?: ((attached: boolean) => void) | undefined;
 };
 
-export function AttachingComposer({ onSend, notice, loadImages, onImagesChange, ...props }: AttachingComposerProps) {
+export function AttachingComposer({ onSend, notice, loadImages, onImagesChange, onImagesAttached, ...props }: AttachingComposerProps) {
   const [imagesKept, setImagesKept] = useState(true);
   const keep = useCallback((images: ImageAttachment[]) => setImagesKept(onImagesChange?.(images) ?? true), [onImagesChange]);
   const attachments = useAttachments(loadImages, keep);
+  const attached = attachments.images.length > 0;
+  useEffect(() => onImagesAttached?.(attached), [attached, onImagesAttached]);
   return (
     <Composer
       {...props}

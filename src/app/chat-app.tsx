@@ -105,6 +105,9 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
   const { streaming } = session;
   const { stop, open, newChat } = session;
   const keepDraftImages = useCallback((images: readonly ImageAttachment[]) => draftStore.saveImages(session.openId, images), [draftStore, session.openId]);
+  // Whether images are attached to the chat's message and the compare view's: the model picker then says which models take none.
+  const [chatImagesAttached, setChatImagesAttached] = useState(false);
+  const [compareImagesAttached, setCompareImagesAttached] = useState(false);
   // Whether the browser refused to keep the text being typed (storage blocked or full).
   const [draftRefused, setDraftRefused] = useState(false);
   // Read when the box's text changes and when a reply starts or ends (the box re-renders then), not per streamed frame.
@@ -263,6 +266,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
               provider={selection.provider}
               model={selection.model}
               disabled={streaming && !comparing}
+              imagesAttached={comparing ? compareImagesAttached : chatImagesAttached}
               onProviderChange={selection.selectProvider}
               onModelChange={selection.selectModel}
               />
@@ -349,6 +353,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
               modelToAdd={selection.model}
               blockedReason={models.isPending ? 'Loading models…' : models.isError ? 'The gateway is not reachable' : undefined}
               onLanesChange={setLanes}
+              onImagesAttached={setCompareImagesAttached}
               draftStore={draftStore}
             />
           </Suspense>
@@ -405,6 +410,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
                   onTextChange={(text) => setDraftRefused(!draftStore.save(session.openId, text))}
                   loadImages={() => draftStore.loadImages(session.openId)}
                   onImagesChange={keepDraftImages}
+                  onImagesAttached={setChatImagesAttached}
                   notice={draftRefused ? DRAFT_NOT_KEPT : undefined}
                   boxRef={messageBox}
                   keyShortcut={SHORTCUTS.focusMessage.aria}

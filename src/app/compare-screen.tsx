@@ -50,12 +50,14 @@ interface CompareScreenProps {
   /** Why nothing can be sent (models not loaded, gateway down). */
   blockedReason: string | undefined;
   onLanesChange(lanes: readonly string[]): void;
+  /** Whether images are attached to the compare view's message. */
+  onImagesAttached?: ((attached: boolean) => void) | undefined;
   draftStore: DraftStore;
   /** Where the lanes' histories are kept across reloads: localStorage unless given. */
   compareStore?: CompareStore;
 }
 
-export default function CompareScreen({ client, settings, initialLanes, active, modelToAdd, blockedReason, onLanesChange, draftStore, compareStore = browserCompareStore }: CompareScreenProps) {
+export default function CompareScreen({ client, settings, initialLanes, active, modelToAdd, blockedReason, onLanesChange, onImagesAttached, draftStore, compareStore = browserCompareStore }: CompareScreenProps) {
   const lookupModel = useContext(ModelLookupContext);
   // A model the gateway has not described is tried: its own error says what went wrong.
   const chatsWith = useCallback((model: string) => {
@@ -137,6 +139,7 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
         onTextChange={(text) => setDraftRefused(!draftStore.save(COMPARE_DRAFT, text))}
         loadImages={() => draftStore.loadImages(COMPARE_DRAFT)}
         onImagesChange={keepDraftImages}
+        onImagesAttached={onImagesAttached}
         notice={draftRefused ? DRAFT_NOT_KEPT : undefined}
         estimate={estimateNextPrompts}
         estimateTitle={LANES_ESTIMATE_TITLE}

@@ -33,6 +33,9 @@ const modelOptions = (): string[] =>
     .map((o) => o.value)
     .filter(Boolean);
 
+/** The model picker's options: text, value, disabled. */
+const modelOptionRows = () => Array.from((screen.getByRole('combobox', { name: 'Model' }) as HTMLSelectElement).options).map((o) => [o.text, o.value, o.disabled]);
+
 describe('ModelPicker', () => {
   it('lists one option per provider and every model grouped by provider', () => {
     renderPicker();
@@ -107,5 +110,23 @@ describe('ModelPicker', () => {
       ['openai', false],
       ['images', true],
     ]);
+  });
+
+  it('while images are attached, says which models take none (still offered), and only then', () => {
+    const seeing = groupByProvider([
+      toModelInfo({ id: 'openai/gpt-4o', served_by: 'openai', modalities: { input: ['text', 'image'], output: ['text'] } }),
+      toModelInfo({ id: 'groq/llama', served_by: 'groq', modalities: { input: ['text'], output: ['text'] } }),
+      // A gateway that does not say: nothing is claimed.
+      toModelInfo({ id: 'ollama/qwen', served_by: 'ollama' }),
+    ]);
+    const props = { list: { status: 'ready', groups: seeing } as const, provider: 'openai', model: 'openai/gpt-4o', disabled: false, onProviderChange: vi.fn(), onModelChange: vi.fn() };
+    const { rerender } = render(<ModelPicker {...props} imagesAttached />);
+    expect(modelOptionRows()).toEqual([
+      ['openai/gpt-4o', 'openai/gpt-4o', false],
+      ['groq/llama (takes no images)', 'groq/llama', false],
+      ['ollama/qwen', 'ollama/qwen', false],
+    ]);
+    rerender(<ModelPicker {...props} />);
+    expect(modelOptionRows().map(([text]) => text)).toEqual(['openai/gpt-4o', 'groq/llama', 'ollama/qwen']);
   });
 });

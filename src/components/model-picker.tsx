@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { canChat, searchModels, type ModelInfo, type ProviderGroup } from '../chat/model-catalog.ts';
+import { canChat, searchModels, takesImages, type ModelInfo, type ProviderGroup } from '../chat/model-catalog.ts';
 
 export type ModelListState =
   | { status: 'loading' }
@@ -11,6 +11,8 @@ interface ModelPickerProps {
   provider: string | undefined;
   model: string | undefined;
   disabled: boolean;
+  /** Images are attached to the message being written: a model the gateway says takes none says so. */
+  imagesAttached?: boolean;
   onProviderChange(provider: string): void;
   onModelChange(modelId: string): void;
 }
@@ -19,9 +21,13 @@ const NO_GROUPS: readonly ProviderGroup[] = [];
 
 const OUTPUT_WORDS: Record<string, string> = { image: 'images', audio: 'audio', video: 'video' };
 
-/** An option's text: a model that cannot chat says what it gives instead, and is not offered. */
-export function modelOptionLabel(model: ModelInfo): string {
-  if (canChat(model)) return model.id;
+/**
+ * An option's text: a model that cannot chat says what it gives instead, and
+ * is not offered; while images are attached, one that takes none says so (it
+ * stays offered: the images can be removed).
+ */
+export function modelOptionLabel(model: ModelInfo, imagesAttached = false): string {
+  if (canChat(model)) return imagesAttached && takesImages(model) === false ? `${model.id} (takes no images)` : model.id;
   const gives = (model.outputs ?? []).map((output) => OUTPUT_WORDS[output] ?? output).join(' and ');
   return `${model.id} (${gives} only, cannot chat)`;
 }
@@ -29,7 +35,7 @@ export function modelOptionLabel(model: ModelInfo): string {
 const selectClass =
   'h-9 min-w-0 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 focus:outline-2 focus:outline-indigo-500 disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
 
-export function ModelPicker({ list, provider, model, disabled, onProviderChange, onModelChange }: ModelPickerProps) {
+export function ModelPicker({ list, provider, model, disabled, imagesAttached = false, onProviderChange, onModelChange }: ModelPickerProps) {
   const [query, setQuery] = useState('');
   // On a phone the search is a button beside the pickers until it is wanted,
   // so the header keeps two rows; a search that holds text stays shown.
@@ -92,7 +98,7 @@ export function ModelPicker({ list, provider, model, disabled, onProviderChange,
           <optgroup key={g.provider} label={g.provider}>
             {g.models.map((m) => (
               <option key={m.id} value={m.id} disabled={!canChat(m)}>
-                {modelOptionLabel(m)}
+                {modelOptionLabel(m, imagesAttached)}
               </option>
             ))}
           </optgroup>
