@@ -69,10 +69,10 @@ function replyBody(reply: AssistantMessage, figures: Figures | undefined, versio
 /**
  * The images sent in a conversation, in the file itself (as data URLs), so it
  * reads whole without the app: each message names its images by reference
- * (`![photo.png][sent-image-1]`) and the data comes once, at the file's
- * end (`[sent-image-1]: data:…`). An image sent again (with an edit, to every lane of a
- * comparison) is kept once, and the turns read as text, without a wall of
- * base64 between them.
+ * (`![photo.png][sent-image-1]`) and the data comes once, at the file's end
+ * (`[sent-image-1]: data:…`). An image sent again (with an edit, to every
+ * lane of a comparison) is kept once, and the turns read as text, without a
+ * wall of base64 between them.
  */
 class ImageReferences {
   private readonly labels = new Map<string, string>();

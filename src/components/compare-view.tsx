@@ -107,11 +107,11 @@ function replayableIds(lanes: readonly CompareLane[]): Set<string> {
   return ids;
 }
 
-/** Lanes side by side (stacked on a phone), each following its own reply. */
 /** The view's own actions: on a phone a size smaller, so the three share one row under Add lane. */
 const SECONDARY_ACTION =
   'h-8 whitespace-nowrap rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 max-sm:px-2 max-sm:text-xs dark:border-zinc-700 dark:hover:bg-zinc-900';
 
+/** Lanes side by side (stacked on a phone), each following its own reply. */
 export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, modelToAdd, streaming, onAdd, onRemove, onClear, onEdit, onRegenerate, onShowVersion, onContinue, onShowMessageVersion, storageError, onExport }: CompareViewProps) {
   const alreadyIn = modelToAdd !== undefined && lanes.some((lane) => lane.model === modelToAdd);
   const anyMessages = lanes.some((lane) => lane.messages.length > 0);
