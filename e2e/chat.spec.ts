@@ -555,6 +555,35 @@ test.describe('chatting through the app server', () => {
     await expect(chat.message).toHaveAttribute('placeholder', 'Message… (Enter to send, Shift+Enter for a new line)');
   });
 
+  test('on a phone the usage panel sets its figures two a row, and no label breaks over lines', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const chat = new ChatPage(page);
+    await chat.open();
+    /** Each figure's row and label: where it starts and how tall it is. */
+    const rows = (reply: Locator) =>
+      chat.usage(reply).locator('dl > div').evaluateAll((divs) =>
+        divs.map((div) => ({ top: div.getBoundingClientRect().top, height: div.getBoundingClientRect().height, label: div.querySelector('dt')!.getBoundingClientRect().height })),
+      );
+    const reply = await chat.ask('Explain goroutines vs threads', 'groq/llama-3.3-70b-versatile');
+    await chat.waitForSettled(reply);
+    const settled = await rows(reply);
+    // Prompt, completion and total tokens, cost, first token, total time, rate, pace, context.
+    expect(settled).toHaveLength(9);
+    const line = settled[0]!.height;
+    for (const [i, row] of settled.entries()) {
+      expect(row.top, `figure ${i}`).toBe(settled[i - (i % 2)]!.top);
+      expect(row.height, `figure ${i}`).toBe(line);
+    }
+    // A reply broken off reports no counts: "Completion tokens not reported" is too wide for its
+    // cell and goes on two lines, its label whole on the first.
+    const broken = await chat.ask('Explain goroutines vs threads', 'anthropic/demo-mid-stream-error');
+    await chat.waitForSettled(broken);
+    await expect(chat.usage(broken)).toContainText('Completion tokensnot reported');
+    const uncounted = await rows(broken);
+    expect(Math.max(...uncounted.map((row) => row.height))).toBeGreaterThan(line);
+    for (const row of uncounted) expect(row.label).toBe(line);
+  });
+
   test('a large image is made smaller before it goes: its longest side 2,048 px, as WebP', async ({ page }) => {
     const chat = new ChatPage(page);
     await chat.open();

@@ -28,9 +28,12 @@ const UNCOUNTED_WORDS: Partial<Record<AssistantMessage['status'], string>> = {
   interrupted: 'No token counts: the gateway sends them with a reply’s last chunk, which never came.',
 };
 
+// A figure too wide for its cell goes under its label, whole, rather than
+// breaking the label and itself a word a line ("Completion / tokens / not /
+// reported" in a compare lane).
 function Row({ label, value, title }: { label: string; value: string; title?: string }) {
   return (
-    <div className="flex items-baseline gap-1.5" title={title}>
+    <div className="flex flex-wrap items-baseline gap-x-1.5" title={title}>
       <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
       <dd className="font-medium tabular-nums text-zinc-800 dark:text-zinc-200">{value}</dd>
     </div>
@@ -84,12 +87,15 @@ function UsagePanelView({ reply, pending = false, live }: UsagePanelProps) {
     <section
       aria-label="Usage"
       aria-hidden={pending || undefined}
-      className={`${pending ? 'invisible ' : ''}relative mt-3 rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-xs dark:border-zinc-800 dark:bg-zinc-900/60`}
+      className={`${pending ? 'invisible ' : ''}relative mt-3 rounded-md border border-zinc-200 bg-zinc-50 px-2.5 py-2 text-xs sm:px-3 dark:border-zinc-800 dark:bg-zinc-900/60`}
     >
       {/* Columns wide enough for any figure, not wrapping rows: figures wider
           than the pending dashes must not add a line when the reply ends.
-          Four across a reply, two in a compare lane, one on a phone. */}
-      <dl className="grid grid-cols-[repeat(auto-fill,minmax(10.5rem,1fr))] gap-x-5 gap-y-1">
+          Four across a reply, two in a compare lane. Two on a phone from
+          390 px, closer together (a column of nine took a fifth of its
+          height): a cell is then 164 px, the widest figure of a reply that
+          ends ("Time to first token 310 ms") 161; one column below. */}
+      <dl className="grid grid-cols-[repeat(auto-fill,minmax(10rem,1fr))] gap-x-2 gap-y-1 sm:grid-cols-[repeat(auto-fill,minmax(10.5rem,1fr))] sm:gap-x-5">
         <Row label="Prompt tokens" value={tokens(usage?.promptTokens)} />
         <Row label="Completion tokens" value={tokens(usage?.completionTokens)} />
         <Row label="Total tokens" value={tokens(usage?.totalTokens)} />
