@@ -495,6 +495,59 @@ test.describe('Export and Import', () => {
   });
 });
 
+test('the conversations are listed under when they were last written to, and a page left open past midnight moves Today to Yesterday', async ({ page }) => {
+  // The page's clock: a minute before midnight on 7 December 2026, in the browser's time zone
+  // (this machine's, as Node's Date reads it).
+  const at = (day: number, hour: number, month = 11, year = 2026): number => new Date(year, month, day, hour).getTime();
+  await page.clock.install({ time: new Date(2026, 11, 7, 23, 59) });
+  const chat = new ChatPage(page);
+  await chat.open();
+  const conversation = (id: string, title: string, updatedAt: number) => ({
+    id,
+    title,
+    createdAt: updatedAt,
+    updatedAt,
+    messages: [{ id: `${id}-1`, role: 'user', content: title }],
+  });
+  const file = {
+    format: 'gateway-chat',
+    version: 1,
+    conversations: [
+      conversation('older', 'Last year', at(20, 12, 11, 2025)),
+      conversation('october', 'In October', at(15, 12, 9)),
+      conversation('month', 'Two weeks ago', at(23, 12, 10)),
+      conversation('week', 'Three days ago', at(4, 12)),
+      conversation('yesterday', 'Yesterday evening', at(6, 21)),
+      conversation('today-1', 'This morning', at(7, 9)),
+      conversation('today-2', 'Just now', at(7, 23)),
+    ],
+  };
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await (await chooser).setFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(chat.savedConversation('Just now')).toBeVisible();
+
+  const headings = chat.conversations.getByRole('heading');
+  const group = (name: string) => chat.conversations.getByRole('list', { name, exact: true }).getByRole('link');
+  await expect(headings).toHaveText(['Today', 'Yesterday', 'Previous 7 days', 'Previous 30 days', 'October', 'December 2025']);
+  await expect(group('Today')).toHaveText(['Just now', 'This morning']);
+  await expect(group('Yesterday')).toHaveText(['Yesterday evening']);
+  await expect(group('Previous 7 days')).toHaveText(['Three days ago']);
+  await expect(group('Previous 30 days')).toHaveText(['Two weeks ago']);
+  await expect(group('October')).toHaveText(['In October']);
+  await expect(group('December 2025')).toHaveText(['Last year']);
+  // A search keeps the groups of what it finds.
+  await chat.searchConversations.fill('ago');
+  await expect(headings).toHaveText(['Previous 7 days', 'Previous 30 days']);
+  await chat.searchConversations.fill('');
+
+  // Midnight passes with the page open: yesterday's group becomes the week's, today's yesterday's.
+  await page.clock.fastForward('02:00');
+  await expect(headings).toHaveText(['Yesterday', 'Previous 7 days', 'Previous 30 days', 'October', 'December 2025']);
+  await expect(group('Yesterday')).toHaveText(['Just now', 'This morning']);
+  await expect(group('Previous 7 days')).toHaveText(['Yesterday evening', 'Three days ago']);
+});
+
 test('a conversation can be renamed in the list; Esc or an empty title keeps the old one; the tab is named after it', async ({ page }) => {
   const chat = await twoConversations(page);
   await expect(page).toHaveTitle('Compare providers in a table · Gateway Chat');

@@ -1,5 +1,6 @@
-import { memo, useDeferredValue, useId, useMemo, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import { memo, useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { ConversationSummary } from '../chat/conversations.ts';
+import { groupConversations, untilNextDay } from './conversation-groups.ts';
 
 interface ConversationListProps {
   /** Saved conversations, newest first. */
@@ -21,6 +22,17 @@ interface ConversationListProps {
   searchRef?: RefObject<HTMLInputElement | null> | undefined;
   /** The shortcut that moves the focus there, as aria-keyshortcuts says it. */
   searchShortcut?: string | undefined;
+}
+
+/** A time on the reader's day, renewed as the next day begins: a page left open overnight moves "Today" to "Yesterday". */
+function useToday(): number {
+  const [today, setToday] = useState(() => Date.now());
+  useEffect(() => {
+    // A second past midnight, so the day has surely turned (timers may fire a little early).
+    const timer = setTimeout(() => setToday(Date.now()), untilNextDay(today) + 1000);
+    return () => clearTimeout(timer);
+  }, [today]);
+  return today;
 }
 
 const ROW_BUTTON =
@@ -51,6 +63,9 @@ export const ConversationList = memo(function ConversationList({
     const matches = search(deferredQuery);
     return conversations.filter((c) => matches.has(c.id));
   }, [conversations, search, deferredQuery]);
+  const today = useToday();
+  const groups = useMemo(() => groupConversations(shown, today), [shown, today]);
+  const groupId = useId();
 
   // The conversation whose title is being edited, and the text typed so far.
   const [renaming, setRenaming] = useState<{ id: string; draft: string } | undefined>();
@@ -108,64 +123,74 @@ export const ConversationList = memo(function ConversationList({
       ) : shown.length === 0 ? (
         <p className="px-1 text-sm text-zinc-500 dark:text-zinc-400">No conversation matches “{deferredQuery}”.</p>
       ) : (
-        <ul className="-mx-1 min-h-0 flex-1 overflow-y-auto">
-          {shown.map((conversation) => {
-            const current = conversation.id === openId;
-            if (renaming?.id === conversation.id) {
-              return (
-                <li key={conversation.id}>
-                  <input
-                    aria-label="Conversation title"
-                    value={renaming.draft}
-                    autoFocus
-                    onFocus={(event) => event.currentTarget.select()}
-                    onChange={(event) => setRenaming({ id: conversation.id, draft: event.target.value })}
-                    onKeyDown={onRenameKey}
-                    onBlur={() => finishRename(true)}
-                    className="h-8 w-full rounded-md border border-indigo-500 bg-white px-2 text-sm text-zinc-900 outline-none dark:bg-zinc-900 dark:text-zinc-100"
-                  />
-                </li>
-              );
-            }
-            return (
-              <li key={conversation.id} className="group relative">
-                <a
-                  href={hrefFor(conversation.id)}
-                  aria-current={current ? 'page' : undefined}
-                  onClick={(event) => follow(event, conversation.id)}
-                  className={`flex items-center gap-2 rounded-md py-1.5 pr-14 pl-2 text-sm ${
-                    current
-                      ? 'bg-zinc-200 font-medium text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100'
-                      : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-900'
-                  }`}
-                >
-                  <span className="min-w-0 flex-1 truncate">{conversation.title}</span>
-                  {/* The link stays named by the title alone; the dot is for the eye. */}
-                  {conversation.streaming ? (
-                    <span aria-hidden="true" className="shrink-0 text-xs text-indigo-600 dark:text-indigo-400" title="A reply is streaming">
-                      ●
-                    </span>
-                  ) : null}
-                </a>
-                {/* Shown on hover or focus where there is a mouse, always on a touch screen. */}
-                <div className="absolute top-1/2 right-1 flex -translate-y-1/2 opacity-0 group-hover:opacity-100 focus-within:opacity-100 [@media(hover:none)]:opacity-100">
-                  <button
-                    type="button"
-                    aria-label={`Rename ${conversation.title}`}
-                    title="Rename"
-                    onClick={() => setRenaming({ id: conversation.id, draft: conversation.title })}
-                    className={ROW_BUTTON}
-                  >
-                    <span aria-hidden="true">✎</span>
-                  </button>
-                  <button type="button" aria-label={`Delete ${conversation.title}`} title="Delete" onClick={() => onDelete(conversation.id)} className={ROW_BUTTON}>
-                    <span aria-hidden="true">×</span>
-                  </button>
-                </div>
-              </li>
-            );
-          })}
-        </ul>
+        <div className="-mx-1 min-h-0 flex-1 overflow-y-auto">
+          {groups.map(({ label, conversations: members }, index) => (
+            // A heading and a list named by it (not a landmark each: a screen reader's landmarks stay the page's parts).
+            <div key={label}>
+              <h2 id={`${groupId}-${index}`} className={`px-2 pb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400 ${index === 0 ? 'pt-1' : 'pt-3'}`}>
+                {label}
+              </h2>
+              <ul aria-labelledby={`${groupId}-${index}`}>
+                {members.map((conversation) => {
+                  const current = conversation.id === openId;
+                  if (renaming?.id === conversation.id) {
+                    return (
+                      <li key={conversation.id}>
+                        <input
+                          aria-label="Conversation title"
+                          value={renaming.draft}
+                          autoFocus
+                          onFocus={(event) => event.currentTarget.select()}
+                          onChange={(event) => setRenaming({ id: conversation.id, draft: event.target.value })}
+                          onKeyDown={onRenameKey}
+                          onBlur={() => finishRename(true)}
+                          className="h-8 w-full rounded-md border border-indigo-500 bg-white px-2 text-sm text-zinc-900 outline-none dark:bg-zinc-900 dark:text-zinc-100"
+                        />
+                      </li>
+                    );
+                  }
+                  return (
+                    <li key={conversation.id} className="group relative">
+                      <a
+                        href={hrefFor(conversation.id)}
+                        aria-current={current ? 'page' : undefined}
+                        onClick={(event) => follow(event, conversation.id)}
+                        className={`flex items-center gap-2 rounded-md py-1.5 pr-14 pl-2 text-sm ${
+                          current
+                            ? 'bg-zinc-200 font-medium text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100'
+                            : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-900'
+                        }`}
+                      >
+                        <span className="min-w-0 flex-1 truncate">{conversation.title}</span>
+                        {/* The link stays named by the title alone; the dot is for the eye. */}
+                        {conversation.streaming ? (
+                          <span aria-hidden="true" className="shrink-0 text-xs text-indigo-600 dark:text-indigo-400" title="A reply is streaming">
+                            ●
+                          </span>
+                        ) : null}
+                      </a>
+                      {/* Shown on hover or focus where there is a mouse, always on a touch screen. */}
+                      <div className="absolute top-1/2 right-1 flex -translate-y-1/2 opacity-0 group-hover:opacity-100 focus-within:opacity-100 [@media(hover:none)]:opacity-100">
+                        <button
+                          type="button"
+                          aria-label={`Rename ${conversation.title}`}
+                          title="Rename"
+                          onClick={() => setRenaming({ id: conversation.id, draft: conversation.title })}
+                          className={ROW_BUTTON}
+                        >
+                          <span aria-hidden="true">✎</span>
+                        </button>
+                        <button type="button" aria-label={`Delete ${conversation.title}`} title="Delete" onClick={() => onDelete(conversation.id)} className={ROW_BUTTON}>
+                          <span aria-hidden="true">×</span>
+                        </button>
+                      </div>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          ))}
+        </div>
       )}
     </nav>
   );
