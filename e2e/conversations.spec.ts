@@ -495,31 +495,34 @@ test.describe('Export and Import', () => {
   });
 });
 
+/** A local time (the browser's time zone is this machine's, as Node's Date reads it). */
+const localTime = (day: number, hour: number, month = 11, year = 2026): number => new Date(year, month, day, hour).getTime();
+
+/** A saved conversation of one message, as a JSON export holds it. */
+const exportedConversation = (id: string, title: string, updatedAt: number) => ({
+  id,
+  title,
+  createdAt: updatedAt,
+  updatedAt,
+  messages: [{ id: `${id}-1`, role: 'user', content: title }],
+});
+
 test('the conversations are listed under when they were last written to, and a page left open past midnight moves Today to Yesterday', async ({ page }) => {
-  // The page's clock: a minute before midnight on 7 December 2026, in the browser's time zone
-  // (this machine's, as Node's Date reads it).
-  const at = (day: number, hour: number, month = 11, year = 2026): number => new Date(year, month, day, hour).getTime();
+  // The page's clock: a minute before midnight on 7 December 2026.
   await page.clock.install({ time: new Date(2026, 11, 7, 23, 59) });
   const chat = new ChatPage(page);
   await chat.open();
-  const conversation = (id: string, title: string, updatedAt: number) => ({
-    id,
-    title,
-    createdAt: updatedAt,
-    updatedAt,
-    messages: [{ id: `${id}-1`, role: 'user', content: title }],
-  });
   const file = {
     format: 'gateway-chat',
     version: 1,
     conversations: [
-      conversation('older', 'Last year', at(20, 12, 11, 2025)),
-      conversation('october', 'In October', at(15, 12, 9)),
-      conversation('month', 'Two weeks ago', at(23, 12, 10)),
-      conversation('week', 'Three days ago', at(4, 12)),
-      conversation('yesterday', 'Yesterday evening', at(6, 21)),
-      conversation('today-1', 'This morning', at(7, 9)),
-      conversation('today-2', 'Just now', at(7, 23)),
+      exportedConversation('older', 'Last year', localTime(20, 12, 11, 2025)),
+      exportedConversation('october', 'In October', localTime(15, 12, 9)),
+      exportedConversation('month', 'Two weeks ago', localTime(23, 12, 10)),
+      exportedConversation('week', 'Three days ago', localTime(4, 12)),
+      exportedConversation('yesterday', 'Yesterday evening', localTime(6, 21)),
+      exportedConversation('today-1', 'This morning', localTime(7, 9)),
+      exportedConversation('today-2', 'Just now', localTime(7, 23)),
     ],
   };
   const chooser = page.waitForEvent('filechooser');
