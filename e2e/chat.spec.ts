@@ -555,6 +555,35 @@ test.describe('chatting through the app server', () => {
     await expect(chat.message).toHaveAttribute('placeholder', 'Message… (Enter to send, Shift+Enter for a new line)');
   });
 
+  test('a long message of yours is folded to twelve lines with Show more; one that fits is not', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    const mine = chat.conversation.getByRole('article', { name: 'You' }).last();
+    const bubbleHeight = (text: string) => mine.getByText(text).evaluate((bubble) => bubble.getBoundingClientRect().height);
+    // Over 300 characters, but on one line that wraps to about six at this width: it fits, so no fold.
+    const paragraph = 'A paragraph about streaming that wraps over a few lines at desktop width. '.repeat(6);
+    await chat.waitForSettled(await chat.ask(paragraph, 'groq/llama-3.3-70b-versatile'));
+    await expect(mine.getByRole('button', { name: 'Copy' })).toBeVisible();
+    await expect(mine.getByRole('button', { name: 'Show more' })).toHaveCount(0);
+    expect(await bubbleHeight('A paragraph about streaming')).toBeLessThan(288);
+
+    const log = Array.from({ length: 60 }, (_, i) => `03:${String(i).padStart(2, '0')} ERROR request failed: upstream timeout (attempt ${i})`).join('\n');
+    await chat.waitForSettled(await chat.ask(`Why does this fail?\n${log}`));
+    const more = mine.getByRole('button', { name: 'Show more' });
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    expect(await bubbleHeight('Why does this fail?')).toBe(288);
+    await more.click();
+    const less = mine.getByRole('button', { name: 'Show less' });
+    await expect(less).toHaveAttribute('aria-expanded', 'true');
+    // 61 lines of 24 px, and the padding.
+    expect(await bubbleHeight('Why does this fail?')).toBeGreaterThan(61 * 24);
+    await less.click();
+    await expect(more).toBeVisible();
+    expect(await bubbleHeight('Why does this fail?')).toBe(288);
+    // The whole text is kept and sent: only the view folds it.
+    expect((await chat.lastDemoStream()).messages.at(-1)?.content).toBe(`Why does this fail?\n${log}`);
+  });
+
   test('on a phone the usage panel sets its figures two a row, and no label breaks over lines', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     const chat = new ChatPage(page);

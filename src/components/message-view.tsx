@@ -36,6 +36,46 @@ interface UserMessageProps {
   onShowVersion?: ((messageId: string, versionId: string) => void) | undefined;
 }
 
+/** A message this long may be taller than its clamp: it is measured, and folded if it is. */
+function mayFold(text: string): boolean {
+  return text.length > 300 || text.split('\n', 14).length > 12;
+}
+
+/**
+ * A long message of yours (a pasted log, a file's text) folded to twelve
+ * lines, faded at its foot, with Show more and Show less, as ChatGPT folds
+ * one: the conversation reads as turns, not as the paste. Whether it is
+ * taller than that is measured (a long line wraps more on a phone), once as
+ * it mounts and as its width changes, only for a message long enough to be.
+ */
+function useFold(text: string) {
+  const candidate = mayFold(text);
+  const [expanded, setExpanded] = useState(false);
+  const [clipped, setClipped] = useState(false);
+  const [element, setElement] = useState<HTMLDivElement | null>(null);
+  const id = useId();
+  useLayoutEffect(() => {
+    // Unfolded, it keeps the Show less it had: measured now it would fit.
+    if (!candidate || expanded || !element) return undefined;
+    const measure = (): void => setClipped(element.scrollHeight > element.clientHeight);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [candidate, expanded, element]);
+  const folded = candidate && !expanded;
+  return {
+    bubble: setElement,
+    id,
+    className: folded ? `max-h-72 overflow-hidden${clipped ? ' [mask-image:linear-gradient(to_bottom,black_calc(100%-4rem),transparent)]' : ''}` : '',
+    toggle: clipped ? (
+      <button type="button" aria-expanded={expanded} aria-controls={id} onClick={() => setExpanded(!expanded)} className={ACTION_CLASS}>
+        {expanded ? 'Show less' : 'Show more'}
+      </button>
+    ) : null,
+  };
+}
+
 const EDIT_NOTE = 'Saving sends it again; this message and the replies after it are kept as an earlier version.';
 const MESSAGE_VERSIONS_TITLE = 'This message was edited: each version is kept with the replies that followed it';
 
@@ -57,6 +97,7 @@ function UserMessageView({ message, onEdit, editNote = EDIT_NOTE, onShowVersion 
   };
   // An edit saved from the keyboard sends it again: the focus goes to the message box.
   const focusComposer = useContext(FocusComposerContext);
+  const { bubble, id: bubbleId, className: foldClass, toggle: foldToggle } = useFold(message.content);
   if (draft !== undefined && onEdit) {
     const save = (fromKeyboard: boolean): void => {
       if (!draft.trim() && !message.images?.length) return;
@@ -108,7 +149,7 @@ function UserMessageView({ message, onEdit, editNote = EDIT_NOTE, onShowVersion 
         </Suspense>
       ) : null}
       {message.content ? (
-        <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-sm bg-indigo-600 px-4 py-2 text-white">
+        <div ref={bubble} id={bubbleId} className={`max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-sm bg-indigo-600 px-4 py-2 text-white ${foldClass}`}>
           {message.content}
         </div>
       ) : null}
@@ -119,6 +160,7 @@ function UserMessageView({ message, onEdit, editNote = EDIT_NOTE, onShowVersion 
           onShow={onShowVersion && ((versionId) => onShowVersion(message.id, versionId))}
           title={onShowVersion ? MESSAGE_VERSIONS_TITLE : `${MESSAGE_VERSIONS_TITLE}; another can be shown once no reply is streaming`}
         />
+        {foldToggle}
         <CopyButton text={message.content} />
         {onEdit ? (
           <button ref={editButton} type="button" onClick={() => setDraft(message.content)} className={ACTION_CLASS}>
