@@ -625,6 +625,37 @@ test('keyboard: Ctrl+Shift+O starts a new chat, Ctrl+K searches conversations, S
   await expect(reply.getByText('Stopped', { exact: true })).toBeVisible();
 });
 
+test('on a wide screen Chats hides the conversations to give the chat the width, and a reload keeps that; Ctrl+K or Ctrl+Shift+S shows them again', async ({ page }) => {
+  const chat = await twoConversations(page);
+  const chats = page.getByRole('button', { name: 'Chats' });
+  const chatWidth = () => chat.conversation.evaluate((view) => view.getBoundingClientRect().width);
+  await expect(chats).toHaveAttribute('aria-expanded', 'true');
+  await expect(chats).toHaveAttribute('aria-keyshortcuts', 'Control+Shift+S Meta+Shift+S');
+  const beside = await chatWidth();
+  await chats.click();
+  await expect(chat.conversations).toBeHidden();
+  await expect(chats).toHaveAttribute('aria-expanded', 'false');
+  // The list's 256 px go to the chat.
+  expect(await chatWidth()).toBe(beside + 256);
+  await page.reload();
+  await expect(chat.lastReply()).toBeVisible();
+  await expect(chat.conversations).toBeHidden();
+
+  // Searching needs the list: Ctrl+K shows it, its box focused.
+  await chat.message.focus();
+  await page.keyboard.press('Control+K');
+  await expect(chat.searchConversations).toBeFocused();
+  await expect(chats).toHaveAttribute('aria-expanded', 'true');
+  // Hidden from there by the keyboard, the focus goes to the message box, not the page's start.
+  await page.keyboard.press('Control+Shift+S');
+  await expect(chat.conversations).toBeHidden();
+  await expect(chat.message).toBeFocused();
+  await page.keyboard.press('Control+Shift+S');
+  await expect(chat.savedConversation('hello')).toBeVisible();
+  await page.reload();
+  await expect(chat.savedConversation('hello')).toBeVisible();
+});
+
 test('Ctrl+/ or the ⌨ button lists the keyboard shortcuts; Esc or Close puts the list away', async ({ page }) => {
   const chat = new ChatPage(page);
   await chat.open();
@@ -632,7 +663,7 @@ test('Ctrl+/ or the ⌨ button lists the keyboard shortcuts; Esc or Close puts t
   await page.keyboard.press('Control+/');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('term')).toHaveText(['Enter', 'Shift+Enter', 'Esc', 'Shift+Esc', 'Ctrl+Shift+O', 'Ctrl+K', 'Ctrl+/']);
+  await expect(dialog.getByRole('term')).toHaveText(['Enter', 'Shift+Enter', 'Esc', 'Shift+Esc', 'Ctrl+Shift+O', 'Ctrl+K', 'Ctrl+Shift+S', 'Ctrl+/']);
   await expect(dialog.getByRole('definition')).toHaveText([
     'Send the message',
     'Start a new line',
@@ -640,6 +671,7 @@ test('Ctrl+/ or the ⌨ button lists the keyboard shortcuts; Esc or Close puts t
     'Go to the message box',
     'Start a new chat',
     'Search conversations',
+    'Show or hide the conversations',
     'Show these shortcuts',
   ]);
   await page.keyboard.press('Escape');

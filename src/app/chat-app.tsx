@@ -32,6 +32,8 @@ import type { DraftStore } from '../storage/draft-store.ts';
 import type { SettingsStore } from '../storage/settings-store.ts';
 
 const COMPARE_PATH = '/compare';
+/** Tailwind's md: from here the conversations are a column beside the chat, not a panel over it. */
+const WIDE_SCREEN = '(min-width: 48rem)';
 // Keyboard shortcuts, as the best chat apps have them; ⌘ for Ctrl on a Mac.
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = MAC ? '⌘' : 'Ctrl+';
@@ -39,6 +41,7 @@ const SHORTCUTS = {
   newChat: { aria: 'Control+Shift+O Meta+Shift+O', label: `${MOD}Shift+O` },
   focusMessage: { aria: 'Shift+Escape', label: 'Shift+Esc' },
   searchConversations: { aria: 'Control+K Meta+K', label: `${MOD}K` },
+  toggleList: { aria: 'Control+Shift+S Meta+Shift+S', label: `${MOD}Shift+S` },
   help: { aria: 'Control+/ Meta+/', label: `${MOD}/` },
 };
 const SHORTCUT_HELP = [
@@ -48,6 +51,7 @@ const SHORTCUT_HELP = [
   { keys: SHORTCUTS.focusMessage.label, does: 'Go to the message box' },
   { keys: SHORTCUTS.newChat.label, does: 'Start a new chat' },
   { keys: SHORTCUTS.searchConversations.label, does: 'Search conversations' },
+  { keys: SHORTCUTS.toggleList.label, does: 'Show or hide the conversations' },
   { keys: SHORTCUTS.help.label, does: 'Show these shortcuts' },
 ];
 // Loaded when first used: they are not on the path to the first message.
@@ -122,8 +126,19 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
     },
     [conversationsStore, systemPrompt, pickedModel, lookupModel],
   );
-  // On a phone the conversations are a panel over the chat, opened from the header.
+  // On a phone the conversations are a panel over the chat, opened from the
+  // header; on a wider screen a column beside it, which the header hides and
+  // shows again (kept with the settings).
   const [listOpen, setListOpen] = useState(false);
+  const listHidden = settings.text.conversationList === 'hidden';
+  const changeSettings = settings.change;
+  const showList = useCallback(
+    (shown: boolean) => {
+      if (window.matchMedia(WIDE_SCREEN).matches) changeSettings({ conversationList: shown ? 'shown' : 'hidden' });
+      else setListOpen(shown);
+    },
+    [changeSettings],
+  );
   const openConversation = useCallback(
     (id: string) => {
       open(id);
@@ -232,9 +247,21 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
       mod: true,
       run: () => {
         if (comparing) return;
-        // On a phone the list is a panel: open it first, so its box can take the focus.
-        flushSync(() => setListOpen(true));
+        // The list may be a closed panel (a phone) or hidden: show it first, so its box can take the focus.
+        flushSync(() => showList(true));
         searchBox.current?.focus();
+      },
+    },
+    {
+      key: 's',
+      mod: true,
+      shift: true,
+      run: () => {
+        if (comparing) return;
+        const show = window.matchMedia(WIDE_SCREEN).matches ? listHidden : !listOpen;
+        // Hidden with the focus in it, the focus would fall to the page's start: it goes to the message box.
+        if (!show && document.activeElement?.closest('#conversation-list')) messageBox.current?.focus();
+        showList(show);
       },
     },
   ]);
@@ -282,12 +309,24 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
                 </a>
               ) : (
                 <>
+                  {/* One Chats button for each layout: a phone's opens the panel over the chat, a wider screen's hides or shows the column. */}
                   <button
                     type="button"
                     aria-expanded={listOpen}
                     aria-controls="conversation-list"
                     onClick={() => setListOpen((shown) => !shown)}
                     className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 md:hidden dark:border-zinc-700 dark:hover:bg-zinc-900"
+                  >
+                    Chats
+                  </button>
+                  <button
+                    type="button"
+                    aria-expanded={!listHidden}
+                    aria-controls="conversation-list"
+                    aria-keyshortcuts={SHORTCUTS.toggleList.aria}
+                    title={`${listHidden ? 'Show' : 'Hide'} the conversations (${SHORTCUTS.toggleList.label})`}
+                    onClick={() => changeSettings({ conversationList: listHidden ? 'shown' : 'hidden' })}
+                    className="hidden h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-50 md:block dark:border-zinc-700 dark:hover:bg-zinc-900"
                   >
                     Chats
                   </button>
@@ -362,7 +401,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
           <div className="relative flex min-h-0 flex-1">
             <aside
               id="conversation-list"
-              className={`${listOpen ? 'flex' : 'hidden'} absolute inset-0 z-20 flex-col bg-white p-3 md:static md:flex md:w-64 md:shrink-0 md:border-r md:border-zinc-200 dark:bg-zinc-950 md:dark:border-zinc-800`}
+              className={`${listOpen ? 'flex' : 'hidden'} ${listHidden ? 'md:hidden' : 'md:flex'} absolute inset-0 z-20 flex-col bg-white p-3 md:static md:w-64 md:shrink-0 md:border-r md:border-zinc-200 dark:bg-zinc-950 md:dark:border-zinc-800`}
             >
               <ConversationList
                 conversations={session.conversations}

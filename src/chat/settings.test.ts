@@ -26,9 +26,12 @@ describe('settings', () => {
       temperature: '',
       maxTokens: '256',
       replyScroll: 'follow',
+      conversationList: 'shown',
     });
     expect(settingsFrom({ systemPrompt: '' }).systemPrompt).toBe('');
     expect(settingsFrom({ replyScroll: 'start' }).replyScroll).toBe('start');
     expect(settingsFrom({ replyScroll: 'top' }).replyScroll).toBe('follow');
+    expect(settingsFrom({ conversationList: 'hidden' }).conversationList).toBe('hidden');
+    expect(settingsFrom({ conversationList: false }).conversationList).toBe('shown');
   });
 });

@@ -13,9 +13,17 @@ export interface SettingsText {
   temperature: string;
   maxTokens: string;
   replyScroll: ReplyScroll;
+  /** The conversation list beside the chat on a wide screen: kept with the settings, though toggled from the header (Chats). */
+  conversationList: 'shown' | 'hidden';
 }
 
-export const DEFAULT_SETTINGS: SettingsText = { systemPrompt: 'You are a helpful assistant.', temperature: '', maxTokens: '', replyScroll: 'follow' };
+export const DEFAULT_SETTINGS: SettingsText = {
+  systemPrompt: 'You are a helpful assistant.',
+  temperature: '',
+  maxTokens: '',
+  replyScroll: 'follow',
+  conversationList: 'shown',
+};
 
 export interface ParsedNumber {
   value: number | undefined;
@@ -52,5 +60,6 @@ export function settingsFrom(stored: unknown): SettingsText {
   const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
   const text = (key: 'systemPrompt' | 'temperature' | 'maxTokens'): string => (typeof record[key] === 'string' ? record[key] : DEFAULT_SETTINGS[key]);
   const replyScroll = record['replyScroll'] === 'start' ? 'start' : 'follow';
-  return { systemPrompt: text('systemPrompt'), temperature: text('temperature'), maxTokens: text('maxTokens'), replyScroll };
+  const conversationList = record['conversationList'] === 'hidden' ? 'hidden' : 'shown';
+  return { systemPrompt: text('systemPrompt'), temperature: text('temperature'), maxTokens: text('maxTokens'), replyScroll, conversationList };
 }

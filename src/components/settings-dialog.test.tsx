@@ -12,7 +12,7 @@ beforeAll(() => {
   HTMLDialogElement.prototype.showModal ??= showModal;
 });
 
-const settings = { systemPrompt: '', temperature: '', maxTokens: '', replyScroll: 'follow' as const };
+const settings = { systemPrompt: '', temperature: '', maxTokens: '', replyScroll: 'follow' as const, conversationList: 'shown' as const };
 const report = (over: Partial<StorageReport>): StorageReport => ({ usedBytes: 2_140_000, persisted: false, asking: false, declined: false, ...over });
 const show = (storage: StorageReport | undefined, onKeepStorage = vi.fn()) => {
   render(
