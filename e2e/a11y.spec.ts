@@ -128,6 +128,24 @@ test('from the keyboard, Stop, Continue, Regenerate and a saved edit leave the f
   await expect(chat.message).not.toBeFocused();
 });
 
+test('a dialog opened on a touch screen takes the focus itself, so no keyboard comes up over it; with a mouse its first field takes it', async ({ page, browser }) => {
+  const touch = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const phone = await touch.newPage();
+    await new ChatPage(phone).open();
+    await phone.getByRole('button', { name: 'Settings' }).tap();
+    const dialog = phone.getByRole('dialog', { name: 'Settings' });
+    await expect(dialog).toBeFocused();
+    await phone.keyboard.press('Tab');
+    await expect(dialog.getByRole('textbox', { name: 'System prompt' })).toBeFocused();
+  } finally {
+    await touch.close();
+  }
+  await new ChatPage(page).open();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('dialog', { name: 'Settings' }).getByRole('textbox', { name: 'System prompt' })).toBeFocused();
+});
+
 test('from the keyboard, Previous and Next version keep the focus on the versions shown, on the other button at the first or last', async ({ page }) => {
   const chat = new ChatPage(page);
   await chat.open();

@@ -8,8 +8,13 @@ afterEach(cleanup);
 function showModal(this: HTMLDialogElement): void {
   this.open = true;
 }
+/** Nor media queries: this screen matches none (a mouse's, as far as the dialog asks). */
+function matchMedia(query: string): MediaQueryList {
+  return { matches: false, media: query } as MediaQueryList;
+}
 beforeAll(() => {
   HTMLDialogElement.prototype.showModal ??= showModal;
+  window.matchMedia ??= matchMedia;
 });
 
 const settings = { systemPrompt: '', temperature: '', maxTokens: '', replyScroll: 'follow' as const, conversationList: 'shown' as const };
