@@ -555,6 +555,27 @@ test.describe('chatting through the app server', () => {
     await expect(chat.message).toHaveAttribute('placeholder', 'Message… (Enter to send, Shift+Enter for a new line)');
   });
 
+  test('a stream of several completions (the gateway\'s MCP mode) reads as one reply: a paragraph each, the tool calls between them, also after a reload', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    const reply = await chat.ask('Explain goroutines vs threads', 'openai/demo-mcp-tools');
+    await chat.waitForSettled(reply);
+    const opening = async () => (await reply.locator('p, pre, h2').allTextContents()).slice(0, 5);
+    const expected = [
+      'Let me look that up.',
+      'Tool call: web_search({"query": "inference gateway streaming"})',
+      'One more source to check:',
+      'Tool call: fetch_page({"url": "https://github.com/inference-gateway/inference-gateway"})',
+      'Goroutines vs. threads',
+    ];
+    expect(await opening()).toEqual(expected);
+    // It ended with the answer, not with a tool call.
+    await expect(chat.usage(reply)).not.toContainText('tool call');
+    await page.reload();
+    await chat.waitForSettled(reply);
+    expect(await opening()).toEqual(expected);
+  });
+
   test('a long message of yours is folded to twelve lines with Show more; one that fits is not', async ({ page }) => {
     const chat = new ChatPage(page);
     await chat.open();

@@ -34,6 +34,12 @@ export interface DemoModel {
   failure?: Failure;
   /** What it takes and gives (the gateway's `include=modalities`); text in, text out unless said. */
   modalities?: { input: readonly string[]; output: readonly string[] };
+  /**
+   * As the gateway streams with its MCP mode on: completions back to back in
+   * one stream, the first ones ending in tool calls the gateway runs itself
+   * (`finish_reason: "tool_calls"`), then the answer, then one `[DONE]`.
+   */
+  mcp?: boolean;
 }
 
 const VISION = { input: ['text', 'image'], output: ['text'] } as const;
@@ -60,6 +66,7 @@ export const DEMO_MODELS: readonly DemoModel[] = [
   { ...base, id: 'ollama/demo-cut-stream', servedBy: 'ollama', ownedBy: 'demo', contextWindow: 40960, pricing: { prompt: '0', completion: '0' }, timing: TIMING.typical, failure: 'cut-stream' },
   { ...base, id: 'mistral/demo-stall', servedBy: 'mistral', ownedBy: 'demo', contextWindow: 32768, pricing: { prompt: '0', completion: '0' }, timing: TIMING.typical, failure: 'stall' },
   { ...base, id: 'ollama/demo-slow-timeout', servedBy: 'ollama', ownedBy: 'demo', contextWindow: 40960, pricing: { prompt: '0', completion: '0' }, timing: TIMING.typical, failure: 'timeout' },
+  { ...base, id: 'openai/demo-mcp-tools', servedBy: 'openai', ownedBy: 'demo', contextWindow: 128000, pricing: { prompt: '0', completion: '0' }, timing: TIMING.fast, mcp: true },
 ];
 
 export const PROVIDERS = [

@@ -53,6 +53,24 @@ describe('demo gateway, read by the real client', () => {
     else expect(joined(events, 'reasoning')).toContain('goroutines');
   });
 
+  it('streams as the MCP mode does: completions ending in tool calls, then the answer, in one stream', async () => {
+    const events = await chat('openai/demo-mcp-tools');
+    expect(events.filter((e) => e.type === 'finish')).toEqual([
+      { type: 'finish', reason: 'tool_calls' },
+      { type: 'finish', reason: 'tool_calls' },
+      { type: 'finish', reason: 'stop' },
+    ]);
+    expect(joined(events, 'delta')).toMatch(/^Let me look that up\.\n\nOne more source to check:\n\n## Goroutines vs\. threads/);
+    // Each completion numbers its call 0; read as one reply they are 0 and 1.
+    const calls = events.flatMap((e) => (e.type === 'toolCall' ? [e.piece] : []));
+    expect(calls.filter((piece) => piece.name).map(({ index, id, name }) => ({ index, id, name }))).toEqual([
+      { index: 0, id: 'call_demo_1', name: 'web_search' },
+      { index: 1, id: 'call_demo_2', name: 'fetch_page' },
+    ]);
+    expect(calls.filter((piece) => piece.index === 1).map((piece) => piece.arguments ?? '').join('')).toBe('{"url": "https://github.com/inference-gateway/inference-gateway"}');
+    expect(events.at(-1)).toEqual({ type: 'done' });
+  });
+
   it('lists models with served_by, and pricing and context windows on request', async () => {
     const plain = (await (await fetch(`${origin}/v1/models`)).json()) as { data: Array<Record<string, unknown>> };
     expect(plain.data[0]).toMatchObject({ id: 'groq/llama-3.3-70b-versatile', object: 'model', served_by: 'groq' });

@@ -163,6 +163,12 @@ export interface DemoGatewayOptions {
   fixtures?: Readonly<Record<string, string>>;
 }
 
+/** What `openai/demo-mcp-tools` says and calls before its answer, a completion each (the gateway's MCP mode). */
+const MCP_ROUNDS = [
+  { text: 'Let me look that up.', call: { id: 'call_demo_1', name: 'web_search', arguments: '{"query": "inference gateway streaming"}' } },
+  { text: 'One more source to check:', call: { id: 'call_demo_2', name: 'fetch_page', arguments: '{"url": "https://github.com/inference-gateway/inference-gateway"}' } },
+] as const;
+
 /** How long `mistral/demo-stall` goes silent a third of the way into its answer. */
 export const STALL_MS = 7000;
 
@@ -291,6 +297,15 @@ export function createDemoGateway({ timeScale = 1, fixtures = {} }: DemoGatewayO
     const frames: string[] = [];
     let first = true;
     const role = (): Record<string, unknown> => (first ? ((first = false), { role: 'assistant' }) : {});
+    if (model.mcp && fixture === undefined && rest === undefined) {
+      for (const { text, call } of MCP_ROUNDS) {
+        for (const piece of tokenPieces(text)) frames.push(chunk({ ...role(), content: piece }));
+        // Each completion numbers its calls from 0; the arguments come in pieces after the name.
+        frames.push(chunk({ tool_calls: [{ index: 0, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }));
+        for (const piece of tokenPieces(call.arguments)) frames.push(chunk({ tool_calls: [{ index: 0, function: { arguments: piece } }] }));
+        frames.push(chunk({}, 'tool_calls'));
+      }
+    }
     for (const piece of reasoningPieces) {
       if (model.reasoning === 'reasoning_content') frames.push(chunk({ ...role(), content: null, reasoning_content: piece }));
       else frames.push(chunk({ ...role(), content: '', reasoning: piece }));

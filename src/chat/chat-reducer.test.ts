@@ -257,18 +257,19 @@ describe('chatReducer', () => {
     expect(reply(state)).toMatchObject({ status: 'done', error: undefined });
   });
 
-  it('merges tool-call pieces by index', () => {
+  it('merges tool-call pieces by index, each call kept with where in the text it came', () => {
     const state = run(
       send,
       events(
         [{ type: 'toolCall', piece: { index: 0, id: 't', name: 'search', arguments: '{"q":' } }, 1100],
         [{ type: 'toolCall', piece: { index: 0, arguments: '"go"}' } }, 1110],
+        [{ type: 'delta', text: 'Found it.' }, 1115],
         [{ type: 'toolCall', piece: { index: 1, name: 'fetch' } }, 1120],
       ),
     );
     expect(reply(state).toolCalls).toEqual([
-      { index: 0, id: 't', name: 'search', arguments: '{"q":"go"}' },
-      { index: 1, id: undefined, name: 'fetch', arguments: '' },
+      { index: 0, id: 't', name: 'search', arguments: '{"q":"go"}', at: 0 },
+      { index: 1, id: undefined, name: 'fetch', arguments: '', at: 9 },
     ]);
   });
 

@@ -62,10 +62,11 @@ function withTrace(reply: AssistantMessage, trace: ReplyTrace | undefined): Assi
 
 export const initialChatState: ChatState = { messages: [] };
 
-function mergeToolCall(calls: ToolCall[], piece: ToolCallPiece): ToolCall[] {
+/** A tool call's piece joined to its call, or a new call that came when the reply's text was `at` long. */
+function mergeToolCall(calls: ToolCall[], piece: ToolCallPiece, at: number): ToolCall[] {
   const existing = calls.find((c) => c.index === piece.index);
   if (!existing) {
-    return [...calls, { index: piece.index, id: piece.id, name: piece.name ?? '', arguments: piece.arguments ?? '' }];
+    return [...calls, { index: piece.index, id: piece.id, name: piece.name ?? '', arguments: piece.arguments ?? '', at }];
   }
   return calls.map((c) =>
     c === existing
@@ -106,7 +107,7 @@ function applyEvents(reply: AssistantMessage, events: readonly TimedStreamEvent[
         tokenArrived(at);
         break;
       case 'toolCall':
-        next.toolCalls = mergeToolCall(next.toolCalls, event.piece);
+        next.toolCalls = mergeToolCall(next.toolCalls, event.piece, next.content.length);
         tokenArrived(at);
         break;
       case 'usage':

@@ -104,11 +104,28 @@ describe('export', () => {
     for (const text of ['```\nx\n```', '``` `x` ```', 'a\n```ts\nx\n````', '- a\n\n    ```\n    x']) expect(closeOpenFence(text)).toBe(text);
   });
 
+  it('writes tool calls in Markdown where they came, as code however many backticks their arguments hold', () => {
+    const toolCalls = [
+      { index: 0, id: 't1', name: 'search', arguments: '{"q":"go"}', at: 12 },
+      { index: 1, id: 't2', name: 'run', arguments: '{"cmd":"echo ``hi``"}' },
+    ];
+    const markdown = conversationToMarkdown({ ...conversation, messages: [reply({ content: 'Let me look.\n\nFound it.', toolCalls })] });
+    expect(markdown).toContain('Let me look.\n\n_Tool call:_ `search({"q":"go"})`\n\nFound it.\n\n_Tool call:_ ```run({"cmd":"echo ``hi``"})```');
+  });
+
   it('reads back a reply’s tool calls and its trace, and leaves out a trace longer than the text', () => {
     const trace = { at: [5, 40], content: [10, 25], reasoning: [0, 0], end: 50 };
-    const toolCalls = [{ index: 0, id: 'call_1', name: 'get_weather', arguments: '{"city":"Oslo"}' }];
+    const toolCalls = [
+      { index: 0, id: 'call_1', name: 'get_weather', arguments: '{"city":"Oslo"}', at: 12 },
+      { index: 1, id: 'call_2', name: 'get_time', arguments: '{}' },
+    ];
     const traced = { ...conversation, messages: [reply({ toolCalls, trace })] };
     expect(conversationsFromJson(conversationsToJson([traced]))).toEqual([traced]);
+    // Where a call came is a place in the text, or nothing.
+    const odd = JSON.parse(conversationsToJson([traced])) as { conversations: Array<{ messages: Array<{ toolCalls: Array<{ at: unknown }> }> }> };
+    odd.conversations[0]!.messages[0]!.toolCalls[0]!.at = -3;
+    const [read] = conversationsFromJson(JSON.stringify(odd));
+    expect((read!.messages[0] as AssistantMessage).toolCalls[0]).toEqual({ ...toolCalls[0], at: undefined });
     const tooLong = { ...conversation, messages: [reply({ trace: { ...trace, content: [10, 26] } })] };
     expect(conversationsFromJson(conversationsToJson([tooLong]))[0]?.messages[0]).not.toHaveProperty('trace');
   });

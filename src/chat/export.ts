@@ -3,6 +3,7 @@
 // anything else.
 import type { Conversation } from './conversations.ts';
 import type { ModelPricing } from './model-catalog.ts';
+import { replyParts } from './reply-parts.ts';
 import { parseTrace } from './reply-trace.ts';
 import { imagesFromJson, isSettled, messageVersions, replyVersions, withoutBranches, withoutVersions, type AssistantMessage, type Cost, type Message, type ReplyStatus, type ReplyTrace, type TextLengths, type ToolCall, type Usage, type UserMessage } from './types.ts';
 
@@ -50,10 +51,21 @@ export function closeOpenFence(text: string): string {
   return open === undefined ? text : `${text}${text.endsWith('\n') ? '' : '\n'}${open}`;
 }
 
-/** A reply's text, error, status note, which version it is, tokens and `figures`, without its heading. */
+/** Text as an inline code span: fenced by more backticks than it holds in a row, padded where it starts or ends with one. */
+function codeSpan(text: string): string {
+  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** A reply's text, its tool calls, error, status note, which version it is, tokens and `figures`, without its heading. */
 function replyBody(reply: AssistantMessage, figures: Figures | undefined, version?: string): string[] {
   const lines: string[] = [];
-  if (reply.content) lines.push(closeOpenFence(reply.content));
+  for (const part of replyParts(reply.content, reply.toolCalls)) {
+    // A later completion's text starts after the blank line the lines are joined with.
+    if (part.kind === 'text') lines.push(closeOpenFence(part.from === 0 ? part.text : part.text.replace(/^\n+/, '')));
+    else lines.push(`_Tool call:_ ${codeSpan(`${part.call.name}(${part.call.arguments})`)}`);
+  }
   if (reply.error) lines.push(`> Error: ${reply.error}`);
   const note = STATUS_NOTE[reply.status];
   if (note) lines.push(note);
@@ -182,7 +194,15 @@ function toolCallsFrom(value: unknown): ToolCall[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((call, i): ToolCall[] =>
     isRecord(call) && typeof call['name'] === 'string' && typeof call['arguments'] === 'string'
-      ? [{ index: number(call['index'], i), id: typeof call['id'] === 'string' ? call['id'] : undefined, name: call['name'], arguments: call['arguments'] }]
+      ? [
+          {
+            index: number(call['index'], i),
+            id: typeof call['id'] === 'string' ? call['id'] : undefined,
+            name: call['name'],
+            arguments: call['arguments'],
+            at: typeof call['at'] === 'number' && Number.isInteger(call['at']) && call['at'] >= 0 ? call['at'] : undefined,
+          },
+        ]
       : [],
   );
 }

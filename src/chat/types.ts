@@ -11,6 +11,12 @@ export interface ToolCall {
   id: string | undefined;
   name: string;
   arguments: string;
+  /**
+   * How long the reply's text was when the call came: where it is shown in
+   * it (an MCP stream's calls come between its completions' texts). Calls
+   * kept before this was have none, and show after the text.
+   */
+  at?: number | undefined;
 }
 
 export interface LiveSample {

@@ -332,6 +332,33 @@ describe('MessageView', () => {
     expect(screen.getByRole('button', { name: 'Replay' })).toBeTruthy();
   });
 
+  it('shows tool calls where they came: between an MCP stream\'s completions, and after the text for a call that ends a reply', () => {
+    const content = 'Let me look.\n\nOne more.\n\nFound it.';
+    const toolCalls = [
+      { index: 0, id: 't1', name: 'search', arguments: '{}', at: 12 },
+      { index: 1, id: 't2', name: 'fetch', arguments: '{"url":"a"}', at: 23 },
+      { index: 2, id: 't3', name: 'read', arguments: '{}', at: 23 },
+      // Kept before calls were placed: after the text.
+      { index: 3, id: 't4', name: 'old', arguments: '{}' },
+    ];
+    render(<MessageView message={reply({ content, toolCalls })} />);
+    const article = screen.getByRole('article');
+    const order = [...article.querySelectorAll('p, pre')].map((element) => element.textContent).filter((text) => text && !text.startsWith('Prompt'));
+    expect(order.slice(0, 7)).toEqual([
+      'Let me look.',
+      'Tool call: search({})',
+      'One more.',
+      'Tool call: fetch({"url":"a"})',
+      'Tool call: read({})',
+      'Found it.',
+      'Tool call: old({})',
+    ]);
+    // A call that ends the reply (no text after it yet) shows after the text.
+    cleanup();
+    render(<MessageView message={reply({ content: 'Let me look.', toolCalls: [toolCalls[0]!] })} />);
+    expect([...screen.getByRole('article').querySelectorAll('p, pre')].slice(0, 2).map((element) => element.textContent)).toEqual(['Let me look.', 'Tool call: search({})']);
+  });
+
   it('renders links safely: no javascript: URLs, raw HTML as text, external links in a new tab', () => {
     render(
       <MessageView

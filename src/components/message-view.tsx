@@ -1,6 +1,7 @@
 import { lazy, memo, Suspense, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { replyParts } from '../chat/reply-parts.ts';
 import { replayFrame, replaySource } from '../chat/reply-trace.ts';
-import { canContinue, isSettled, messageVersionIds, replyVersions, type AssistantMessage, type Message, type UserMessage } from '../chat/types.ts';
+import { canContinue, isSettled, messageVersionIds, replyVersions, type AssistantMessage, type Message, type ToolCall, type UserMessage } from '../chat/types.ts';
 import { MarkdownView } from '../markdown/markdown-view.tsx';
 import { useCopy } from '../markdown/use-copy.ts';
 import { FocusComposerContext, pressedFromKeyboard } from './composer-focus.ts';
@@ -291,6 +292,27 @@ function useSilence(open: boolean, progress: number): boolean {
   return open && silentAt === progress;
 }
 
+function ToolCallView({ call }: { call: ToolCall }) {
+  return (
+    <pre tabIndex={0} className="my-2 overflow-x-auto rounded bg-zinc-100 p-2 text-xs dark:bg-zinc-900">
+      Tool call: {call.name}({call.arguments})
+    </pre>
+  );
+}
+
+/** A reply's text with its tool calls where they came; only the last run of text streams (the one before the first call keeps the view it streamed in). */
+function ReplyText({ content, toolCalls, streaming }: { content: string; toolCalls: readonly ToolCall[]; streaming: boolean }) {
+  const parts = replyParts(content, toolCalls);
+  const lastText = parts.findLastIndex((part) => part.kind === 'text');
+  return parts.map((part, i) =>
+    part.kind === 'text' ? (
+      <MarkdownView key={part.from === 0 ? 'text' : `text-${part.from}`} text={part.text} streaming={streaming && i === lastText} />
+    ) : (
+      <ToolCallView key={`call-${part.call.index}`} call={part.call} />
+    ),
+  );
+}
+
 function AssistantMessageView({ message: reply, onRegenerate, onShowVersion, onContinue }: AssistantMessageProps) {
   // A replay shows the reply as it was at each moment of its stream; the
   // actions below it stay those of the reply itself.
@@ -362,12 +384,7 @@ function AssistantMessageView({ message: reply, onRegenerate, onShowVersion, onC
             Waiting for the first token…
           </p>
         ) : null}
-        {hasText ? <MarkdownView key={`content-${replay.key}`} text={message.content} streaming={!settled} /> : null}
-        {message.toolCalls.map((call) => (
-          <pre key={call.index} tabIndex={0} className="mt-2 overflow-x-auto rounded bg-zinc-100 p-2 text-xs dark:bg-zinc-900">
-            Tool call: {call.name}({call.arguments})
-          </pre>
-        ))}
+        <ReplyText key={`content-${replay.key}`} content={message.content} toolCalls={message.toolCalls} streaming={!settled} />
         {/* Said to a screen reader by the status after the article: a busy article's changes may not be announced. */}
         {silent ? (
           <p aria-hidden="true" className="mt-2 text-sm text-amber-700 dark:text-amber-400">

@@ -127,6 +127,33 @@ describe('streamChat', () => {
     expect(list.at(-1)).toEqual({ type: 'done' });
   });
 
+  it('reads an MCP stream of several completions as one reply: each completion a paragraph, its tool calls numbered on', async () => {
+    const list = await events(
+      sseResponse([
+        chunk({ content: 'Let me look.' }),
+        chunk({ tool_calls: [{ index: 0, id: 't1', function: { name: 'search', arguments: '{}' } }] }),
+        finish('tool_calls'),
+        // The next completion numbers its calls from 0 again.
+        chunk({ content: 'One more source:\n' }),
+        chunk({ tool_calls: [{ index: 0, id: 't2', function: { name: 'fetch', arguments: '{"url":' } }] }),
+        chunk({ tool_calls: [{ index: 0, function: { arguments: '"a"}' } }, { index: 1, id: 't3', function: { name: 'read', arguments: '{}' } }] }),
+        finish('tool_calls'),
+        chunk({ content: 'Found' }),
+        chunk({ content: ' it.' }),
+        finish('stop'),
+        DONE,
+      ]),
+    );
+    expect(text(list, 'delta')).toBe('Let me look.\n\nOne more source:\n\nFound it.');
+    expect(list.filter((e) => e.type === 'toolCall').map((e) => (e.type === 'toolCall' ? e.piece : undefined))).toEqual([
+      { index: 0, id: 't1', name: 'search', arguments: '{}' },
+      { index: 1, id: 't2', name: 'fetch', arguments: '{"url":' },
+      { index: 1, arguments: '"a"}' },
+      { index: 2, id: 't3', name: 'read', arguments: '{}' },
+    ]);
+    expect(list.at(-1)).toEqual({ type: 'done' });
+  });
+
   it('treats a body that ends without [DONE] as interrupted, never as success', async () => {
     const list = await events(sseResponse([chunk({ content: 'Half an ans' })]));
     expect(list).toEqual([{ type: 'delta', text: 'Half an ans' }, { type: 'interrupted' }]);

@@ -153,6 +153,12 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
   };
 }
 
+/** A new completion's first text: the break that makes it a paragraph of its own after `end`, the text before it (its last characters). */
+function paragraphBreak(end: string): string {
+  if (end === '' || end.endsWith('\n\n')) return '';
+  return end.endsWith('\n') ? '\n' : '\n\n';
+}
+
 /**
  * Reads one chat completion here, event by event: the HTTP status, SSE
  * framing, the chunk shapes of every provider, `<think>` splitting. The app
@@ -175,16 +181,38 @@ export async function* readChatStream(
   if (routedProvider || routedModel) yield { type: 'routed', provider: routedProvider, model: routedModel };
   if (!response.body) throw new GatewayError('protocol', 'The gateway answered without a body.');
 
+  // With the gateway's MCP mode on, one stream holds several completions
+  // back to back: a `tool_calls` finish, then the next completion (PROTOCOL.md).
+  // Read as one reply, each completion's text starts a paragraph of its own
+  // (they would run together: "Let me look.The answer…"), and its tool calls,
+  // numbered from 0 again, are numbered on after the ones before.
+  const rounds = { toolIndexBase: 0, roundIndexes: 0, contentOpen: false, reasoningOpen: false, contentEnd: '', reasoningEnd: '' };
+  function* text(type: 'delta' | 'reasoning', piece: string): Generator<StreamEvent> {
+    const open = type === 'delta' ? 'contentOpen' : 'reasoningOpen';
+    const end = type === 'delta' ? 'contentEnd' : 'reasoningEnd';
+    const lead = rounds[open] ? '' : paragraphBreak(rounds[end]);
+    rounds[open] = true;
+    const whole = lead + piece;
+    rounds[end] = (rounds[end] + whole).slice(-2);
+    yield { type, text: whole };
+  }
+  function endRound(): void {
+    rounds.toolIndexBase += rounds.roundIndexes;
+    rounds.roundIndexes = 0;
+    rounds.contentOpen = false;
+    rounds.reasoningOpen = false;
+  }
+
   const think = new ThinkSplitter();
-  function* splitContent(text: string): Generator<StreamEvent> {
-    const part = think.push(text);
-    if (part.reasoning) yield { type: 'reasoning', text: part.reasoning };
-    if (part.content) yield { type: 'delta', text: part.content };
+  function* splitContent(piece: string): Generator<StreamEvent> {
+    const part = think.push(piece);
+    if (part.reasoning) yield* text('reasoning', part.reasoning);
+    if (part.content) yield* text('delta', part.content);
   }
   function* flushThink(): Generator<StreamEvent> {
     const rest = think.flush();
-    if (rest.reasoning) yield { type: 'reasoning', text: rest.reasoning };
-    if (rest.content) yield { type: 'delta', text: rest.content };
+    if (rest.reasoning) yield* text('reasoning', rest.reasoning);
+    if (rest.content) yield* text('delta', rest.content);
   }
 
   try {
@@ -203,16 +231,20 @@ export async function* readChatStream(
           const delta = choice.delta ?? {};
           // Either key may be present with an explicit null: only strings count.
           const reasoning = typeof delta.reasoning_content === 'string' ? delta.reasoning_content : delta.reasoning;
-          if (typeof reasoning === 'string' && reasoning.length > 0) yield { type: 'reasoning', text: reasoning };
+          if (typeof reasoning === 'string' && reasoning.length > 0) yield* text('reasoning', reasoning);
           if (typeof delta.content === 'string' && delta.content.length > 0) yield* splitContent(delta.content);
           for (const call of delta.tool_calls ?? []) {
-            const piece: ToolCallPiece = { index: call.index };
+            rounds.roundIndexes = Math.max(rounds.roundIndexes, call.index + 1);
+            const piece: ToolCallPiece = { index: rounds.toolIndexBase + call.index };
             if (call.id) piece.id = call.id;
             if (call.function?.name) piece.name = call.function.name;
             if (call.function?.arguments) piece.arguments = call.function.arguments;
             yield { type: 'toolCall', piece };
           }
-          if (choice.finish_reason) yield { type: 'finish', reason: choice.finish_reason };
+          if (choice.finish_reason) {
+            yield { type: 'finish', reason: choice.finish_reason };
+            if (choice.finish_reason === 'tool_calls') endRound();
+          }
         }
         if (isUsage(chunk.usage)) yield { type: 'usage', usage: toUsage(chunk.usage) };
       }
