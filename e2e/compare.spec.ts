@@ -10,6 +10,8 @@ const OPENAI = 'openai/gpt-4o-mini';
 const GEMINI = 'google/models/gemini-2.5-flash';
 
 const lane = (chat: ChatPage, model: string): Locator => chat.page.getByRole('region', { name: model, exact: true });
+/** Whether a model's name (its last part, as ModelName shows it) is cut short with an ellipsis. */
+const cut = (element: Locator): Promise<boolean> => element.locator('span > span').last().evaluate((name) => name.scrollWidth > name.clientWidth);
 
 test('a link with lanes opens them; one message streams in every lane, each with its own figures', async ({ page }) => {
   const chat = new ChatPage(page);
@@ -259,6 +261,37 @@ test('Regenerate asks one lane’s model again, even while another lane streams;
   // The groq lane's regenerated reply comes back with its own earlier version.
   await expect(reply(GROQ).getByRole('group', { name: 'Versions' })).toHaveText(/2 \/ 2/);
   await expect(reply(OPENAI).getByRole('group', { name: 'Versions' })).toHaveCount(0);
+});
+
+test('five lanes side by side each follow their reply to its end as its table grows, and each lane and row shows its model’s name whole', async ({ page }) => {
+  const models = [GROQ, OPENAI, 'anthropic/claude-sonnet-4-5', 'deepseek/deepseek-reasoner', GEMINI];
+  // Lanes of about 220 px: a laptop's window, and the narrower the lanes, the more the tables rewrap.
+  await page.setViewportSize({ width: 1100, height: 720 });
+  const chat = new ChatPage(page);
+  await chat.open(`/compare?lanes=${models.join(',')}`);
+  await chat.message.fill('Compare providers in a table');
+  await chat.message.press('Enter');
+  for (const model of models) await chat.waitForSettled(lane(chat, model).getByRole('article', { name: 'Assistant' }));
+  // In 256 px lanes the table's columns rewrap as rows come, and the browser's
+  // scroll anchoring moved a following view up: it let go of the reply.
+  await expect(page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
+  for (const model of models) {
+    const fromEnd = await lane(chat, model)
+      .getByRole('log')
+      .evaluate((view) => view.scrollHeight - view.scrollTop - view.clientHeight);
+    expect(fromEnd, model).toBeLessThanOrEqual(1);
+  }
+  // At 1280 px (lanes of 256), each lane's heading drops the provider (the
+  // table above has it) rather than cut the model's name; the table has both.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  for (const model of models) {
+    const heading = lane(chat, model).getByRole('heading', { name: model, exact: true });
+    await expect(heading).toHaveText(model.slice(model.lastIndexOf('/') + 1), { useInnerText: true });
+    expect(await cut(heading), model).toBe(false);
+    const rowHeader = page.getByRole('rowheader', { name: model, exact: true });
+    await expect(rowHeader).toHaveText(model);
+    expect(await cut(rowHeader), model).toBe(false);
+  }
 });
 
 test('on a phone the speed table fits without scrolling sideways: winners get a star named like the word', async ({ page }) => {

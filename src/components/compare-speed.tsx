@@ -1,6 +1,7 @@
 import type { LaneSpeed, SpeedScope } from '../chat/lane-speeds.ts';
 import { allScopeNote, continuedNote } from './compare-summary.ts';
 import { duration, money, wholeNumber } from './figures.ts';
+import { ModelName } from './model-name.tsx';
 import { PaceSparkline } from './pace-sparkline.tsx';
 
 const WAITING: Partial<Record<NonNullable<LaneSpeed['status']>, string>> = { waiting: 'waiting…', failed: 'failed' };
@@ -115,10 +116,9 @@ export function CompareSpeed({ speeds, scope, onScopeChange }: CompareSpeedProps
             const pending = s.status ? WAITING[s.status] : '—';
             return (
               <tr key={s.model}>
-                {/* On a phone the model's own name, which a cut "provider/…" would hide; the full id names the row. */}
-                <th scope="row" aria-label={s.model} title={s.model} className="max-w-24 truncate px-1 py-1 text-left font-mono font-normal sm:max-w-48 sm:px-2">
-                  <span className="max-sm:hidden">{s.model.slice(0, s.model.indexOf('/') + 1)}</span>
-                  {s.model.slice(s.model.indexOf('/') + 1)}
+                {/* The model's own name first: the provider gives way where room is short, and on a phone is left out; the full id names the row. */}
+                <th scope="row" aria-label={s.model} title={s.model} className="max-w-24 px-1 py-1 text-left font-mono font-normal sm:max-w-56 sm:px-2 xl:max-w-80">
+                  <ModelName id={s.model} providerClassName="max-sm:hidden" />
                 </th>
                 <BarCell
                   value={s.firstTokenMs}

@@ -3,6 +3,7 @@ import type { LaneSpeed, SpeedScope } from '../chat/lane-speeds.ts';
 import { isSettled, type Message } from '../chat/types.ts';
 import { CompareSpeed } from './compare-speed.tsx';
 import { Conversation } from './conversation.tsx';
+import { ModelName } from './model-name.tsx';
 import { ReplayTogetherContext, type ReplayTogether } from './replay-together.ts';
 
 export interface CompareLane {
@@ -70,15 +71,21 @@ const Lane = memo(function Lane({ model, messages, cannotChat, onRemove, onEdit,
   );
   return (
     <section aria-label={model} className="flex min-h-80 min-w-0 flex-col md:min-h-0">
-      <div className="flex items-center gap-2 px-4 py-2">
-        <h2 className="min-w-0 flex-1 truncate font-mono text-sm font-medium">{model}</h2>
+      {/* A lane narrower than 20rem (four or more side by side) names its model
+          without the provider, which the speed table above gives; a name still
+          too long is cut at its end. Remove is a ×, so the name has the room. */}
+      <div className="@container flex items-center gap-1 py-2 pr-2 pl-4">
+        <h2 aria-label={model} title={model} className="min-w-0 flex-1 font-mono text-sm font-medium">
+          <ModelName id={model} providerClassName="hidden @xs:block" />
+        </h2>
         <button
           type="button"
           aria-label={`Remove ${model}`}
+          title="Remove this lane"
           onClick={() => onRemove(model)}
-          className="rounded px-2 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+          className="rounded px-2 py-0.5 text-base leading-none text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
         >
-          Remove
+          <span aria-hidden="true">×</span>
         </button>
       </div>
       {imagesOnly && messages.length > 0 ? <p className="px-4 pb-2 text-sm text-amber-700 dark:text-amber-400">{imagesOnly}</p> : null}

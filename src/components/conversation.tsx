@@ -247,7 +247,12 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
         ref={scrollRef}
         role="log"
         aria-label={label}
-        className="h-full overflow-y-auto overscroll-contain"
+        // No scroll anchoring while following: the view goes to the end itself
+        // after every commit, and the browser's anchoring moves it up when
+        // something above its anchor shrinks (a growing table's earlier rows,
+        // rewrapped as a wider row comes), which read as the reader rising and
+        // let go of the reply. Detached, anchoring keeps the reader's place.
+        className={`h-full overflow-y-auto overscroll-contain${isAtBottom ? ' [overflow-anchor:none]' : ''}`}
         tabIndex={0}
         onWheel={onWheel}
         onKeyDown={onKeyDown}
