@@ -86,6 +86,18 @@ describe('Conversation following the reply', () => {
     expect(jumpButton()).toBeNull();
   });
 
+  it('a view that grows taller, pulled up by the browser, stays followed when a commit adds text before anything has looked', () => {
+    const view = following();
+    // The browser pulls the position up by as much as the view grew (the end moved up)…
+    layout.viewHeight += 120;
+    layout.top = Math.min(layout.top, layout.contentHeight - layout.viewHeight);
+    // …and a commit adds text below before a scroll event or a resize callback: a rise, with more content, not at the end.
+    layout.contentHeight += 100;
+    view.rerender(<Conversation messages={chat('one two three')} empty={null} />);
+    expect(endTop() - layout.top).toBeLessThanOrEqual(1);
+    expect(jumpButton()).toBeNull();
+  });
+
   it('content that shrinks pulls the position up with it and keeps following', () => {
     const view = following();
     layout.contentHeight -= 200;

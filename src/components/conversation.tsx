@@ -55,10 +55,16 @@ function ignoreScrollAt(state: StickToBottomState, top: number): void {
   state.ignoreScrollToTop = top;
 }
 
-/** Where the view was when last seen (a scroll event, or a move to the end), and how tall its content was. */
+/** Where the view was when last seen (a scroll event, or a move to the end), how tall its content was, and how tall it was itself. */
 interface Seen {
   top: number;
   height: number;
+  view: number;
+}
+
+/** The view as it is now, to be compared with the next look. */
+function seenNow(view: HTMLElement): Seen {
+  return { top: view.scrollTop, height: view.scrollHeight, view: view.clientHeight };
 }
 
 /**
@@ -66,11 +72,14 @@ interface Seen {
  * shrink and it is not at the end: the reader moved it (a scrollbar drag,
  * find in page). The library only ever scrolls down; content that shrinks
  * pulls the position up with it, and a view that grows taller pulls one at
- * the end up to the new end, which leaves it at the end.
+ * the end up to the new end, by as much as it grew: a rise of no more than
+ * that is nobody's, even when a commit has added text below since (the view
+ * then is not at the end, and the next move takes it there).
  */
 function readerRose(view: HTMLElement, seen: Seen): boolean {
   const { scrollTop, scrollHeight, clientHeight } = view;
-  return scrollTop < seen.top - 1 && scrollHeight >= seen.height && scrollHeight - scrollTop - clientHeight > 1;
+  const taller = Math.max(0, clientHeight - seen.view);
+  return scrollTop < seen.top - 1 - taller && scrollHeight >= seen.height && scrollHeight - scrollTop - clientHeight > 1;
 }
 
 /**
@@ -90,8 +99,7 @@ function holdAtEnd(state: StickToBottomState, view: HTMLElement | null, seen: Se
   // The target is the end, or a reply's message held at the top: the view
   // goes down to it, never up (a reader below that message stays put).
   if (state.calculatedTargetScrollTop > view.scrollTop) state.scrollTop = state.calculatedTargetScrollTop;
-  seen.top = view.scrollTop;
-  seen.height = view.scrollHeight;
+  Object.assign(seen, seenNow(view));
 }
 
 /** The scrolling log: follows the reply only while the reader is at the bottom. */
@@ -107,7 +115,7 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
   );
   const { scrollRef, contentRef, isAtBottom, scrollToBottom, stopScroll, state } = useStickToBottom({ initial: 'instant', resize: 'instant', targetScrollTop });
   const touchY = useRef<number | undefined>(undefined);
-  const seen = useRef<Seen>({ top: 0, height: 0 });
+  const seen = useRef<Seen>({ top: 0, height: 0, view: 0 });
   /** The content's height as of the last frame laid out: the end a reader saw when they scrolled to it. */
   const laidOut = useRef(0);
   /** A mouse button went down in the log and has not come up: a selection (or a scrollbar drag) under way. */
@@ -149,7 +157,7 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
     const { scrollTop, scrollHeight, clientHeight } = view;
     const rose = readerRose(view, seen.current);
     const last = seen.current;
-    seen.current = { top: scrollTop, height: scrollHeight };
+    seen.current = seenNow(view);
     // The library marks its own moves (holdAtEnd's too): they say nothing of
     // the reader, and one still on its way must not follow a reader who has
     // just detached.
@@ -182,7 +190,7 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
     }
     // Content that shrank pulled the view up with it, which is nobody's move;
     // once the room has grown back that would look like the reader's rise.
-    if (view.scrollHeight < seen.current.height) seen.current = { top: view.scrollTop, height: view.scrollHeight };
+    if (view.scrollHeight < seen.current.height) seen.current = seenNow(view);
     const lift = topIn(view, held.anchor) - PIN_GAP_PX;
     // One pixel more: the library takes the end to be 1 px short of it, and would pull the view up to there.
     room.current.style.height = `${Math.max(0, lift + 1 + view.clientHeight - topIn(view, room.current) - END_PAD_PX)}px`;
