@@ -560,15 +560,21 @@ test.describe('chatting through the app server', () => {
     await chat.open();
     const reply = await chat.ask('Explain goroutines vs threads', 'openai/demo-mcp-tools');
     await chat.waitForSettled(reply);
-    const opening = async () => (await reply.locator('p, pre, h2').allTextContents()).slice(0, 5);
+    const opening = async () => (await reply.locator('p, figcaption, dl, h2').allTextContents()).slice(0, 7);
+    // Each call a card named by its tool, its arguments field by field.
     const expected = [
       'Let me look that up.',
-      'Tool call: web_search({"query": "inference gateway streaming"})',
+      'Tool call web_search',
+      'queryinference gateway streaming',
       'One more source to check:',
-      'Tool call: fetch_page({"url": "https://github.com/inference-gateway/inference-gateway"})',
+      'Tool call fetch_page',
+      'urlhttps://github.com/inference-gateway/inference-gateway',
       'Goroutines vs. threads',
     ];
     expect(await opening()).toEqual(expected);
+    const search = reply.getByRole('figure', { name: 'Tool call web_search' });
+    await expect(search.getByRole('term')).toHaveText('query');
+    await expect(search.getByRole('definition')).toHaveText('inference gateway streaming');
     // It ended with the answer, not with a tool call.
     await expect(chat.usage(reply)).not.toContainText('tool call');
     await page.reload();

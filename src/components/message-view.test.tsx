@@ -343,20 +343,33 @@ describe('MessageView', () => {
     ];
     render(<MessageView message={reply({ content, toolCalls })} />);
     const article = screen.getByRole('article');
-    const order = [...article.querySelectorAll('p, pre')].map((element) => element.textContent).filter((text) => text && !text.startsWith('Prompt'));
+    const order = [...article.querySelectorAll('p, figcaption')].map((element) => element.textContent).filter((text) => text && !text.startsWith('Prompt'));
     expect(order.slice(0, 7)).toEqual([
       'Let me look.',
-      'Tool call: search({})',
+      'Tool call search (no arguments)',
       'One more.',
-      'Tool call: fetch({"url":"a"})',
-      'Tool call: read({})',
+      'Tool call fetch',
+      'Tool call read (no arguments)',
       'Found it.',
-      'Tool call: old({})',
+      'Tool call old (no arguments)',
     ]);
     // A call that ends the reply (no text after it yet) shows after the text.
     cleanup();
     render(<MessageView message={reply({ content: 'Let me look.', toolCalls: [toolCalls[0]!] })} />);
-    expect([...screen.getByRole('article').querySelectorAll('p, pre')].slice(0, 2).map((element) => element.textContent)).toEqual(['Let me look.', 'Tool call: search({})']);
+    expect([...screen.getByRole('article').querySelectorAll('p, figcaption')].slice(0, 2).map((element) => element.textContent)).toEqual(['Let me look.', 'Tool call search (no arguments)']);
+  });
+
+  it('shows a tool call\'s arguments field by field once they are whole, as they came before', () => {
+    const call = { index: 0, id: 't1', name: 'web_search', arguments: '{"query": "go', at: 0 };
+    const { rerender } = render(<MessageView message={reply({ content: '', toolCalls: [call], status: 'streaming' })} />);
+    const card = screen.getByRole('figure', { name: 'Tool call web_search' });
+    expect(card.querySelector('pre')?.textContent).toBe('{"query": "go');
+    expect(card.querySelector('dl')).toBeNull();
+    rerender(<MessageView message={reply({ content: '', toolCalls: [{ ...call, arguments: '{"query": "go\\nthreads", "limit": 3}' }] })} />);
+    const fields = screen.getByRole('figure', { name: 'Tool call web_search' });
+    expect([...fields.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['query', 'limit']);
+    expect([...fields.querySelectorAll('dd')].map((value) => value.textContent)).toEqual(['go\nthreads', '3']);
+    expect(fields.querySelector('pre')).toBeNull();
   });
 
   it('renders links safely: no javascript: URLs, raw HTML as text, external links in a new tab', () => {
