@@ -24,7 +24,7 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 for (const colorScheme of SCHEMES) {
-  test(`a chat on a phone, streaming and settled (code, a table, a task list, math), meets WCAG A and AA in ${colorScheme}`, async ({ page }) => {
+  test(`a chat on a phone, streaming and settled (code, a table, a task list, math, tool calls), meets WCAG A and AA in ${colorScheme}`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     await page.setViewportSize({ width: 390, height: 844 });
     const chat = new ChatPage(page);
@@ -50,6 +50,10 @@ for (const colorScheme of SCHEMES) {
     const math = await chat.ask('Show me the quadratic formula', 'openai/gpt-4o-mini');
     await chat.waitForSettled(math);
     await expect(math.locator('.math-display .katex').first()).toBeVisible();
+    // Tool calls' cards, their arguments field by field (the gateway's MCP mode).
+    const tools = await chat.ask('Explain goroutines vs threads', 'openai/demo-mcp-tools');
+    await chat.waitForSettled(tools);
+    await expect(tools.getByRole('figure', { name: 'Tool call fetch_page' }).getByRole('definition')).toBeVisible();
     expect(await violations(page)).toEqual([]);
 
     // A keyboard reaches the code block's scroller and scrolls it.

@@ -305,12 +305,12 @@ function ToolCallView({ call }: { call: ToolCall }) {
     // Named by its caption outright: not every browser and screen reader takes a figcaption as the name.
     <figure aria-labelledby={captionId} className="my-3 overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-800">
       <figcaption id={captionId} className="flex flex-wrap items-baseline gap-x-2 bg-zinc-100 px-3 py-1.5 text-xs dark:bg-zinc-900">
-        <span className="text-zinc-500 dark:text-zinc-400">Tool call</span>{' '}
+        <span className="text-zinc-600 dark:text-zinc-400">Tool call</span>{' '}
         <code className="font-semibold break-all">{call.name}</code>
         {args.kind === 'none' ? (
           <>
             {' '}
-            <span className="text-zinc-500 dark:text-zinc-400">(no arguments)</span>
+            <span className="text-zinc-600 dark:text-zinc-400">(no arguments)</span>
           </>
         ) : null}
       </figcaption>
