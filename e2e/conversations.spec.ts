@@ -732,6 +732,54 @@ test('two tabs keep each other’s conversations: neither writes an old copy ove
   await expect(other.conversation.getByRole('article')).toHaveCount(6);
 });
 
+test('a reply streaming in one tab streams in another opened on its conversation, not cut off there, and Stop there stops it', async ({ page, context }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  // gpt-4o-mini streams at a reading pace: the reply is long under way while the second tab looks.
+  const streaming = await chat.ask('Give me a stress test', 'openai/gpt-4o-mini');
+  await expect.poll(async () => (await streaming.textContent())?.length ?? 0).toBeGreaterThan(300);
+  const id = await chat.openConversationId();
+  const other = new ChatPage(await context.newPage());
+  // Not open(): its pickers wait while the reply streams, here as there.
+  await other.page.goto(`/c/${id}`);
+  const shown = other.lastReply();
+  await expect(shown).toHaveAttribute('aria-busy', 'true');
+  await expect(other.page.getByText('Streaming in another tab… press Esc to stop it.')).toBeVisible();
+  // It goes on as the first tab writes it (about once a second), never marked cut off.
+  const length = async (): Promise<number> => (await shown.textContent())?.length ?? 0;
+  const first = await length();
+  await expect.poll(length).toBeGreaterThan(first + 100);
+  await expect(shown).not.toContainText('Interrupted');
+  // Stop in the second tab stops the first tab's stream: the gateway sees it closed.
+  await other.stop.click();
+  await expect(streaming).toContainText('Stopped');
+  await chat.waitForSettled(streaming);
+  expect((await chat.lastDemoStream()).outcome).toBe('client-closed');
+  await expect(shown).toContainText('Stopped');
+  await other.waitForSettled(shown);
+  await expect(shown).toHaveText((await streaming.textContent()) ?? '');
+  await expect(other.send).toBeVisible();
+});
+
+test('a reply whose tab closes while it streams reads as Interrupted in another tab, with the text that tab kept', async ({ page, context }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  const streaming = await chat.ask('Give me a stress test', 'openai/gpt-4o-mini');
+  await expect.poll(async () => (await streaming.textContent())?.length ?? 0).toBeGreaterThan(300);
+  const id = await chat.openConversationId();
+  const other = new ChatPage(await context.newPage());
+  // Not open(): its pickers wait while the reply streams, here as there.
+  await other.page.goto(`/c/${id}`);
+  const shown = other.lastReply();
+  await expect(shown).toHaveAttribute('aria-busy', 'true');
+  await page.close();
+  await expect(shown).toContainText('Interrupted');
+  await other.waitForSettled(shown);
+  expect((await shown.textContent())?.length).toBeGreaterThan(300);
+  // Nothing streams: the box sends again.
+  await expect(other.send).toBeVisible();
+});
+
 test('a draft the browser refuses to keep says so under the box, and the text stays in it', async ({ page }) => {
   await page.addInitScript(() => {
     const setItem = Storage.prototype.setItem;

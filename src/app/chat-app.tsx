@@ -442,6 +442,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
                   key={`draft-${session.openId}`}
                   imagesRefused={imagesRefusedBy(pickedModel === undefined ? undefined : lookupModel(pickedModel))}
                   streaming={streaming}
+                  streamingElsewhere={session.streamingElsewhere}
                   blockedReason={blockedReason}
                   onSend={session.send}
                   onStop={session.stop}

@@ -66,6 +66,9 @@ describe('conversationsReducer', () => {
     expect(state.loaded).toBe(true);
     expect(state.byId['new']!.title).toBe('typed fast');
     expect(state.byId['old']!.messages[1]).toMatchObject({ status: 'interrupted', content: 'partial' });
+    // One whose reply another tab still streams stays as it was saved: that tab writes it on.
+    const elsewhere = run(started, { type: 'conversationsLoaded', conversations: [saved], streamingElsewhere: new Set(['old']) });
+    expect(elsewhere.byId['old']).toBe(saved);
   });
 
   it('lists newest first, and the summaries only change when the list would', () => {

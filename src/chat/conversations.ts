@@ -25,7 +25,8 @@ export interface ConversationsState {
 }
 
 export type ConversationsAction =
-  | { type: 'conversationsLoaded'; conversations: Conversation[] }
+  /** `streamingElsewhere`: conversations whose reply another tab streams (and writes on to its end): kept as they are, not cut off. */
+  | { type: 'conversationsLoaded'; conversations: Conversation[]; streamingElsewhere?: ReadonlySet<string> | undefined }
   | { type: 'conversationOpened'; id: string }
   /** A conversation deleted; when it was open, `nextOpenId` (a new, empty one) opens instead. */
   | { type: 'conversationDeleted'; id: string; nextOpenId: string }
@@ -108,7 +109,8 @@ export function conversationsReducer(state: ConversationsState, action: Conversa
     case 'conversationsLoaded': {
       // Conversations started before storage answered stay as they are.
       const byId: Record<string, Conversation> = {};
-      for (const conversation of action.conversations) byId[conversation.id] = restoredConversation(conversation);
+      for (const conversation of action.conversations)
+        byId[conversation.id] = action.streamingElsewhere?.has(conversation.id) ? conversation : restoredConversation(conversation);
       return { ...state, byId: { ...byId, ...state.byId }, loaded: true };
     }
     case 'conversationsImported': {

@@ -22,6 +22,8 @@ export const DRAFT_NOT_KEPT = 'This draft is not kept if the page reloads: the b
 
 export interface ComposerProps {
   streaming: boolean;
+  /** The reply streams in another tab (Stop and Esc ask that tab to stop it). */
+  streamingElsewhere?: boolean | undefined;
   /** Why sending is not possible right now, if it isn't. */
   blockedReason: string | undefined;
   onSend(text: string): void;
@@ -54,7 +56,7 @@ export interface ComposerProps {
 const imageFiles = (files: FileList): File[] => [...files].filter((file) => file.type.startsWith('image/'));
 
 export function Composer(props: ComposerProps) {
-  const { streaming, blockedReason, onSend, onStop, initialText = '', onTextChange, boxRef, keyShortcut, estimate, estimateTitle, images = [], onAttach, onRemoveImage, imagesRefused, attaching = false } = props;
+  const { streaming, streamingElsewhere = false, blockedReason, onSend, onStop, initialText = '', onTextChange, boxRef, keyShortcut, estimate, estimateTitle, images = [], onAttach, onRemoveImage, imagesRefused, attaching = false } = props;
   const [text, setTextState] = useState(initialText);
   const setText = (next: string): void => {
     setTextState(next);
@@ -180,7 +182,9 @@ export function Composer(props: ComposerProps) {
       </div>
       {/* One line, held whether it says anything or not: the box does not move when a reply starts or ends, or when typing begins. */}
       {streaming ? (
-        <p className="mx-auto mt-1 h-4 max-w-3xl truncate text-xs text-zinc-500 dark:text-zinc-400">Streaming… press Esc to stop.</p>
+        <p className="mx-auto mt-1 h-4 max-w-3xl truncate text-xs text-zinc-500 dark:text-zinc-400">
+          {streamingElsewhere ? 'Streaming in another tab… press Esc to stop it.' : 'Streaming… press Esc to stop.'}
+        </p>
       ) : notice ? (
         // A warning says all it has to, on as many lines as it takes (a phone shows no tooltip): the box may move for it.
         <p role="status" className="mx-auto mt-1 min-h-4 max-w-3xl text-xs text-amber-700 dark:text-amber-400">

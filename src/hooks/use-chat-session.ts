@@ -8,6 +8,7 @@ import {
   initialConversationsState,
   isStreaming,
   openMessages,
+  restoredConversation,
   searchConversations,
   type Conversation,
   type ConversationSummary,
@@ -20,6 +21,7 @@ import type { GatewayClient } from '../gateway/client.ts';
 import { createConversationSaver, type ConversationSaver } from '../storage/conversation-saver.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
 import { broadcastSync, type ConversationSync } from '../storage/conversation-sync.ts';
+import { webLocks, type ReplyLocks } from '../storage/reply-locks.ts';
 import { continueReply, forgetWhenSettled, newId, now, startReply, stopReply, type ReplyRun } from './reply-stream.ts';
 
 export interface ChatSettings {
@@ -43,8 +45,10 @@ export interface ChatSession {
   loaded: boolean;
   /** Why conversations cannot be saved, when storage failed. */
   storageError: string | undefined;
-  /** Whether the open conversation has a reply in flight. */
+  /** Whether the open conversation has a reply in flight (here or in another tab). */
   streaming: boolean;
+  /** Whether that reply streams in another tab: this one shows it as that tab writes it, and Stop asks that tab to stop it. */
+  streamingElsewhere: boolean;
   /** The conversations' state; read the open conversation's messages with useOpenMessages, so only that view re-renders per streamed frame. */
   conversationsStore: ConversationsStore;
   /** Sends the text, with the images attached to it (for a model that takes them). */
@@ -80,9 +84,15 @@ export interface SessionOptions {
   store?: ConversationStore | undefined;
   /** The conversation to open first (from the URL). */
   initialOpenId?: string | undefined;
+  /** How tabs say which conversations they stream into (the browser's Web Locks unless a test gives its own; none without a store). */
+  locks?: ReplyLocks | undefined;
 }
 
-export function useChatSession(client: GatewayClient, { model, systemPrompt, temperature, maxTokens, pricingOf }: ChatSettings, { store, initialOpenId }: SessionOptions = {}): ChatSession {
+export function useChatSession(
+  client: GatewayClient,
+  { model, systemPrompt, temperature, maxTokens, pricingOf }: ChatSettings,
+  { store, initialOpenId, locks: givenLocks }: SessionOptions = {},
+): ChatSession {
   // Held outside React: this hook's caller re-renders when the list, the open
   // conversation or whether it streams changes, not per streamed frame.
   const [conversationsStore] = useState(() => createConversationsStore(initialConversationsState(initialOpenId || newId())));
@@ -92,6 +102,45 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
   const runs = useRef(new Map<string, ReplyRun>());
   // Every version of a conversation already saved or read from storage: only a new object needs writing.
   const seen = useRef(new WeakSet<Conversation>());
+  // A tab holds a conversation's lock while a reply streams into it, so the
+  // others can tell that reply from one a closed page cut off.
+  const [locks] = useState(() => (store ? (givenLocks ?? webLocks()) : undefined));
+  // Conversations whose reply streams in another tab: taken as that tab
+  // writes them, and read once more when it lets go (cut off then if that
+  // tab went away before the end). Not written from here meanwhile.
+  const [elsewhere, setElsewhere] = useState<ReadonlySet<string>>(() => new Set());
+  const watching = useRef(new Set<string>());
+  const watchElsewhere = useCallback(
+    (id: string) => {
+      if (!locks || !store || watching.current.has(id)) return;
+      watching.current.add(id);
+      setElsewhere((ids) => new Set(ids).add(id));
+      const done = (): void => {
+        watching.current.delete(id);
+        setElsewhere((ids) => {
+          const left = new Set(ids);
+          left.delete(id);
+          return left;
+        });
+      };
+      void locks
+        .released(id)
+        .then(() => store.load(id))
+        .then(
+          (conversation) => {
+            done();
+            if (runs.current.has(id)) return;
+            // Cut off if its last write still streams. Not written back: that
+            // tab's last write may land after this read, and is then taken.
+            const settled = conversation && restoredConversation(conversation);
+            if (settled) seen.current.add(settled);
+            dispatch({ type: 'conversationChangedElsewhere', id, conversation: settled, nextOpenId: newId() });
+          },
+          done,
+        );
+    },
+    [locks, store, dispatch],
+  );
 
   useEffect(() => {
     if (!store) {
@@ -99,11 +148,15 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
       return;
     }
     let cancelled = false;
-    store.loadAll().then(
-      (conversations) => {
+    const held = locks?.held().catch(() => new Set<string>()) ?? Promise.resolve(new Set<string>());
+    Promise.all([store.loadAll(), held]).then(
+      ([conversations, locked]) => {
         if (cancelled) return;
         for (const conversation of conversations) seen.current.add(conversation);
-        dispatch({ type: 'conversationsLoaded', conversations });
+        // None streams here yet: a lock held is another tab's.
+        const streamingElsewhere = new Set(conversations.filter((c) => locked.has(c.id) && isStreaming(c)).map((c) => c.id));
+        dispatch({ type: 'conversationsLoaded', conversations, streamingElsewhere });
+        for (const id of streamingElsewhere) watchElsewhere(id);
       },
       (error: unknown) => {
         if (cancelled) return;
@@ -114,35 +167,70 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
     return () => {
       cancelled = true;
     };
-  }, [store, dispatch]);
+  }, [store, locks, dispatch, watchElsewhere]);
 
   // Other tabs: a conversation one of them wrote replaces this tab's copy,
-  // unless this tab is streaming into it, or the other tab still is (its
-  // last write follows). A copy taken this way is not written back.
+  // unless this tab is streaming into it. One another tab streams into is
+  // taken at each of its writes (about a second apart) where that tab says
+  // so by its lock; without locks, only its last write is. A copy taken this
+  // way is not written back.
   const [sync] = useState(() => (store ? broadcastSync() : undefined));
-  const saver = useConversationSaving(conversationsStore, store, seen, setStorageError, sync);
+  const saver = useConversationSaving(conversationsStore, store, seen, setStorageError, sync, runs);
   useEffect(() => {
     if (!sync || !store) return;
     return sync.listen((id) => {
       if (runs.current.has(id)) return;
       store.load(id).then(
         (conversation) => {
-          if (runs.current.has(id) || (conversation && isStreaming(conversation))) return;
+          if (runs.current.has(id)) return;
+          if (conversation && isStreaming(conversation)) {
+            if (!locks) return;
+            watchElsewhere(id);
+          }
           if (conversation) seen.current.add(conversation);
           dispatch({ type: 'conversationChangedElsewhere', id, conversation, nextOpenId: newId() });
         },
         () => undefined,
       );
     });
-  }, [sync, store, dispatch]);
+  }, [sync, store, locks, dispatch, watchElsewhere]);
 
+  /** Stops the conversation's reply when it streams here; says whether it did. */
+  const stopHere = useCallback(
+    (conversationId: string): boolean => {
+      const run = runs.current.get(conversationId);
+      if (!run) return false;
+      runs.current.delete(conversationId);
+      stopReply(run, (action) => dispatch({ type: 'chatAction', conversationId, action }));
+      return true;
+    },
+    [dispatch],
+  );
+  // Stop pressed in a tab that shows a reply this one streams.
+  useEffect(() => sync?.listenForStop((id) => void stopHere(id)), [sync, stopHere]);
   const stop = useCallback(() => {
     const conversationId = conversationsStore.getState().openId;
-    const run = runs.current.get(conversationId);
-    if (!run) return;
-    runs.current.delete(conversationId);
-    stopReply(run, (action) => dispatch({ type: 'chatAction', conversationId, action }));
-  }, [conversationsStore, dispatch]);
+    if (!stopHere(conversationId) && watching.current.has(conversationId)) sync?.askToStop(conversationId);
+  }, [conversationsStore, stopHere, sync]);
+
+  // Each run here holds its conversation's lock until the reply settles (its
+  // last write is begun by then).
+  const letGoOf = useRef(new WeakMap<ReplyRun, () => void>());
+  const streamingHere = useCallback(
+    (conversationId: string, run: ReplyRun) => {
+      runs.current.set(conversationId, run);
+      if (locks) letGoOf.current.set(run, locks.hold(conversationId));
+    },
+    [locks],
+  );
+  /** A run's onSettled (never called before its run is returned: the stream is read in later tasks). */
+  const settledHere = useCallback((conversationId: string): ((run: ReplyRun) => void) => {
+    const forget = forgetWhenSettled(runs.current, conversationId);
+    return (run) => {
+      forget(run);
+      letGoOf.current.get(run)?.();
+    };
+  }, []);
 
   /**
    * Sends `user` in the open conversation; with `from`, after dropping that
@@ -159,13 +247,13 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
       const toConversation = (action: ChatAction): void => dispatch({ type: 'chatAction', conversationId, action });
       const request = buildChatRequest([...all.slice(0, cut), user], { model, systemPrompt, temperature, maxTokens });
       const startedAt = now();
-      const run = startReply(client, request, startedAt, toConversation, forgetWhenSettled(runs.current, conversationId));
-      runs.current.set(conversationId, run);
+      const run = startReply(client, request, startedAt, toConversation, settledHere(conversationId));
+      streamingHere(conversationId, run);
       if (from !== undefined) toConversation({ type: 'historyRewound', messageId: from });
       const systemTokens = systemPromptTokens(systemPrompt);
       toConversation({ type: 'sendRequested', user, replyId: run.replyId, model, at: startedAt, pricing: pricingOf?.(model), earlier, systemTokens });
     },
-    [conversationsStore, dispatch, client, model, systemPrompt, temperature, maxTokens, pricingOf],
+    [conversationsStore, dispatch, client, model, systemPrompt, temperature, maxTokens, pricingOf, settledHere, streamingHere],
   );
   const send = useCallback(
     (text: string, images?: readonly ImageAttachment[]) =>
@@ -208,10 +296,10 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
       const wrote = last.model;
       const toConversation = (action: ChatAction): void => dispatch({ type: 'chatAction', conversationId, action });
       const settings = { model: wrote, systemPrompt, temperature, maxTokens, pricing: pricingOf?.(wrote) };
-      const run = continueReply(client, all, replyId, settings, toConversation, forgetWhenSettled(runs.current, conversationId));
-      if (run) runs.current.set(conversationId, run);
+      const run = continueReply(client, all, replyId, settings, toConversation, settledHere(conversationId));
+      if (run) streamingHere(conversationId, run);
     },
-    [conversationsStore, dispatch, client, systemPrompt, temperature, maxTokens, pricingOf],
+    [conversationsStore, dispatch, client, systemPrompt, temperature, maxTokens, pricingOf, settledHere, streamingHere],
   );
   /** Applies an action to the open conversation unless a reply streams in it. */
   const whileIdle = useCallback(
@@ -262,6 +350,7 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
   const openId = useSyncExternalStore(conversationsStore.subscribe, () => conversationsStore.getState().openId);
   const loaded = useSyncExternalStore(conversationsStore.subscribe, () => conversationsStore.getState().loaded);
   const streaming = useSyncExternalStore(conversationsStore.subscribe, conversationsStore.openStreaming);
+  const streamingElsewhere = streaming && elsewhere.has(openId);
   const search = useCallback(
     (query: string) => new Set(searchConversations(Object.values(conversationsStore.getState().byId), query).map((c) => c.id)),
     [conversationsStore],
@@ -273,6 +362,7 @@ export function useChatSession(client: GatewayClient, { model, systemPrompt, tem
     loaded,
     storageError,
     streaming,
+    streamingElsewhere,
     conversationsStore,
     send,
     edit,
@@ -309,6 +399,7 @@ function useConversationSaving(
   seen: RefObject<WeakSet<Conversation>>,
   onError: (message: string) => void,
   sync: ConversationSync | undefined,
+  runs: RefObject<Map<string, ReplyRun>>,
 ): ConversationSaver | undefined {
   const [saver] = useState(() =>
     store ? createConversationSaver(store, { onError: (error) => onError(storageProblem(error)), onWritten: (id) => sync?.announce(id) }) : undefined,
@@ -334,7 +425,8 @@ function useConversationSaving(
     // may not land before a reload; see conversation-store.ts).
     const hide = (): void => {
       saver.flushAll();
-      store.keepInFlight(Object.values(conversations.getState().byId).filter(isStreaming));
+      // Only those streaming here: another tab's goes on where it is.
+      store.keepInFlight(Object.values(conversations.getState().byId).filter((c) => runs.current.has(c.id) && isStreaming(c)));
     };
     // Shown again, the page goes on: what it kept would only be out of date.
     const onVisibility = (): void => {
@@ -348,6 +440,6 @@ function useConversationSaving(
       window.removeEventListener('pagehide', hide);
       saver.flushAll();
     };
-  }, [saver, store, conversations]);
+  }, [saver, store, conversations, runs]);
   return saver;
 }
