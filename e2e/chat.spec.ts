@@ -815,6 +815,9 @@ test('under the message box, the next prompt’s size, share of the window and p
   expect(tokens).toBeGreaterThan(usage.prompt_tokens);
   expect(tokens).toBeLessThan(usage.prompt_tokens + 2 * usage.completion_tokens);
   expect((await form.boundingBox())?.height).toBe(empty?.height);
+  // Then what the conversation took so far: the gateway's count, at gpt-4o-mini's prices.
+  const spent = Number(((usage.prompt_tokens * 0.15 + usage.completion_tokens * 0.6) / 1e6).toPrecision(3));
+  await expect(line).toContainText(` · so far ${usage.total_tokens.toLocaleString('en-US')} tokens, $${spent}`);
   // A longer system prompt since that reply: the line adds what it grew by (4 characters a token).
   await page.getByRole('button', { name: 'Settings' }).click();
   const system = page.getByRole('dialog', { name: 'Settings' }).getByRole('textbox', { name: 'System prompt' });

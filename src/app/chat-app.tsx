@@ -21,7 +21,8 @@ import { useSettings } from '../hooks/use-settings.ts';
 import { comparePath, lanesFromSearch } from '../chat/compare-path.ts';
 import { lastReplyModel, openMessages, type Conversation as SavedConversation } from '../chat/conversations.ts';
 import { nextPromptTokens } from '../chat/reply-metrics.ts';
-import { PROMPT_ESTIMATE_TITLE, promptEstimateLine } from '../components/prompt-estimate.ts';
+import { conversationSpend } from '../chat/conversation-spend.ts';
+import { CHAT_ESTIMATE_TITLE, promptEstimateLine } from '../components/prompt-estimate.ts';
 import { replyFiguresLine } from '../components/reply-figures.ts';
 import type { AssistantMessage, ImageAttachment } from '../chat/types.ts';
 import { appConfigQuery, modelsQuery } from '../queries/queries.ts';
@@ -122,7 +123,8 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
     (draft: string) => {
       const history = openMessages(conversationsStore.getState());
       if (history.length === 0 && !draft.trim()) return undefined;
-      return promptEstimateLine(nextPromptTokens(history, systemPrompt, draft), pickedModel === undefined ? undefined : lookupModel(pickedModel));
+      const spent = conversationSpend(history, (model) => lookupModel(model)?.pricing);
+      return promptEstimateLine(nextPromptTokens(history, systemPrompt, draft), pickedModel === undefined ? undefined : lookupModel(pickedModel), spent);
     },
     [conversationsStore, systemPrompt, pickedModel, lookupModel],
   );
@@ -455,7 +457,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
                   boxRef={messageBox}
                   keyShortcut={SHORTCUTS.focusMessage.aria}
                   estimate={estimateNextPrompt}
-                  estimateTitle={PROMPT_ESTIMATE_TITLE}
+                  estimateTitle={CHAT_ESTIMATE_TITLE}
                 />
               </main>
             </div>

@@ -10,6 +10,12 @@ describe('the next prompt line', () => {
   it('gives the size, the share of the window and the price, as far as the gateway gives them', () => {
     expect(promptEstimateLine(1234, model(128_000, 0.15))).toBe('Next prompt ≈ 1,234 tokens · 1.0% of 128K · ≈ $0.000185');
     expect(promptEstimateLine(1234, undefined)).toBe('Next prompt ≈ 1,234 tokens');
+    // What the conversation took so far, once the gateway counted any of it.
+    expect(promptEstimateLine(1234, model(128_000, 0.15), { counted: 2, tokens: 2345, cost: { amount: 0.000512, currency: 'USD' } })).toBe(
+      'Next prompt ≈ 1,234 tokens · 1.0% of 128K · ≈ $0.000185 · so far 2,345 tokens, $0.000512',
+    );
+    expect(promptEstimateLine(1234, undefined, { counted: 1, tokens: 99, cost: undefined })).toBe('Next prompt ≈ 1,234 tokens · so far 99 tokens');
+    expect(promptEstimateLine(1234, undefined, { counted: 0, tokens: 0, cost: undefined })).toBe('Next prompt ≈ 1,234 tokens');
   });
 
   it('in the compare view, gives the range over the lanes, the largest share of a window and the cost of sending to all', () => {

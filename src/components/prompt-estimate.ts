@@ -1,18 +1,27 @@
 // The line under the message box: about what sending the next message takes,
 // before it is sent, from the gateway's model facts where it gives them.
+import type { ConversationSpend } from '../chat/conversation-spend.ts';
 import type { ModelInfo } from '../chat/model-catalog.ts';
 import { compact, integer, money, percent } from './figures.ts';
 
 export const PROMPT_ESTIMATE_TITLE =
   'An estimate: the gateway’s count of the last prompt, plus about 4 characters a token for what was added since, the message being typed included. The reply’s own tokens come on top. Images attached are not reckoned: what one costs differs by provider and size.';
 
+/** The chat's line says what the conversation took so far too. */
+export const CHAT_ESTIMATE_TITLE = `${PROMPT_ESTIMATE_TITLE} So far: the prompt and completion tokens of every request in this conversation as the gateway counted them (earlier versions too), at each reply’s prices; a reply stopped or cut off before the gateway’s count is not in it.`;
+
 export const LANES_ESTIMATE_TITLE = `Each lane sends its own conversation, so each prompt is reckoned apart. ${PROMPT_ESTIMATE_TITLE}`;
 
-/** "Next prompt ≈ 1,234 tokens · 1.0% of 128K · ≈ $0.000185", as far as the gateway gives a window and prices. */
-export function promptEstimateLine(tokens: number, info: ModelInfo | undefined): string {
+/**
+ * "Next prompt ≈ 1,234 tokens · 1.0% of 128K · ≈ $0.000185", as far as the
+ * gateway gives a window and prices; with what the conversation took so
+ * far, once the gateway counted any of it: "· so far 2,345 tokens, $0.000512".
+ */
+export function promptEstimateLine(tokens: number, info: ModelInfo | undefined, spent?: ConversationSpend): string {
   const parts = [`Next prompt ≈ ${integer.format(tokens)} tokens`];
   if (info?.contextWindow) parts.push(`${percent(tokens / info.contextWindow)} of ${compact.format(info.contextWindow)}`);
   if (info?.pricing) parts.push(`≈ ${money(tokens * info.pricing.inputPerToken, info.pricing.currency)}`);
+  if (spent?.counted) parts.push(`so far ${integer.format(spent.tokens)} tokens${spent.cost ? `, ${money(spent.cost.amount, spent.cost.currency)}` : ''}`);
   return parts.join(' · ');
 }
 
