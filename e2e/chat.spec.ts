@@ -555,6 +555,28 @@ test.describe('chatting through the app server', () => {
     await expect(chat.message).toHaveAttribute('placeholder', 'Message… (Enter to send, Shift+Enter for a new line)');
   });
 
+  test('the header is one row from a small laptop\'s 1024 px (the title gives its room there), two on a tablet', async ({ page }) => {
+    const chat = new ChatPage(page);
+    const title = page.getByRole('heading', { name: 'Gateway Chat', level: 1 });
+    const rows = async (): Promise<number> => {
+      const tops = await page.locator('header').locator('select:visible, button:visible, a:visible, input:visible').evaluateAll((elements) => elements.map((element) => Math.round(element.getBoundingClientRect().top)));
+      return new Set(tops).size;
+    };
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await chat.open();
+    expect(await rows()).toBe(1);
+    await expect(chat.model).toBeVisible();
+    // Still the page's heading for a screen reader, though not shown.
+    await expect(title).toHaveCount(1);
+    expect(await title.evaluate((h1) => h1.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+    await page.setViewportSize({ width: 1280, height: 768 });
+    expect(await rows()).toBe(1);
+    await expect(title).toBeVisible();
+    expect(await title.evaluate((h1) => h1.getBoundingClientRect().width)).toBeGreaterThan(50);
+    await page.setViewportSize({ width: 768, height: 1024 });
+    expect(await rows()).toBe(2);
+  });
+
   test('a stream of several completions (the gateway\'s MCP mode) reads as one reply: a paragraph each, the tool calls between them, also after a reload', async ({ page }) => {
     const chat = new ChatPage(page);
     await chat.open();

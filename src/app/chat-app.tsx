@@ -287,8 +287,9 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
       <div className="flex h-dvh flex-col bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
         <header className="border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-            {/* On a phone the title gives its row to the buttons; screen readers still have it. */}
-            <h1 className="sr-only text-base font-semibold sm:not-sr-only">Gateway Chat</h1>
+            {/* On a phone the title gives its row to the buttons, and on a small laptop (1024–1279 px)
+                its room, so the header is one row there; screen readers still have it. */}
+            <h1 className="sr-only text-base font-semibold sm:not-sr-only lg:sr-only xl:not-sr-only">Gateway Chat</h1>
             <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
               <ModelPicker
               list={list}
@@ -357,11 +358,12 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
                 type="button"
                 aria-label="Settings"
                 aria-haspopup="dialog"
+                title="Settings"
                 onClick={() => setSettingsOpen(true)}
                 className="h-9 rounded-md border border-zinc-300 px-2.5 text-sm hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
               >
                 <span aria-hidden="true">⚙</span>
-                <span className="hidden lg:inline"> Settings</span>
+                <span className="hidden xl:inline"> Settings</span>
               </button>
               <button
                 type="button"
