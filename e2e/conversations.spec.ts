@@ -761,6 +761,27 @@ test('a reply streaming in one tab streams in another opened on its conversation
   await expect(other.send).toBeVisible();
 });
 
+test('a conversation deleted in another tab while its reply streams here goes here too, and its stream stops', async ({ page, context }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  const streaming = await chat.ask('Give me a stress test', 'openai/gpt-4o-mini');
+  await expect.poll(async () => (await streaming.textContent())?.length ?? 0).toBeGreaterThan(300);
+  const other = new ChatPage(await context.newPage());
+  await other.page.goto('/');
+  await other.conversations.getByRole('button', { name: 'Delete Give me a stress test' }).click();
+  await expect(other.conversations.getByRole('link')).toHaveCount(0);
+  // Gone from the tab that streamed it, its stream closed (it would have written it back).
+  await expect(chat.conversations.getByRole('link')).toHaveCount(0);
+  await expect(chat.conversation.getByRole('article')).toHaveCount(0);
+  await expect.poll(async () => (await chat.lastDemoStream()).outcome).toBe('client-closed');
+  await page.reload();
+  await expect(chat.model).toBeEnabled();
+  await expect(chat.conversations.getByRole('link')).toHaveCount(0);
+  await other.page.reload();
+  await expect(other.model).toBeEnabled();
+  await expect(other.conversations.getByRole('link')).toHaveCount(0);
+});
+
 test('a reply whose tab closes while it streams reads as Interrupted in another tab, with the text that tab kept', async ({ page, context }) => {
   const chat = new ChatPage(page);
   await chat.open();

@@ -176,9 +176,22 @@ export function useChatSession(
   // way is not written back.
   const [sync] = useState(() => (store ? broadcastSync() : undefined));
   const saver = useConversationSaving(conversationsStore, store, seen, setStorageError, sync, runs);
+
+  /** Stops the conversation's reply when it streams here; says whether it did. */
+  const stopHere = useCallback(
+    (conversationId: string): boolean => {
+      const run = runs.current.get(conversationId);
+      if (!run) return false;
+      runs.current.delete(conversationId);
+      stopReply(run, (action) => dispatch({ type: 'chatAction', conversationId, action }));
+      return true;
+    },
+    [dispatch],
+  );
+
   useEffect(() => {
     if (!sync || !store) return;
-    return sync.listen((id) => {
+    const taken = (id: string): void => {
       if (runs.current.has(id)) return;
       store.load(id).then(
         (conversation) => {
@@ -192,25 +205,27 @@ export function useChatSession(
         },
         () => undefined,
       );
+    };
+    // Deleted in another tab while its reply streams here: it goes here too,
+    // and its stream stops; deleting it here again also takes out a write of
+    // this tab's that landed after that tab's delete.
+    const deleted = (id: string): void => {
+      if (!runs.current.has(id)) return;
+      dispatch({ type: 'conversationDeleted', id, nextOpenId: newId() });
+      saver?.removed(id);
+      stopHere(id);
+    };
+    return sync.listen((kind, id) => {
+      if (kind === 'written') taken(id);
+      else if (kind === 'deleted') deleted(id);
+      // Stop pressed in a tab that shows a reply this one streams.
+      else stopHere(id);
     });
-  }, [sync, store, locks, dispatch, watchElsewhere]);
+  }, [sync, store, locks, dispatch, watchElsewhere, saver, stopHere]);
 
-  /** Stops the conversation's reply when it streams here; says whether it did. */
-  const stopHere = useCallback(
-    (conversationId: string): boolean => {
-      const run = runs.current.get(conversationId);
-      if (!run) return false;
-      runs.current.delete(conversationId);
-      stopReply(run, (action) => dispatch({ type: 'chatAction', conversationId, action }));
-      return true;
-    },
-    [dispatch],
-  );
-  // Stop pressed in a tab that shows a reply this one streams.
-  useEffect(() => sync?.listenForStop((id) => void stopHere(id)), [sync, stopHere]);
   const stop = useCallback(() => {
     const conversationId = conversationsStore.getState().openId;
-    if (!stopHere(conversationId) && watching.current.has(conversationId)) sync?.askToStop(conversationId);
+    if (!stopHere(conversationId) && watching.current.has(conversationId)) sync?.post('stop', conversationId);
   }, [conversationsStore, stopHere, sync]);
 
   // Each run here holds its conversation's lock until the reply settles (its
@@ -328,9 +343,10 @@ export function useChatSession(
       }
       dispatch({ type: 'conversationDeleted', id, nextOpenId: newId() });
       saver?.removed(id);
+      sync?.post('deleted', id);
       return deleted;
     },
-    [conversationsStore, dispatch, saver],
+    [conversationsStore, dispatch, saver, sync],
   );
   const renameConversation = useCallback((id: string, title: string) => dispatch({ type: 'conversationRenamed', id, title }), [dispatch]);
   const restoreConversation = useCallback((deleted: Conversation) => {
@@ -402,7 +418,7 @@ function useConversationSaving(
   runs: RefObject<Map<string, ReplyRun>>,
 ): ConversationSaver | undefined {
   const [saver] = useState(() =>
-    store ? createConversationSaver(store, { onError: (error) => onError(storageProblem(error)), onWritten: (id) => sync?.announce(id) }) : undefined,
+    store ? createConversationSaver(store, { onError: (error) => onError(storageProblem(error)), onWritten: (id) => sync?.post('written', id) }) : undefined,
   );
   useEffect(() => {
     if (!saver) return;

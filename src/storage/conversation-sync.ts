@@ -1,35 +1,35 @@
 // Tabs of the app tell each other which conversation they wrote, so a tab
-// never keeps an old copy and writes it over a newer one; and a tab showing a
-// reply that streams in another asks that one to stop it.
+// never keeps an old copy and writes it over a newer one; which one they
+// deleted, so a tab streaming a reply into it drops it too (its reply would
+// write it back); and a tab showing a reply that streams in another asks
+// that one to stop it.
+export type SyncKind = 'written' | 'deleted' | 'stop';
+
 export interface ConversationSync {
-  /** This tab wrote (or deleted) the conversation. */
-  announce(id: string): void;
-  /** Calls back with the id of each conversation another tab wrote; returns the unsubscribe. */
-  listen(onChange: (id: string) => void): () => void;
-  /** Asks the tab streaming a reply into the conversation to stop it (Stop pressed in another tab). */
-  askToStop(id: string): void;
-  /** Calls back with the id of each conversation another tab asked this one to stop; returns the unsubscribe. */
-  listenForStop(onStop: (id: string) => void): () => void;
+  /** Tells the other tabs: this tab wrote (or deleted) the conversation, deleted it, or asks the tab streaming into it to stop. */
+  post(kind: SyncKind, id: string): void;
+  /** Calls back with each message another tab posted; returns the unsubscribe. */
+  listen(onMessage: (kind: SyncKind, id: string) => void): () => void;
 }
+
+const KINDS: ReadonlySet<string> = new Set<SyncKind>(['written', 'deleted', 'stop']);
 
 /** Over a BroadcastChannel (same origin, other tabs only); undefined where there is none. */
 export function broadcastSync(name = 'gateway-chat'): ConversationSync | undefined {
   if (typeof BroadcastChannel === 'undefined') return undefined;
   const channel = new BroadcastChannel(name);
-  // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel has no target origin
-  const post = (message: { id: string } | { stop: string }): void => channel.postMessage(message);
-  const on = (key: 'id' | 'stop', callback: (id: string) => void): (() => void) => {
-    const onMessage = (event: MessageEvent<unknown>): void => {
-      const id = (event.data as Record<string, unknown> | null)?.[key];
-      if (typeof id === 'string') callback(id);
-    };
-    channel.addEventListener('message', onMessage);
-    return () => channel.removeEventListener('message', onMessage);
-  };
   return {
-    announce: (id) => post({ id }),
-    listen: (onChange) => on('id', onChange),
-    askToStop: (id) => post({ stop: id }),
-    listenForStop: (onStop) => on('stop', onStop),
+    post(kind, id) {
+      // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel has no target origin
+      channel.postMessage({ kind, id });
+    },
+    listen(onMessage) {
+      const listener = (event: MessageEvent<unknown>): void => {
+        const { kind, id } = (event.data ?? {}) as { kind?: unknown; id?: unknown };
+        if (typeof id === 'string' && typeof kind === 'string' && KINDS.has(kind)) onMessage(kind as SyncKind, id);
+      };
+      channel.addEventListener('message', listener);
+      return () => channel.removeEventListener('message', listener);
+    },
   };
 }
