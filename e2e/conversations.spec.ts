@@ -2,7 +2,7 @@
 // newest first, opened by link (the URL names the open one), searched by title
 // and message text. A reply cut by a reload keeps its text, marked Interrupted.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { ChatPage } from './chat-page.ts';
 
 const FAST = 'groq/llama-3.3-70b-versatile';
@@ -732,18 +732,27 @@ test('two tabs keep each other’s conversations: neither writes an old copy ove
   await expect(other.conversation.getByRole('article')).toHaveCount(6);
 });
 
-test('a reply streaming in one tab streams in another opened on its conversation, not cut off there, and Stop there stops it', async ({ page, context }) => {
+/**
+ * A long reply under way in the first tab (gpt-4o-mini streams at a reading
+ * pace), and, with `openInOther`, a second tab opened on its conversation,
+ * showing the reply as still streaming.
+ */
+async function streamingInTwoTabs(page: Page, context: BrowserContext, openInOther: boolean) {
   const chat = new ChatPage(page);
   await chat.open();
-  // gpt-4o-mini streams at a reading pace: the reply is long under way while the second tab looks.
   const streaming = await chat.ask('Give me a stress test', 'openai/gpt-4o-mini');
   await expect.poll(async () => (await streaming.textContent())?.length ?? 0).toBeGreaterThan(300);
   const id = await chat.openConversationId();
   const other = new ChatPage(await context.newPage());
   // Not open(): its pickers wait while the reply streams, here as there.
-  await other.page.goto(`/c/${id}`);
+  await other.page.goto(openInOther ? `/c/${id}` : '/');
   const shown = other.lastReply();
-  await expect(shown).toHaveAttribute('aria-busy', 'true');
+  if (openInOther) await expect(shown).toHaveAttribute('aria-busy', 'true');
+  return { chat, streaming, other, shown };
+}
+
+test('a reply streaming in one tab streams in another opened on its conversation, not cut off there, and Stop there stops it', async ({ page, context }) => {
+  const { chat, streaming, other, shown } = await streamingInTwoTabs(page, context, true);
   await expect(other.page.getByText('Streaming in another tab… press Esc to stop it.')).toBeVisible();
   // It goes on as the first tab writes it (about once a second), never marked cut off.
   const length = async (): Promise<number> => (await shown.textContent())?.length ?? 0;
@@ -762,37 +771,22 @@ test('a reply streaming in one tab streams in another opened on its conversation
 });
 
 test('a conversation deleted in another tab while its reply streams here goes here too, and its stream stops', async ({ page, context }) => {
-  const chat = new ChatPage(page);
-  await chat.open();
-  const streaming = await chat.ask('Give me a stress test', 'openai/gpt-4o-mini');
-  await expect.poll(async () => (await streaming.textContent())?.length ?? 0).toBeGreaterThan(300);
-  const other = new ChatPage(await context.newPage());
-  await other.page.goto('/');
+  const { chat, other } = await streamingInTwoTabs(page, context, false);
   await other.conversations.getByRole('button', { name: 'Delete Give me a stress test' }).click();
   await expect(other.conversations.getByRole('link')).toHaveCount(0);
   // Gone from the tab that streamed it, its stream closed (it would have written it back).
   await expect(chat.conversations.getByRole('link')).toHaveCount(0);
   await expect(chat.conversation.getByRole('article')).toHaveCount(0);
   await expect.poll(async () => (await chat.lastDemoStream()).outcome).toBe('client-closed');
-  await page.reload();
-  await expect(chat.model).toBeEnabled();
-  await expect(chat.conversations.getByRole('link')).toHaveCount(0);
-  await other.page.reload();
-  await expect(other.model).toBeEnabled();
-  await expect(other.conversations.getByRole('link')).toHaveCount(0);
+  for (const tab of [chat, other]) {
+    await tab.page.reload();
+    await expect(tab.model).toBeEnabled();
+    await expect(tab.conversations.getByRole('link')).toHaveCount(0);
+  }
 });
 
 test('a reply whose tab closes while it streams reads as Interrupted in another tab, with the text that tab kept', async ({ page, context }) => {
-  const chat = new ChatPage(page);
-  await chat.open();
-  const streaming = await chat.ask('Give me a stress test', 'openai/gpt-4o-mini');
-  await expect.poll(async () => (await streaming.textContent())?.length ?? 0).toBeGreaterThan(300);
-  const id = await chat.openConversationId();
-  const other = new ChatPage(await context.newPage());
-  // Not open(): its pickers wait while the reply streams, here as there.
-  await other.page.goto(`/c/${id}`);
-  const shown = other.lastReply();
-  await expect(shown).toHaveAttribute('aria-busy', 'true');
+  const { other, shown } = await streamingInTwoTabs(page, context, true);
   await page.close();
   await expect(shown).toContainText('Interrupted');
   await other.waitForSettled(shown);
