@@ -358,7 +358,7 @@ test('under the box, the next prompts’ sizes and what sending to every lane wo
   const perToken = (0.59 + 0.15) / 1e6;
   const check = async (): Promise<void> => {
     const text = (await line.textContent()) ?? '';
-    const match = /^Next prompts ≈ ([\d,]+)(?:–([\d,]+))? tokens(?: each)? · up to (?:<0\.1|\d+\.\d)% of a window · ≈ \$([\d.]+) for all 2$/.exec(text);
+    const match = /^Next prompts ≈ ([\d,]+)(?:–([\d,]+))? tokens(?: each)? · up to (?:<0\.1|\d+\.\d)% of a window · ≈ \$([\d.]+) for all 2(?: · so far [\d,]+ tokens, \$[\d.]+)?$/.exec(text);
     expect(match, text).not.toBeNull();
     const low = Number(match![1]!.replace(/,/g, ''));
     const high = Number((match![2] ?? match![1]!).replace(/,/g, ''));
@@ -379,9 +379,15 @@ test('under the box, the next prompts’ sizes and what sending to every lane wo
   await expect(line).toBeVisible();
   await check();
   // Each lane's estimate grew by its own reply: above both prompts the gateway counted.
-  const counted = (await chat.demoStreams()).slice(-2).map((stream) => stream.usage.prompt_tokens);
+  const streams = (await chat.demoStreams()).slice(-2);
+  const counted = streams.map((stream) => stream.usage.prompt_tokens);
   const low = Number((await line.textContent())?.match(/≈ ([\d,]+)/)?.[1]?.replace(/,/g, ''));
   expect(low).toBeGreaterThan(Math.max(...counted));
+  // And what both lanes took so far: the gateway's counts, each at its model's prices.
+  const tokens = streams.reduce((sum, stream) => sum + stream.usage.total_tokens, 0);
+  const prices: Record<string, [number, number]> = { [GROQ]: [0.59, 0.79], [OPENAI]: [0.15, 0.6] };
+  const spent = streams.reduce((sum, { model, usage }) => sum + (usage.prompt_tokens * prices[model]![0] + usage.completion_tokens * prices[model]![1]) / 1e6, 0);
+  await expect(line).toContainText(` · so far ${tokens.toLocaleString('en-US')} tokens, $${Number(spent.toPrecision(3))}`);
 });
 
 test('Export comparison saves the race as Markdown: the last message, each lane’s figures with the best marked, then every lane’s replies', async ({ page }) => {

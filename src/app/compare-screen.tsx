@@ -13,6 +13,7 @@ import { ModelLookupContext } from '../components/model-lookup.ts';
 import { DRAFT_NOT_KEPT } from '../components/composer.tsx';
 import { speedSummaryMarkdown } from '../components/compare-summary.ts';
 import { LANES_ESTIMATE_TITLE, lanesEstimateLine } from '../components/prompt-estimate.ts';
+import { conversationSpend, totalSpend } from '../chat/conversation-spend.ts';
 import { replyFiguresLine } from '../components/reply-figures.ts';
 import { AttachingComposer } from './attaching-composer.tsx';
 import { downloadText } from './download.ts';
@@ -89,7 +90,11 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
     (draft: string) => {
       const prompts = lanes.map((model) => ({ model, history: chats[model]?.messages ?? [] }));
       if (prompts.every(({ history }) => history.length === 0) && !draft.trim()) return undefined;
-      return lanesEstimateLine(prompts.map(({ model, history }) => ({ tokens: nextPromptTokens(history, systemPrompt, draft), info: lookupModel(model) })));
+      const spent = totalSpend(prompts.map(({ history }) => conversationSpend(history, (model) => lookupModel(model)?.pricing)));
+      return lanesEstimateLine(
+        prompts.map(({ model, history }) => ({ tokens: nextPromptTokens(history, systemPrompt, draft), info: lookupModel(model) })),
+        spent,
+      );
     },
     [lanes, chats, systemPrompt, lookupModel],
   );

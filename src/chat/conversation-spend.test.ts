@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversationSpend } from './conversation-spend.ts';
+import { conversationSpend, totalSpend } from './conversation-spend.ts';
 import { assistantReply } from './test-messages.ts';
 import type { Message, UserMessage } from './types.ts';
 
@@ -7,6 +7,7 @@ const usage = (prompt: number, completion: number) => ({ promptTokens: prompt, c
 const dollars = (perMillionIn: number, perMillionOut: number) => ({ currency: 'USD', inputPerToken: perMillionIn / 1e6, outputPerToken: perMillionOut / 1e6 });
 const user = (id: string, extra: Partial<UserMessage> = {}): UserMessage => ({ id, role: 'user', content: id, ...extra });
 const noPrices = () => undefined;
+const usd = (amount: number) => ({ amount, currency: 'USD' });
 
 describe('conversationSpend', () => {
   it('adds up every request the gateway counted, at each reply\'s prices or else today\'s', () => {
@@ -60,5 +61,15 @@ describe('conversationSpend', () => {
     ];
     expect(conversationSpend(messages, noPrices)).toEqual({ counted: 2, tokens: 40, cost: undefined });
     expect(conversationSpend([user('q1')], noPrices)).toEqual({ counted: 0, tokens: 0, cost: undefined });
+  });
+});
+
+describe('totalSpend', () => {
+  it('adds up lanes, leaving out those not counted yet; a cost only where every counted lane has one in one currency', () => {
+    const none = { counted: 0, tokens: 0, cost: undefined };
+    expect(totalSpend([{ counted: 1, tokens: 10, cost: usd(1) }, none, { counted: 2, tokens: 30, cost: usd(2) }])).toEqual({ counted: 3, tokens: 40, cost: usd(3) });
+    expect(totalSpend([{ counted: 1, tokens: 10, cost: usd(1) }, { counted: 1, tokens: 5, cost: undefined }]).cost).toBeUndefined();
+    expect(totalSpend([{ counted: 1, tokens: 10, cost: usd(1) }, { counted: 1, tokens: 5, cost: { amount: 1, currency: 'EUR' } }]).cost).toBeUndefined();
+    expect(totalSpend([])).toEqual(none);
   });
 });

@@ -45,3 +45,13 @@ export function conversationSpend(messages: readonly Message[], pricingOf: (mode
   }
   return { counted, tokens, cost: sumCosts(costs) };
 }
+
+/** Several conversations' spends (a comparison's lanes) together; a cost only where every one that was counted has one, in one currency. */
+export function totalSpend(spends: readonly ConversationSpend[]): ConversationSpend {
+  const counted = spends.filter((spend) => spend.counted > 0);
+  return {
+    counted: counted.reduce((sum, spend) => sum + spend.counted, 0),
+    tokens: counted.reduce((sum, spend) => sum + spend.tokens, 0),
+    cost: sumCosts(counted.map((spend) => spend.cost)),
+  };
+}

@@ -30,6 +30,9 @@ describe('the next prompt line', () => {
 
   it('names no total across currencies, and one lane reads as the chat does', () => {
     expect(lanesEstimateLine([{ tokens: 10, info: model(undefined, 1, 'USD') }, { tokens: 20, info: model(undefined, 1, 'EUR') }])).toBe('Next prompts ≈ 10–20 tokens');
+    expect(lanesEstimateLine([{ tokens: 10, info: undefined }, { tokens: 20, info: undefined }], { counted: 2, tokens: 1500, cost: { amount: 0.25, currency: 'USD' } })).toBe(
+      'Next prompts ≈ 10–20 tokens · so far 1,500 tokens, $0.25',
+    );
     expect(lanesEstimateLine([{ tokens: 1234, info: model(128_000, 0.15) }])).toBe(promptEstimateLine(1234, model(128_000, 0.15)));
     expect(lanesEstimateLine([])).toBeUndefined();
   });

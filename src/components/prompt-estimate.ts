@@ -10,7 +10,7 @@ export const PROMPT_ESTIMATE_TITLE =
 /** The chat's line says what the conversation took so far too. */
 export const CHAT_ESTIMATE_TITLE = `${PROMPT_ESTIMATE_TITLE} So far: the prompt and completion tokens of every request in this conversation as the gateway counted them (earlier versions too), at each reply’s prices; a reply stopped or cut off before the gateway’s count is not in it.`;
 
-export const LANES_ESTIMATE_TITLE = `Each lane sends its own conversation, so each prompt is reckoned apart. ${PROMPT_ESTIMATE_TITLE}`;
+export const LANES_ESTIMATE_TITLE = `Each lane sends its own conversation, so each prompt is reckoned apart. ${PROMPT_ESTIMATE_TITLE} So far: the prompt and completion tokens of every request in every lane as the gateway counted them (earlier versions too), at each reply’s prices; a reply stopped or cut off before the gateway’s count is not in it.`;
 
 /**
  * "Next prompt ≈ 1,234 tokens · 1.0% of 128K · ≈ $0.000185", as far as the
@@ -21,8 +21,15 @@ export function promptEstimateLine(tokens: number, info: ModelInfo | undefined, 
   const parts = [`Next prompt ≈ ${integer.format(tokens)} tokens`];
   if (info?.contextWindow) parts.push(`${percent(tokens / info.contextWindow)} of ${compact.format(info.contextWindow)}`);
   if (info?.pricing) parts.push(`≈ ${money(tokens * info.pricing.inputPerToken, info.pricing.currency)}`);
-  if (spent?.counted) parts.push(`so far ${integer.format(spent.tokens)} tokens${spent.cost ? `, ${money(spent.cost.amount, spent.cost.currency)}` : ''}`);
+  const sofar = spentPart(spent);
+  if (sofar) parts.push(sofar);
   return parts.join(' · ');
+}
+
+/** "so far 2,345 tokens, $0.000512" once the gateway counted any of it. */
+function spentPart(spent: ConversationSpend | undefined): string | undefined {
+  if (!spent?.counted) return undefined;
+  return `so far ${integer.format(spent.tokens)} tokens${spent.cost ? `, ${money(spent.cost.amount, spent.cost.currency)}` : ''}`;
 }
 
 export interface LanePrompt {
@@ -33,11 +40,12 @@ export interface LanePrompt {
 /**
  * The compare view's line: "Next prompts ≈ 463–480 tokens · up to 0.4% of a
  * window · ≈ $0.00112 for all 3", the cost summed over the lanes the gateway
- * prices (in one currency; none is given across currencies).
+ * prices (in one currency; none is given across currencies); with what
+ * every lane took so far, once the gateway counted any of it.
  */
-export function lanesEstimateLine(lanes: readonly LanePrompt[]): string | undefined {
+export function lanesEstimateLine(lanes: readonly LanePrompt[], spent?: ConversationSpend): string | undefined {
   if (lanes.length === 0) return undefined;
-  if (lanes.length === 1) return promptEstimateLine(lanes[0]!.tokens, lanes[0]!.info);
+  if (lanes.length === 1) return promptEstimateLine(lanes[0]!.tokens, lanes[0]!.info, spent);
   const tokens = lanes.map((lane) => lane.tokens);
   const low = Math.min(...tokens);
   const high = Math.max(...tokens);
@@ -51,5 +59,7 @@ export function lanesEstimateLine(lanes: readonly LanePrompt[]): string | undefi
     const which = priced.length === lanes.length ? `all ${lanes.length}` : `${priced.length} of ${lanes.length} lanes`;
     parts.push(`≈ ${money(total, priced[0]!.currency)} for ${which}`);
   }
+  const sofar = spentPart(spent);
+  if (sofar) parts.push(sofar);
   return parts.join(' · ');
 }
