@@ -64,7 +64,7 @@ for (const colorScheme of SCHEMES) {
   });
 }
 
-test('the compare view, three lanes with tables wider than a lane, meets WCAG A and AA in dark', async ({ page }) => {
+test('the compare view, three lanes with tables wider than a lane (and as a blind test), meets WCAG A and AA in dark', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   const chat = new ChatPage(page);
   const lanes = ['groq/llama-3.3-70b-versatile', 'openai/gpt-4o-mini', 'google/models/gemini-2.5-flash'] as const;
@@ -74,6 +74,10 @@ test('the compare view, three lanes with tables wider than a lane, meets WCAG A 
   for (const model of lanes) await chat.waitForSettled(page.getByRole('region', { name: model, exact: true }).getByRole('article', { name: 'Assistant' }));
   const wrap = page.getByRole('region', { name: lanes[0], exact: true }).locator('.md-table-wrap').first();
   expect(await wrap.evaluate((div) => div.scrollWidth > div.clientWidth)).toBe(true);
+  expect(await violations(page)).toEqual([]);
+  // A blind test: the lanes called Model A, B and C.
+  await page.getByRole('button', { name: 'Blind test' }).click();
+  await expect(page.getByRole('region', { name: 'Model C', exact: true })).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
 

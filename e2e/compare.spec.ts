@@ -390,6 +390,57 @@ test('under the box, the next prompts’ sizes and what sending to every lane wo
   await expect(line).toContainText(` · so far ${tokens.toLocaleString('en-US')} tokens, $${Number(spent.toPrecision(3))}`);
 });
 
+test('Blind test shuffles the lanes and calls them Model A, B and C, without a name or figure; pressed again, each says which model it was', async ({ page }) => {
+  const chat = new ChatPage(page);
+  const models = [GROQ, OPENAI, GEMINI];
+  await chat.open(`/compare?lanes=${models.join(',')}`);
+  // A reply longer than a lane is tall: each lane is at its end, following it.
+  await chat.message.fill('Explain goroutines vs threads');
+  await chat.message.press('Enter');
+  for (const model of models) await chat.waitForSettled(lane(chat, model).getByRole('article', { name: 'Assistant' }));
+  const blind = page.getByRole('button', { name: 'Blind test' });
+  await expect(blind).toHaveAttribute('aria-pressed', 'false');
+  await blind.click();
+  await expect(blind).toHaveAttribute('aria-pressed', 'true');
+  const letters = ['Model A', 'Model B', 'Model C'];
+  for (const name of letters) await expect(page.getByRole('region', { name, exact: true })).toBeVisible();
+  const main = page.getByRole('main');
+  // A lane the shuffle moved is at its reply's end still (moved in the page, it lost its place).
+  await expect(main.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
+  for (const model of models) {
+    await expect(lane(chat, model)).toHaveCount(0);
+    // Not in the lanes, nor in a speed table over them (the header's picker lists every model).
+    await expect(main).not.toContainText(model);
+  }
+  // No figures either: a price or a context window points at one model.
+  await expect(page.getByRole('region', { name: 'Usage' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Export comparison' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Add lane' })).toBeDisabled();
+  // The replies can still be read and judged whole.
+  for (const name of letters) await expect(page.getByRole('region', { name, exact: true }).getByRole('article', { name: 'Assistant' })).toContainText('goroutine');
+
+  await blind.click();
+  await expect(blind).toHaveAttribute('aria-pressed', 'false');
+  // Each lane named by its model again, saying what it was called, in the blind test's order.
+  const called = await Promise.all(
+    models.map(async (model) => {
+      // The lane's own heading (its reply has headings of its own).
+      const heading = lane(chat, model).getByRole('heading', { level: 2 }).first();
+      const name = (await heading.getAttribute('aria-label')) ?? '';
+      expect(name).toMatch(new RegExp(`^Model [ABC]: ${model}$`));
+      return { letter: name.slice(0, 'Model A'.length), x: (await lane(chat, model).boundingBox())?.x ?? -1 };
+    }),
+  );
+  expect(called.map((c) => c.letter).toSorted()).toEqual(letters);
+  expect(called.toSorted((a, b) => a.x - b.x).map((c) => c.letter)).toEqual(letters);
+  await expect(page.getByRole('region', { name: 'Usage' })).toHaveCount(3);
+  await expect(main.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Export comparison' })).toBeEnabled();
+  // A reload is the plain view again, in the link's order.
+  await page.reload();
+  for (const model of models) await expect(lane(chat, model).getByRole('heading', { level: 2 }).first()).toHaveAttribute('aria-label', model);
+});
+
 test('Export comparison saves the race as Markdown: the last message, each lane’s figures with the best marked, then every lane’s replies', async ({ page }) => {
   const chat = new ChatPage(page);
   await chat.open(`/compare?lanes=${GROQ},${OPENAI}`);

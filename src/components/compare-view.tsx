@@ -4,6 +4,7 @@ import { isSettled, type Message } from '../chat/types.ts';
 import { CompareSpeed } from './compare-speed.tsx';
 import { Conversation } from './conversation.tsx';
 import { ModelName } from './model-name.tsx';
+import { blindLabel, ModelsHiddenContext, shuffled } from './models-hidden.ts';
 import { ReplayTogetherContext, type ReplayTogether } from './replay-together.ts';
 
 export interface CompareLane {
@@ -46,6 +47,10 @@ const EDIT_NOTE = 'Saving sends it to every lane again; in each, this message an
 
 interface LaneProps {
   model: string;
+  /** While the models are hidden, what the lane is called instead ("Model A"); Remove is not offered. */
+  hiddenAs?: string | undefined;
+  /** Once they are shown again, what it was called while they were hidden. */
+  wasCalled?: string | undefined;
   messages: readonly Message[];
   cannotChat: boolean;
   onRemove(model: string): void;
@@ -57,40 +62,50 @@ interface LaneProps {
 }
 
 /** One model's lane. Memoised: a lane whose model is done does not re-render while the others stream. */
-const Lane = memo(function Lane({ model, messages, cannotChat, onRemove, onEdit, onRegenerate, onShowVersion, onContinue, onShowMessageVersion }: LaneProps) {
+const Lane = memo(function Lane({ model, hiddenAs, wasCalled, messages, cannotChat, onRemove, onEdit, onRegenerate, onShowVersion, onContinue, onShowMessageVersion }: LaneProps) {
   const regenerate = useMemo(() => onRegenerate && ((replyId: string) => onRegenerate(model, replyId)), [model, onRegenerate]);
   const goOn = useMemo(() => onContinue && ((replyId: string) => onContinue(model, replyId)), [model, onContinue]);
   const showVersion = useMemo(() => onShowVersion && ((replyId: string, versionId: string) => onShowVersion(model, replyId, versionId)), [model, onShowVersion]);
   // A lane can name a model that only makes images (from a link, or one the
   // gateway has said so of since the lane's replies came): say so, and a send skips it.
-  const imagesOnly = cannotChat ? `${model} makes images only and cannot chat: a message is not sent to this lane.` : undefined;
+  const imagesOnly = cannotChat ? `${hiddenAs ? 'This model' : model} makes images only and cannot chat: a message is not sent to this lane.` : undefined;
+  const name = hiddenAs ?? model;
   const empty = imagesOnly ? (
     <p className="py-8 text-center text-sm text-amber-700 dark:text-amber-400">{imagesOnly}</p>
   ) : (
     <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">Replies from this model appear here.</p>
   );
   return (
-    <section aria-label={model} className="flex min-h-80 min-w-0 flex-col md:min-h-0">
+    <section aria-label={name} className="flex min-h-80 min-w-0 flex-col md:min-h-0">
       {/* A lane narrower than 20rem (four or more side by side) names its model
           without the provider, which the speed table above gives; a name still
           too long is cut at its end. Remove is a ×, so the name has the room. */}
       <div className="@container flex items-center gap-1 py-2 pr-2 pl-4">
-        <h2 aria-label={model} title={model} className="min-w-0 flex-1 font-mono text-sm font-medium">
-          <ModelName id={model} providerClassName="hidden @xs:block" />
+        <h2 aria-label={wasCalled ? `${wasCalled}: ${model}` : name} title={name} className="flex min-w-0 flex-1 gap-1.5 font-mono text-sm font-medium">
+          {hiddenAs ? (
+            <span className="font-sans">{hiddenAs}</span>
+          ) : (
+            <>
+              {wasCalled ? <span className="shrink-0 font-sans text-indigo-700 dark:text-indigo-300">{wasCalled}</span> : null}
+              <ModelName id={model} providerClassName="hidden @xs:block" />
+            </>
+          )}
         </h2>
-        <button
-          type="button"
-          aria-label={`Remove ${model}`}
-          title="Remove this lane"
-          onClick={() => onRemove(model)}
-          className="rounded px-2 py-0.5 text-base leading-none text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
-        >
-          <span aria-hidden="true">×</span>
-        </button>
+        {hiddenAs ? null : (
+          <button
+            type="button"
+            aria-label={`Remove ${model}`}
+            title="Remove this lane"
+            onClick={() => onRemove(model)}
+            className="rounded px-2 py-0.5 text-base leading-none text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        )}
       </div>
       {imagesOnly && messages.length > 0 ? <p className="px-4 pb-2 text-sm text-amber-700 dark:text-amber-400">{imagesOnly}</p> : null}
       <Conversation
-        label={`${model} replies`}
+        label={`${name} replies`}
         messages={messages}
         onEdit={onEdit}
         editNote={EDIT_NOTE}
@@ -114,6 +129,24 @@ function replayableIds(lanes: readonly CompareLane[]): Set<string> {
   return ids;
 }
 
+/**
+ * A blind test: the lanes in a shuffled order (`order`), called Model A, B…
+ * while `hidden`; shown again, they keep that order and say what each was
+ * called, until a lane is added or removed.
+ */
+interface Blind {
+  order: readonly string[];
+  hidden: boolean;
+  /** Counts the presses: a lane moved in the page would lose its place in its reply, so each opens afresh, at its end. */
+  run: number;
+}
+
+/** The blind test still holding for these lanes (none once a lane was added or removed). */
+function blindFor(blind: Blind | undefined, lanes: readonly CompareLane[]): Blind | undefined {
+  if (!blind || blind.order.length !== lanes.length) return undefined;
+  return lanes.every((lane) => blind.order.includes(lane.model)) ? blind : undefined;
+}
+
 /** The view's own actions: on a phone a size smaller, so the three share one row under Add lane. */
 const SECONDARY_ACTION =
   'h-8 whitespace-nowrap rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 max-sm:px-2 max-sm:text-xs dark:border-zinc-700 dark:hover:bg-zinc-900';
@@ -125,19 +158,29 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
   const replayable = useMemo(() => replayableIds(lanes), [lanes]);
   // The lanes' last replies replayed together, from one commit: the race again.
   const [together, setTogether] = useState<ReplayTogether>();
+  const [picked, setBlind] = useState<Blind>();
+  const blind = blindFor(picked, lanes);
+  const hidden = blind?.hidden ?? false;
+  const shown = blind ? blind.order.map((model) => lanes.find((lane) => lane.model === model)!) : lanes;
+  const toggleHidden = (): void => {
+    const run = (blind?.run ?? 0) + 1;
+    setBlind(hidden && blind ? { ...blind, hidden: false, run } : { order: shuffled(lanes.map((lane) => lane.model)), hidden: true, run });
+  };
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2 text-sm dark:border-zinc-800">
         <button
           type="button"
-          disabled={!modelToAdd || alreadyIn || streaming}
+          disabled={!modelToAdd || alreadyIn || streaming || hidden}
           onClick={() => modelToAdd && onAdd(modelToAdd)}
           className="h-8 rounded-md bg-indigo-600 px-3 font-medium text-white hover:bg-indigo-500 disabled:cursor-not-allowed disabled:opacity-50"
         >
           Add lane
         </button>
         <span className="text-zinc-500 dark:text-zinc-400">
-          {!modelToAdd
+          {hidden
+            ? 'A blind test: the lanes shuffled, their models hidden. Judge the replies, then press Blind test again to see which was which.'
+            : !modelToAdd
             ? 'Pick a model above to add it as a lane.'
             : alreadyIn
               ? `${modelToAdd} already has a lane: pick another model above.`
@@ -145,6 +188,22 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
         </span>
         {anyMessages ? (
           <div className="ml-auto flex flex-wrap gap-2 max-sm:gap-1.5">
+            {lanes.length > 1 ? (
+              <button
+                type="button"
+                aria-pressed={hidden}
+                onClick={toggleHidden}
+                title={
+                  hidden
+                    ? 'Show which model wrote each lane (the lanes keep this order, each saying what it was called)'
+                    : 'A blind test: the lanes in a shuffled order, called Model A, B…, without their names or figures'
+                }
+                className={`${SECONDARY_ACTION} aria-pressed:border-indigo-500 aria-pressed:bg-indigo-50 aria-pressed:text-indigo-900 dark:aria-pressed:bg-indigo-950 dark:aria-pressed:text-indigo-100`}
+              >
+                {/* Shorter on a phone, so the view's actions share one row; the name stays whole. */}
+                Blind<span className="max-sm:sr-only"> test</span>
+              </button>
+            ) : null}
             {replayable.size > 0 ? (
               <button
                 type="button"
@@ -160,11 +219,11 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
               <button
                 type="button"
                 onClick={onExport}
-                disabled={streaming}
-                title="Save every lane’s replies and the speed table as a Markdown file, to share the comparison"
+                disabled={streaming || hidden}
+                title={hidden ? 'Show the models first: the file names them' : 'Save every lane’s replies and the speed table as a Markdown file, to share the comparison'}
                 className={SECONDARY_ACTION}
               >
-                Export comparison
+                Export<span className="max-sm:sr-only"> comparison</span>
               </button>
             ) : null}
             <button
@@ -179,7 +238,8 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
         ) : null}
       </div>
       {storageError ? <p className="border-b border-zinc-200 px-4 py-1.5 text-xs text-amber-700 dark:border-zinc-800 dark:text-amber-400">{storageError}</p> : null}
-      {anyMessages ? <CompareSpeed speeds={speeds} scope={speedScope} onScopeChange={onSpeedScopeChange} /> : null}
+      {/* Its names and figures (a price, a speed) would give the models away. */}
+      {anyMessages && !hidden ? <CompareSpeed speeds={speeds} scope={speedScope} onScopeChange={onSpeedScopeChange} /> : null}
       {lanes.length === 0 ? (
         <div className="flex flex-1 flex-col items-center justify-center gap-2 p-6 text-center">
           <h2 className="text-xl font-semibold">Compare models</h2>
@@ -191,10 +251,13 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
       ) : (
         <div className="flex min-h-0 flex-1 flex-col divide-y divide-zinc-200 overflow-y-auto md:grid md:auto-cols-fr md:grid-flow-col md:divide-x md:divide-y-0 md:overflow-hidden dark:divide-zinc-800">
           <ReplayTogetherContext value={together}>
-            {lanes.map((lane) => (
+            <ModelsHiddenContext value={hidden}>
+            {shown.map((lane, position) => (
               <Lane
-                key={lane.model}
+                key={blind ? `${lane.model}#${blind.run}` : lane.model}
                 model={lane.model}
+                hiddenAs={hidden ? blindLabel(position) : undefined}
+                wasCalled={blind && !hidden ? blindLabel(position) : undefined}
                 messages={lane.messages}
                 cannotChat={lane.cannotChat ?? false}
                 onRemove={onRemove}
@@ -205,6 +268,7 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
                 onShowMessageVersion={onShowMessageVersion}
               />
             ))}
+            </ModelsHiddenContext>
           </ReplayTogetherContext>
         </div>
       )}

@@ -5,6 +5,7 @@ import { canContinue, isSettled, messageVersionIds, replyVersions, type Assistan
 import { MarkdownView } from '../markdown/markdown-view.tsx';
 import { useCopy } from '../markdown/use-copy.ts';
 import { FocusComposerContext, pressedFromKeyboard } from './composer-focus.ts';
+import { ModelsHiddenContext } from './models-hidden.ts';
 import { liveLine, UsagePanel } from './usage-panel.tsx';
 import { ReplayTogetherContext } from './replay-together.ts';
 import { toolArguments } from './tool-arguments.ts';
@@ -356,6 +357,8 @@ function AssistantMessageView({ message: reply, onRegenerate, onShowVersion, onC
   const replay = useReplay(source?.trace);
   // Replayed with others (a compare view's lanes), from the same commit.
   const together = useContext(ReplayTogetherContext);
+  // A compare view's blind test: nothing here names the model.
+  const modelsHidden = useContext(ModelsHiddenContext);
   const startTogether = together !== undefined && together.ids.has(reply.id) ? together.run : undefined;
   // Continue and Regenerate go while the reply streams: pressed from the keyboard, the focus goes to the message box.
   const focusComposer = useContext(FocusComposerContext);
@@ -395,7 +398,7 @@ function AssistantMessageView({ message: reply, onRegenerate, onShowVersion, onC
     <>
       <article aria-label="Assistant" aria-busy={settled ? 'false' : 'true'} className="msg-item">
         <div className="mb-1 flex items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
-          <span className="font-mono">{message.model}</span>
+          {modelsHidden ? null : <span className="font-mono">{message.model}</span>}
           {replaying ? (
             <span className="rounded bg-indigo-100 px-1.5 py-0.5 font-medium text-indigo-800 dark:bg-indigo-900/40 dark:text-indigo-300">Replay {replay.speed}×</span>
           ) : null}
@@ -435,7 +438,8 @@ function AssistantMessageView({ message: reply, onRegenerate, onShowVersion, onC
             <p>{message.error}</p>
           </div>
         ) : null}
-        {settled ? (
+        {/* In a blind test its figures would give the model away (a price, a context window). */}
+        {modelsHidden ? null : settled ? (
           message.status !== 'failed' || hasText ? (
             <UsagePanel reply={message} />
           ) : null
