@@ -390,52 +390,64 @@ test('under the box, the next prompts’ sizes and what sending to every lane wo
   await expect(line).toContainText(` · so far ${tokens.toLocaleString('en-US')} tokens, $${Number(spent.toPrecision(3))}`);
 });
 
-test('Blind test shuffles the lanes and calls them Model A, B and C, without a name or figure; pressed again, each says which model it was', async ({ page }) => {
+test('Blind test shuffles the lanes and calls them Model A, B and C, without a name or figure, from before the send; pressed again, each says which model it was', async ({ page }) => {
   const chat = new ChatPage(page);
   const models = [GROQ, OPENAI, GEMINI];
+  const letters = ['Model A', 'Model B', 'Model C'];
+  const main = page.getByRole('main');
+  const blindLane = (name: string): Locator => page.getByRole('region', { name, exact: true });
   await chat.open(`/compare?lanes=${models.join(',')}`);
-  // A reply longer than a lane is tall: each lane is at its end, following it.
-  await chat.message.fill('Explain goroutines vs threads');
-  await chat.message.press('Enter');
-  for (const model of models) await chat.waitForSettled(lane(chat, model).getByRole('article', { name: 'Assistant' }));
   const blind = page.getByRole('button', { name: 'Blind test' });
   await expect(blind).toHaveAttribute('aria-pressed', 'false');
+  // On before the send: no reply names its model as it streams.
   await blind.click();
   await expect(blind).toHaveAttribute('aria-pressed', 'true');
-  const letters = ['Model A', 'Model B', 'Model C'];
-  for (const name of letters) await expect(page.getByRole('region', { name, exact: true })).toBeVisible();
-  const main = page.getByRole('main');
-  // A lane the shuffle moved is at its reply's end still (moved in the page, it lost its place).
-  await expect(main.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
-  for (const model of models) {
-    await expect(lane(chat, model)).toHaveCount(0);
-    // Not in the lanes, nor in a speed table over them (the header's picker lists every model).
-    await expect(main).not.toContainText(model);
-  }
-  // No figures either: a price or a context window points at one model.
-  await expect(page.getByRole('region', { name: 'Usage' })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Export comparison' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Add lane' })).toBeDisabled();
-  // The replies can still be read and judged whole.
-  for (const name of letters) await expect(page.getByRole('region', { name, exact: true }).getByRole('article', { name: 'Assistant' })).toContainText('goroutine');
+  // A reply longer than a lane is tall, so each lane follows it to its end.
+  await chat.message.fill('Explain goroutines vs threads');
+  await chat.message.press('Enter');
+  await expect(blindLane('Model A').getByRole('article', { name: 'Assistant' })).toHaveAttribute('aria-busy', 'true');
+  const nameless = async (): Promise<void> => {
+    for (const model of models) {
+      await expect(lane(chat, model)).toHaveCount(0);
+      // Not in the lanes, nor in a speed table over them (the header's picker lists every model).
+      await expect(main).not.toContainText(model);
+    }
+    // No figures either: a price or a context window points at one model.
+    await expect(page.getByRole('region', { name: 'Usage' })).toHaveCount(0);
+  };
+  await nameless();
+  for (const name of letters) await chat.waitForSettled(blindLane(name).getByRole('article', { name: 'Assistant' }));
+  await nameless();
+  await expect(page.getByRole('button', { name: 'Export comparison' })).toBeDisabled();
+  // The replies can be read and judged whole.
+  for (const name of letters) await expect(blindLane(name).getByRole('article', { name: 'Assistant' })).toContainText('goroutine');
 
+  /** Pressed again: each lane named by its model, saying what it was called, in the blind test's order, at its reply's end. */
+  const reveal = async (): Promise<void> => {
+    await blind.click();
+    await expect(blind).toHaveAttribute('aria-pressed', 'false');
+    const called = await Promise.all(
+      models.map(async (model) => {
+        // The lane's own heading (its reply has headings of its own).
+        const name = (await lane(chat, model).getByRole('heading', { level: 2 }).first().getAttribute('aria-label')) ?? '';
+        expect(name).toMatch(new RegExp(`^Model [ABC]: ${model}$`));
+        return { letter: name.slice(0, 'Model A'.length), x: (await lane(chat, model).boundingBox())?.x ?? -1 };
+      }),
+    );
+    expect(called.map((c) => c.letter).toSorted()).toEqual(letters);
+    expect(called.toSorted((a, b) => a.x - b.x).map((c) => c.letter)).toEqual(letters);
+    await expect(page.getByRole('region', { name: 'Usage' })).toHaveCount(3);
+    await expect(page.getByRole('button', { name: 'Export comparison' })).toBeEnabled();
+    await expect(main.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
+  };
+  await reveal();
+  // Again, with the replies there: shuffled anew, each lane still at its reply's end (a lane moved in the page lost its place).
   await blind.click();
-  await expect(blind).toHaveAttribute('aria-pressed', 'false');
-  // Each lane named by its model again, saying what it was called, in the blind test's order.
-  const called = await Promise.all(
-    models.map(async (model) => {
-      // The lane's own heading (its reply has headings of its own).
-      const heading = lane(chat, model).getByRole('heading', { level: 2 }).first();
-      const name = (await heading.getAttribute('aria-label')) ?? '';
-      expect(name).toMatch(new RegExp(`^Model [ABC]: ${model}$`));
-      return { letter: name.slice(0, 'Model A'.length), x: (await lane(chat, model).boundingBox())?.x ?? -1 };
-    }),
-  );
-  expect(called.map((c) => c.letter).toSorted()).toEqual(letters);
-  expect(called.toSorted((a, b) => a.x - b.x).map((c) => c.letter)).toEqual(letters);
-  await expect(page.getByRole('region', { name: 'Usage' })).toHaveCount(3);
+  for (const name of letters) await expect(blindLane(name)).toBeVisible();
+  await nameless();
   await expect(main.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Export comparison' })).toBeEnabled();
+  await reveal();
   // A reload is the plain view again, in the link's order.
   await page.reload();
   for (const model of models) await expect(lane(chat, model).getByRole('heading', { level: 2 }).first()).toHaveAttribute('aria-label', model);

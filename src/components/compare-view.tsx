@@ -186,7 +186,8 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
               ? `${modelToAdd} already has a lane: pick another model above.`
               : `Adds ${modelToAdd}, the model picked above.`}
         </span>
-        {anyMessages ? (
+        {/* Blind test goes on before a send too: a lane's reply would name its model as it streams. */}
+        {anyMessages || lanes.length > 1 ? (
           <div className="ml-auto flex flex-wrap gap-2 max-sm:gap-1.5">
             {lanes.length > 1 ? (
               <button
@@ -215,7 +216,7 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
                 Replay lanes
               </button>
             ) : null}
-            {onExport ? (
+            {anyMessages && onExport ? (
               <button
                 type="button"
                 onClick={onExport}
@@ -226,14 +227,11 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
                 Export<span className="max-sm:sr-only"> comparison</span>
               </button>
             ) : null}
-            <button
-              type="button"
-              onClick={onClear}
-              disabled={streaming}
-              className={SECONDARY_ACTION}
-            >
-              Clear lanes
-            </button>
+            {anyMessages ? (
+              <button type="button" onClick={onClear} disabled={streaming} className={SECONDARY_ACTION}>
+                Clear lanes
+              </button>
+            ) : null}
           </div>
         ) : null}
       </div>
