@@ -437,6 +437,9 @@ test('Blind test shuffles the lanes and calls them Model A, B and C, without a n
     );
     expect(called.map((c) => c.letter).toSorted()).toEqual(letters);
     expect(called.toSorted((a, b) => a.x - b.x).map((c) => c.letter)).toEqual(letters);
+    // The speed table's rows in the lanes' order.
+    const byLetter = models.toSorted((a, b) => called[models.indexOf(a)]!.letter.localeCompare(called[models.indexOf(b)]!.letter));
+    await expect.poll(() => page.getByRole('rowheader').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('aria-label')))).toEqual(byLetter);
     await expect(page.getByRole('region', { name: 'Usage' })).toHaveCount(3);
     await expect(page.getByRole('button', { name: 'Export comparison' })).toBeEnabled();
     await expect(main.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);

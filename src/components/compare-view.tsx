@@ -162,6 +162,8 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
   const blind = blindFor(picked, lanes);
   const hidden = blind?.hidden ?? false;
   const shown = blind ? blind.order.map((model) => lanes.find((lane) => lane.model === model)!) : lanes;
+  // Once they are revealed, the table's rows go in the lanes' order too.
+  const shownSpeeds = blind ? blind.order.flatMap((model) => speeds.filter((speed) => speed.model === model)) : speeds;
   const toggleHidden = (): void => {
     const run = (blind?.run ?? 0) + 1;
     setBlind(hidden && blind ? { ...blind, hidden: false, run } : { order: shuffled(lanes.map((lane) => lane.model)), hidden: true, run });
@@ -237,7 +239,7 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
       </div>
       {storageError ? <p className="border-b border-zinc-200 px-4 py-1.5 text-xs text-amber-700 dark:border-zinc-800 dark:text-amber-400">{storageError}</p> : null}
       {/* Its names and figures (a price, a speed) would give the models away. */}
-      {anyMessages && !hidden ? <CompareSpeed speeds={speeds} scope={speedScope} onScopeChange={onSpeedScopeChange} /> : null}
+      {anyMessages && !hidden ? <CompareSpeed speeds={shownSpeeds} scope={speedScope} onScopeChange={onSpeedScopeChange} /> : null}
       {lanes.length === 0 ? (
         <div className="flex flex-1 flex-col items-center justify-center gap-2 p-6 text-center">
           <h2 className="text-xl font-semibold">Compare models</h2>
