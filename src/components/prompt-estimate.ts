@@ -7,10 +7,14 @@ import { compact, integer, money, percent } from './figures.ts';
 export const PROMPT_ESTIMATE_TITLE =
   'An estimate: the gateway’s count of the last prompt, plus about 4 characters a token for what was added since, the message being typed included. The reply’s own tokens come on top. Images attached are not reckoned: what one costs differs by provider and size.';
 
-/** The chat's line says what the conversation took so far too. */
-export const CHAT_ESTIMATE_TITLE = `${PROMPT_ESTIMATE_TITLE} So far: the prompt and completion tokens of every request in this conversation as the gateway counted them (earlier versions too), at each reply’s prices; a reply stopped or cut off before the gateway’s count is not in it.`;
+/** How the "so far" at the line's end is counted, over `where` ("this conversation", "every lane"). */
+const soFarTitle = (where: string): string =>
+  `So far: the prompt and completion tokens of every request in ${where} as the gateway counted them (earlier versions too), at each reply’s prices; a reply stopped or cut off before the gateway’s count is not in it.`;
 
-export const LANES_ESTIMATE_TITLE = `Each lane sends its own conversation, so each prompt is reckoned apart. ${PROMPT_ESTIMATE_TITLE} So far: the prompt and completion tokens of every request in every lane as the gateway counted them (earlier versions too), at each reply’s prices; a reply stopped or cut off before the gateway’s count is not in it.`;
+/** The chat's line says what the conversation took so far too. */
+export const CHAT_ESTIMATE_TITLE = `${PROMPT_ESTIMATE_TITLE} ${soFarTitle('this conversation')}`;
+
+export const LANES_ESTIMATE_TITLE = `Each lane sends its own conversation, so each prompt is reckoned apart. ${PROMPT_ESTIMATE_TITLE} ${soFarTitle('every lane')}`;
 
 /**
  * "Next prompt ≈ 1,234 tokens · 1.0% of 128K · ≈ $0.000185", as far as the
