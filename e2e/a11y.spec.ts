@@ -226,3 +226,16 @@ for (const colorScheme of SCHEMES) {
     expect(await violations(page)).toEqual([]);
   });
 }
+
+test('a conversation exported as a web page (code, a table, a task list, math) meets WCAG A and AA on a phone, in light and dark', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.waitForSettled(await chat.ask('Show me a markdown showcase', 'openai/gpt-4o-mini'));
+  await chat.waitForSettled(await chat.ask('the quadratic formula', 'openai/gpt-4o-mini'));
+  const exported = await (await chat.exportFile('Export', 'Web page (.html), to share')).open();
+  await exported.setViewportSize({ width: 390, height: 844 });
+  for (const colorScheme of SCHEMES) {
+    await exported.emulateMedia({ colorScheme });
+    expect(await violations(exported)).toEqual([]);
+  }
+});

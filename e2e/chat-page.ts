@@ -1,5 +1,6 @@
 // Page object: the chat page by the accessible names in UI-CONTRACT.md.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { pathToFileURL } from 'node:url';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { E2E } from './ports.ts';
 
 export interface DemoStream {
@@ -90,6 +91,30 @@ export class ChatPage {
 
   usage(reply: Locator): Locator {
     return reply.getByRole('region', { name: 'Usage' });
+  }
+
+  /**
+   * Saves a file from an export menu (`button`, e.g. Export or Export
+   * comparison, then the format's `item`) and opens it, when it is a web
+   * page, in a page of its own in the same browser context.
+   */
+  async exportFile(button: string, item: string): Promise<{ name: string; path: string; open(): Promise<Page> }> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: button, exact: true }).click();
+    await this.page.getByRole('button', { name: item }).click();
+    const file = await download;
+    // Under its own name (a browser reads a file:// page by its extension), in the test's output.
+    const path = test.info().outputPath(file.suggestedFilename());
+    await file.saveAs(path);
+    return {
+      name: file.suggestedFilename(),
+      path,
+      open: async () => {
+        const page = await this.page.context().newPage();
+        await page.goto(pathToFileURL(path).href);
+        return page;
+      },
+    };
   }
 
   /** What a screen reader is told about a reply still open (a stall): the status right after its article. */

@@ -466,11 +466,9 @@ test('Export comparison saves the race as Markdown: the last message, each lane�
   // Not while the lanes stream: the file would hold half a race.
   await expect(exportButton).toBeDisabled();
   for (const model of [GROQ, OPENAI]) await chat.waitForSettled(lane(chat, model).getByRole('article', { name: 'Assistant' }));
-  const download = page.waitForEvent('download');
-  await exportButton.click();
-  const file = await download;
-  expect(file.suggestedFilename()).toBe('compare-hello.md');
-  const text = await readFile((await file.path())!, 'utf8');
+  const file = await chat.exportFile('Export comparison', 'Markdown (.md)');
+  expect(file.name).toBe('compare-hello.md');
+  const text = await readFile(file.path, 'utf8');
   expect(text.startsWith(`# Comparison: ${GROQ}, ${OPENAI}\n\n## Last message\n\n> hello\n\n| Model | First token | Tokens a second | Total time | Cost |\n|---|---:|---:|---:|---:|\n`)).toBe(true);
   // groq's llama is the faster on both counts, gpt-4o-mini the cheaper (as the speed table says).
   expect(text).toMatch(new RegExp(`\\| \`${GROQ}\` \\| \\d+ ms \\(fastest\\) \\| [\\d,]+\\.\\d \\(fastest\\) \\| \\d+(\\.\\d)? m?s \\| \\$0\\.0\\d+ \\|\\n`));
@@ -481,6 +479,48 @@ test('Export comparison saves the race as Markdown: the last message, each lane�
     expect(section).toMatch(new RegExp(`^\\n## ${model}\\n\\n### You\\n\\nhello\\n\\n### Assistant \\(${model}\\)\\n\\n[^]*demo gateway`));
     expect(section).toMatch(/_Tokens: \d+ prompt, \d+ completion, \d+ total\._\n\n_First token \d+(\.\d)? m?s · [\d,]+\.\d tok\/s · total \d+(\.\d)? m?s · \$0\.0\d+ at the gateway's prices\._/);
   }
+});
+
+// The reply's text, less its buttons' words (a code block's Copy): the export has no buttons.
+const replyText = async (on: Locator) =>
+  on.getByRole('article', { name: 'Assistant' }).locator('.markdown').evaluate((reply) => {
+    const copy = reply.cloneNode(true) as Element;
+    for (const button of copy.querySelectorAll('button')) button.remove();
+    return copy.textContent;
+  });
+
+test('Export comparison as a web page: the speed table, then the lanes side by side at their whole length, with nothing to press', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await chat.open(`/compare?lanes=${GROQ},${OPENAI}`);
+  await chat.message.fill('Explain goroutines vs threads');
+  await chat.message.press('Enter');
+  for (const model of [GROQ, OPENAI]) await chat.waitForSettled(lane(chat, model).getByRole('article', { name: 'Assistant' }));
+  const shown: Record<string, string | null> = { [GROQ]: await replyText(lane(chat, GROQ)), [OPENAI]: await replyText(lane(chat, OPENAI)) };
+  // Each lane's reply is longer than the lane here: it scrolls in its lane.
+  expect(await lane(chat, GROQ).getByRole('log').evaluate((log) => log.scrollHeight > log.clientHeight)).toBe(true);
+
+  const file = await chat.exportFile('Export comparison', 'Web page (.html), to share');
+  expect(file.name).toBe('compare-explain-goroutines-vs-threads.html');
+  const exported = await file.open();
+  await exported.setViewportSize({ width: 1280, height: 800 });
+  await expect(exported.getByRole('heading', { level: 1 })).toHaveText('Compared: Explain goroutines vs threads');
+  await expect(exported.getByText(/^Exported from Gateway Chat on .* · 2 models: /)).toContainText(`2 models: ${GROQ}, ${OPENAI}`);
+  // The speed table, a row a lane.
+  for (const model of [GROQ, OPENAI]) await expect(exported.getByRole('rowheader', { name: model })).toBeVisible();
+  const lanes = [GROQ, OPENAI].map((model) => exported.getByRole('region', { name: model, exact: true }));
+  for (const [i, model] of [GROQ, OPENAI].entries()) {
+    expect(await replyText(lanes[i]!)).toBe(shown[model]);
+    await expect(chat.usage(lanes[i]!.getByRole('article', { name: 'Assistant' }))).toContainText('Total tokens');
+    // Whole: the lane is as long as its reply, and the page scrolls instead.
+    expect(await lanes[i]!.getByRole('log').evaluate((log) => log.scrollHeight - log.clientHeight)).toBeLessThanOrEqual(1);
+  }
+  // Side by side, as here.
+  const [first, second] = [await lanes[0]!.boundingBox(), await lanes[1]!.boundingBox()];
+  expect(second!.x).toBeGreaterThan(first!.x + first!.width - 2);
+  expect(second!.y).toBe(first!.y);
+  await expect(exported.getByRole('button')).toHaveCount(0);
+  expect(await exported.locator('script').count()).toBe(0);
 });
 
 test('a lane a link names for a model that only makes images says so, and a message goes to the other lanes only', async ({ page }) => {

@@ -429,6 +429,9 @@ test.describe('Settings', () => {
   }
 });
 
+/** The first message's bubble, in the app or in a page exported from it. */
+const firstBubble = (on: Page) => on.getByRole('article', { name: 'You' }).first().getByText('the quadratic formula');
+
 test.describe('Export and Import', () => {
   test('a conversation exported as Markdown reads as the chat; as JSON it imports into another browser', async ({ page, browser }) => {
     const chat = new ChatPage(page);
@@ -492,6 +495,74 @@ test.describe('Export and Import', () => {
     } finally {
       await other.close();
     }
+  });
+  test('a conversation exported as a web page reads as it does here (math, code, usage), unfolded, with nothing to press, and loads nothing', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    // Math (KaTeX, with its fonts) and a table; then a pasted log, folded here.
+    const formula = await chat.ask('the quadratic formula', FAST);
+    await chat.waitForSettled(formula);
+    const log = Array.from({ length: 40 }, (_, i) => `line ${i + 1} of the log`).join('\n');
+    // With an image (to a model that takes them): a 1×1 PNG.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Attach images' }).click();
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64');
+    await (await chooser).setFiles({ name: 'red.png', mimeType: 'image/png', buffer: png });
+    await chat.waitForSettled(await chat.ask(log, 'openai/gpt-4o-mini'));
+    await expect(page.getByRole('button', { name: 'Show more' })).toBeVisible();
+    const replies = chat.conversation.getByRole('article', { name: 'Assistant' });
+    const usages = await replies.evaluateAll((articles) => articles.map((article) => article.querySelector('[aria-label="Usage"]')?.textContent));
+    // Counted now, in the first reply (ask() gave the last reply, which has moved on).
+    const formulas = await replies.first().locator('.katex').count();
+    expect(formulas).toBeGreaterThan(3);
+    const bubbleColour = await firstBubble(page).evaluate((element) => getComputedStyle(element).backgroundColor);
+
+    const file = await chat.exportFile('Export', 'Web page (.html), to share');
+    expect(file.name).toBe('the-quadratic-formula.html');
+    const exported = await file.open();
+    const blocked: string[] = [];
+    exported.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) blocked.push(message.text());
+    });
+    await exported.reload();
+    await expect(exported).toHaveTitle('the quadratic formula');
+    await expect(exported.getByRole('heading', { level: 1 })).toHaveText('the quadratic formula');
+    await expect(exported.getByText(/^Exported from Gateway Chat on /)).toBeVisible();
+    // The turns as they read here: each reply's text, its formulas typeset, its usage.
+    await expect(exported.getByRole('article', { name: 'You' })).toHaveCount(2);
+    const exportedReplies = exported.getByRole('article', { name: 'Assistant' });
+    await expect(exportedReplies).toHaveCount(2);
+    await expect(exportedReplies.first()).toContainText('completing the square');
+    expect(await exportedReplies.first().locator('.katex').count()).toBe(formulas);
+    expect(await exportedReplies.evaluateAll((articles) => articles.map((article) => article.querySelector('[aria-label="Usage"]')?.textContent))).toEqual(usages);
+    // Nothing to press or type into; no script, and a policy that runs none and loads nothing.
+    for (const role of ['button', 'textbox', 'combobox'] as const) await expect(exported.getByRole(role)).toHaveCount(0);
+    expect(await exported.locator('script').count()).toBe(0);
+    expect(await exported.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain("default-src 'none'");
+    // KaTeX's fonts came inside the file: loaded, none refused.
+    const fonts = await exported.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].map((font) => `${font.family.replaceAll('"', '')} ${font.status}`);
+    });
+    expect(fonts).toContain('KaTeX_Main loaded');
+    expect(fonts.filter((font) => font.endsWith(' error'))).toEqual([]);
+    expect(blocked).toEqual([]);
+    // The app's styles came too.
+    expect(await firstBubble(exported).evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(bubbleColour);
+    // The image sent is in the file, named by its file, and shown (a data: URL, which the policy lets in).
+    const image = exported.getByRole('img', { name: 'red.png' });
+    await expect(image).toBeVisible();
+    expect(await image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBe(1);
+    // The log folded here reads whole there.
+    const logBubble = exported.getByRole('article', { name: 'You' }).nth(1).getByText('line 1 of the log');
+    const size = await logBubble.evaluate((element) => ({ client: element.clientHeight, scroll: element.scrollHeight }));
+    expect(size.client).toBeGreaterThan(288);
+    expect(size.scroll).toBe(size.client);
+    // In the reader's scheme: dark where their system is.
+    const background = () => exported.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    await exported.emulateMedia({ colorScheme: 'dark' });
+    expect(await background()).not.toBe(light);
   });
 });
 

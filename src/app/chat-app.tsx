@@ -219,8 +219,13 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
     if (format === 'markdown') {
       const figures = (reply: AssistantMessage) => replyFiguresLine(reply, lookupModel(reply.model));
       downloadText(exportFileName(conversation, 'md'), conversationToMarkdown(conversation, figures), 'text/markdown');
-    }
-    else downloadText(exportFileName(conversation, 'json'), conversationsToJson([conversation]), 'application/json');
+    } else if (format === 'html') {
+      // The conversation as it reads on screen: its log's content.
+      const content = document.querySelector('[role="log"]')?.firstElementChild;
+      if (!content) return;
+      const { exportByline, pageCss, standalonePage } = await import('./page-export.ts');
+      downloadText(exportFileName(conversation, 'html'), standalonePage({ title: conversation.title, byline: exportByline(), content, css: await pageCss(document) }), 'text/html');
+    } else downloadText(exportFileName(conversation, 'json'), conversationsToJson([conversation]), 'application/json');
   };
   const importFile = async (file: File): Promise<void> => {
     const { conversationsFromJson, ImportError } = await import('../chat/export.ts');

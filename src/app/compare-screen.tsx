@@ -7,7 +7,7 @@ import { laneSpeeds, type SpeedScope } from '../chat/lane-speeds.ts';
 import { canChat, takesImages, type ModelInfo } from '../chat/model-catalog.ts';
 import { nextPromptTokens } from '../chat/reply-metrics.ts';
 import { isSettled, type AssistantMessage, type ImageAttachment } from '../chat/types.ts';
-import { CompareView } from '../components/compare-view.tsx';
+import { CompareView, type ComparisonFormat } from '../components/compare-view.tsx';
 import { FocusComposerContext } from '../components/composer-focus.ts';
 import { ModelLookupContext } from '../components/model-lookup.ts';
 import { DRAFT_NOT_KEPT } from '../components/composer.tsx';
@@ -108,12 +108,27 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
   const figures = (reply: AssistantMessage) => replyFiguresLine(reply, lookupModel(reply.model));
   const messageBox = useRef<HTMLTextAreaElement>(null);
   const focusMessageBox = useCallback(() => messageBox.current?.focus(), []);
-  const exportComparison = (): void =>
-    downloadText(comparisonFileName(compared), comparisonToMarkdown(compared, speedSummaryMarkdown(compared, speeds, speedScope), figures), 'text/markdown');
+  // The view as it reads (the speed table, the lanes side by side), for a page of its own.
+  const view = useRef<HTMLDivElement>(null);
+  const exportComparison = async (format: ComparisonFormat): Promise<void> => {
+    if (format === 'markdown') {
+      downloadText(comparisonFileName(compared), comparisonToMarkdown(compared, speedSummaryMarkdown(compared, speeds, speedScope), figures), 'text/markdown');
+      return;
+    }
+    const content = view.current?.firstElementChild;
+    if (!content) return;
+    const { exportByline, pageCss, standalonePage } = await import('./page-export.ts');
+    const asked = compared.flatMap((lane) => lane.messages).find((message) => message.role === 'user')?.content.trim();
+    const title = asked ? `Compared: ${asked.length > 80 ? `${asked.slice(0, 79)}…` : asked}` : 'Compared';
+    const byline = exportByline(`${compared.length} models: ${compared.map((lane) => lane.model).join(', ')}`);
+    downloadText(comparisonFileName(compared, 'html'), standalonePage({ title, byline, content, css: await pageCss(document) }), 'text/html');
+  };
 
   return (
     <main className={`${active ? 'flex' : 'hidden'} min-h-0 flex-1 flex-col`}>
       <FocusComposerContext value={focusMessageBox}>
+        {/* Lays nothing out (contents): it holds the view for an export. */}
+        <div ref={view} className="contents">
         <CompareView
           lanes={compared}
           speeds={speeds}
@@ -130,8 +145,9 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
           onShowMessageVersion={streaming ? undefined : compare.showMessageVersion}
           onContinue={blockedReason ? undefined : compare.continueReply}
           storageError={compare.storageError}
-          onExport={exportComparison}
+          onExport={(format) => void exportComparison(format)}
         />
+        </div>
       </FocusComposerContext>
       <AttachingComposer
         boxRef={messageBox}

@@ -60,6 +60,7 @@ describe('export', () => {
     );
     expect(comparisonFileName(lanes)).toBe('compare-explain-goroutines.md');
     expect(comparisonFileName([{ model: 'a/b', messages: [] }])).toBe('compare.md');
+    expect(comparisonFileName(lanes, 'html')).toBe('compare-explain-goroutines.html');
   });
 
   it('reads back what it wrote', () => {

@@ -355,13 +355,13 @@ function slug(title: string): string | undefined {
 }
 
 /** A file name from the title: letters, digits and dashes. */
-export function exportFileName(conversation: Conversation, extension: 'md' | 'json'): string {
+export function exportFileName(conversation: Conversation, extension: 'md' | 'json' | 'html'): string {
   return `${slug(conversation.title) ?? 'conversation'}.${extension}`;
 }
 
 /** "compare-<first message>.md": a comparison is named after what was asked. */
-export function comparisonFileName(lanes: readonly ComparedLane[]): string {
+export function comparisonFileName(lanes: readonly ComparedLane[], extension: 'md' | 'html' = 'md'): string {
   const first = lanes.flatMap((lane) => lane.messages).find((message) => message.role === 'user');
   const named = first ? slug(first.content) : undefined;
-  return `compare${named ? `-${named}` : ''}.md`;
+  return `compare${named ? `-${named}` : ''}.${extension}`;
 }

@@ -3,6 +3,7 @@ import type { LaneSpeed, SpeedScope } from '../chat/lane-speeds.ts';
 import { isSettled, type Message } from '../chat/types.ts';
 import { CompareSpeed } from './compare-speed.tsx';
 import { Conversation } from './conversation.tsx';
+import { ExportMenu, type ExportChoice } from './export-menu.tsx';
 import { ModelName } from './model-name.tsx';
 import { blindLabel, ModelsHiddenContext, shuffled } from './models-hidden.ts';
 import { ReplayTogetherContext, type ReplayTogether } from './replay-together.ts';
@@ -39,9 +40,15 @@ interface CompareViewProps {
   onShowMessageVersion?: ((messageId: string, versionId: string) => void) | undefined;
   /** Why the replies are not kept across a reload, if they are not. */
   storageError?: string | undefined;
-  /** Saves the lanes, their replies and the speed table as a Markdown file. */
-  onExport?: (() => void) | undefined;
+  /** Saves the lanes, their replies and the speed table as a file. */
+  onExport?: ((format: ComparisonFormat) => void) | undefined;
 }
+
+export type ComparisonFormat = 'markdown' | 'html';
+const EXPORT_FORMATS: readonly ExportChoice<ComparisonFormat>[] = [
+  { format: 'markdown', label: 'Markdown (.md)' },
+  { format: 'html', label: 'Web page (.html), to share', title: 'The comparison as it reads here, lanes side by side, as a page of its own: it opens in any browser, without the app' },
+];
 
 const EDIT_NOTE = 'Saving sends it to every lane again; in each, this message and the replies after it are kept as an earlier version.';
 
@@ -170,7 +177,8 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
   };
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2 text-sm dark:border-zinc-800">
+      {/* The view's actions do nothing in a page exported from it (app/page-export.ts). */}
+      <div data-export="omit" className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2 text-sm dark:border-zinc-800">
         <button
           type="button"
           disabled={!modelToAdd || alreadyIn || streaming || hidden}
@@ -219,15 +227,16 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
               </button>
             ) : null}
             {anyMessages && onExport ? (
-              <button
-                type="button"
-                onClick={onExport}
+              <ExportMenu
+                choices={EXPORT_FORMATS}
+                onPick={onExport}
                 disabled={streaming || hidden}
-                title={hidden ? 'Show the models first: the file names them' : 'Save every lane’s replies and the speed table as a Markdown file, to share the comparison'}
+                title={hidden ? 'Show the models first: the file names them' : 'Save every lane’s replies and the speed table as a file, to share the comparison'}
                 className={SECONDARY_ACTION}
+                opens="below"
               >
                 Export<span className="max-sm:sr-only"> comparison</span>
-              </button>
+              </ExportMenu>
             ) : null}
             {anyMessages ? (
               <button type="button" onClick={onClear} disabled={streaming} className={SECONDARY_ACTION}>
@@ -237,7 +246,7 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
           </div>
         ) : null}
       </div>
-      {storageError ? <p className="border-b border-zinc-200 px-4 py-1.5 text-xs text-amber-700 dark:border-zinc-800 dark:text-amber-400">{storageError}</p> : null}
+      {storageError ? <p data-export="omit" className="border-b border-zinc-200 px-4 py-1.5 text-xs text-amber-700 dark:border-zinc-800 dark:text-amber-400">{storageError}</p> : null}
       {/* Its names and figures (a price, a speed) would give the models away. */}
       {anyMessages && !hidden ? <CompareSpeed speeds={shownSpeeds} scope={speedScope} onScopeChange={onSpeedScopeChange} /> : null}
       {lanes.length === 0 ? (

@@ -285,7 +285,7 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
                 />
               ))}
           {/* Its negative margin takes back the list's gap: with no room needed it adds nothing. */}
-          {keepReplyStart ? <div ref={room} aria-hidden="true" className="-mt-6 shrink-0" /> : null}
+          {keepReplyStart ? <div ref={room} aria-hidden="true" data-export="omit" className="-mt-6 shrink-0" /> : null}
         </div>
       </div>
       {(!isAtBottom || below) && messages.length > 0 ? (

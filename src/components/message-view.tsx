@@ -152,11 +152,13 @@ function UserMessageView({ message, onEdit, editNote = EDIT_NOTE, onShowVersion 
         </Suspense>
       ) : null}
       {message.content ? (
-        <div ref={bubble} id={bubbleId} className={`max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-sm bg-indigo-600 px-4 py-2 text-white ${foldClass}`}>
+        // data-fold: a page exported from this one unfolds it (app/page-export.ts).
+        <div ref={bubble} id={bubbleId} data-fold={foldClass ? '' : undefined} className={`max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-sm bg-indigo-600 px-4 py-2 text-white ${foldClass}`}>
           {message.content}
         </div>
       ) : null}
-      <div className="mt-1 flex items-center gap-1">
+      {/* Its actions do nothing in a page exported from this one (app/page-export.ts), nor does the version switch. */}
+      <div data-export="omit" className="mt-1 flex items-center gap-1">
         <VersionSwitch
           ids={messageVersionIds(message)}
           current={message.id}
@@ -255,7 +257,7 @@ function VersionSwitch({ ids, current, onShow, title, className = '' }: { ids: r
       </button>
     ) : null;
   return (
-    <span role="group" aria-label="Versions" className={`flex items-center gap-0.5 text-xs text-zinc-500 tabular-nums dark:text-zinc-400 ${className}`}>
+    <span role="group" aria-label="Versions" data-export="omit" className={`flex items-center gap-0.5 text-xs text-zinc-500 tabular-nums dark:text-zinc-400 ${className}`}>
       {step(-1, 'Previous version', '‹')}
       <span title={title}>
         {index + 1} / {ids.length}
@@ -447,7 +449,7 @@ function AssistantMessageView({ message: reply, onRegenerate, onShowVersion, onC
           <UsagePanel reply={message} pending live={live} />
         )}
         {/* Like the usage panel, the row holds its place while the reply streams: its end moves nothing. */}
-        <div aria-hidden={!replySettled || undefined} className={`${replySettled ? '' : 'invisible '}mt-1 flex h-7 items-center gap-1`}>
+        <div data-export="omit" aria-hidden={!replySettled || undefined} className={`${replySettled ? '' : 'invisible '}mt-1 flex h-7 items-center gap-1`}>
           {replySettled && reply.content ? <CopyButton text={reply.content} /> : null}
           {replySettled && onContinue && canContinue(reply) ? (
             <button
