@@ -1003,3 +1003,31 @@ test.describe('replaying a reply', () => {
     expect(await shownText(again)).toBe(final);
   });
 });
+
+test('printed, the conversation goes on paper whole and light, without the app’s frame or its buttons', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.waitForSettled(await chat.ask('Show me a markdown showcase', 'groq/llama-3.3-70b-versatile'));
+  await chat.waitForSettled(await chat.ask('Explain goroutines vs threads', 'groq/llama-3.3-70b-versatile'));
+  // On screen the conversation is longer than its view: it scrolls.
+  const overflow = () => chat.conversation.evaluate((log) => log.scrollHeight - log.clientHeight);
+  expect(await overflow()).toBeGreaterThan(500);
+  const paragraph = chat.conversation.getByRole('article', { name: 'Assistant' }).first().locator('.markdown p').first();
+  const ink = () => paragraph.evaluate((element) => getComputedStyle(element).color);
+  await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+  const printed = await ink();
+  // Dark on screen; light on paper, whatever the system's scheme.
+  await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+  expect(await ink()).not.toBe(printed);
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  expect(await ink()).toBe(printed);
+  // The log at its whole length; the frame and the buttons gone; the turns there.
+  expect(await overflow()).toBeLessThanOrEqual(1);
+  for (const gone of [page.getByRole('banner'), chat.message, chat.conversations, page.getByRole('button', { name: 'Copy' }).first()]) await expect(gone).toBeHidden();
+  await expect(chat.conversation.getByRole('article', { name: 'You' })).toHaveCount(2);
+  await expect(chat.conversation.getByRole('article', { name: 'You' }).first()).toBeVisible();
+  // On paper that is several pages (the screen's view of it was one).
+  const pdf = await page.pdf();
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length).toBeGreaterThan(1);
+});
