@@ -64,7 +64,7 @@ for (const colorScheme of SCHEMES) {
   });
 }
 
-test('the compare view, three lanes with tables wider than a lane (and as a blind test), meets WCAG A and AA in dark', async ({ page }) => {
+test('the compare view, three lanes with tables wider than a lane (and as a blind test, a lane picked), meets WCAG A and AA in dark', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   const chat = new ChatPage(page);
   const lanes = ['groq/llama-3.3-70b-versatile', 'openai/gpt-4o-mini', 'google/models/gemini-2.5-flash'] as const;
@@ -78,6 +78,13 @@ test('the compare view, three lanes with tables wider than a lane (and as a blin
   // A blind test: the lanes called Model A, B and C.
   await page.getByRole('button', { name: 'Blind test' }).click();
   await expect(page.getByRole('region', { name: 'Model C', exact: true })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  // A lane picked, then shown again: its badge and the tally.
+  await page.getByRole('button', { name: 'Pick Model B' }).click();
+  await expect(page.getByRole('button', { name: 'Pick Model B' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await violations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Blind test' }).click();
+  await expect(page.getByText(/^★ Picked blind:/)).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
 

@@ -456,6 +456,62 @@ test('Blind test shuffles the lanes and calls them Model A, B and C, without a n
   for (const model of models) await expect(lane(chat, model).getByRole('heading', { level: 2 }).first()).toHaveAttribute('aria-label', model);
 });
 
+test('in a blind test each lane’s reply can be picked as the best; shown again, the picked lane says so, with a tally over the messages, kept across a reload and in the export', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open(`/compare?lanes=${GROQ},${OPENAI}`);
+  const blind = page.getByRole('button', { name: 'Blind test' });
+  await blind.click();
+  const pick = (letter: string): Locator => page.getByRole('button', { name: `Pick ${letter}`, exact: true });
+  const ask = async (text: string): Promise<void> => {
+    await chat.message.fill(text);
+    await chat.message.press('Enter');
+    for (const name of ['Model A', 'Model B']) await chat.waitForSettled(page.getByRole('region', { name, exact: true }).getByRole('article', { name: 'Assistant' }).last());
+  };
+  await ask('hello');
+  await expect(pick('Model A')).toHaveAttribute('aria-pressed', 'false');
+  await pick('Model B').click();
+  await expect(pick('Model B')).toHaveAttribute('aria-pressed', 'true');
+  // One pick a message: another lane takes it.
+  await pick('Model A').click();
+  await expect(pick('Model A')).toHaveAttribute('aria-pressed', 'true');
+  await expect(pick('Model B')).toHaveAttribute('aria-pressed', 'false');
+  // Which lane won is not said while the models are hidden.
+  await expect(page.getByText(/^★ Picked blind:/)).toHaveCount(0);
+
+  // Shown again: the picked lane says so, and the tally names it.
+  await blind.click();
+  await expect(pick('Model A')).toHaveCount(0);
+  const heading = async (model: string) => (await lane(chat, model).getByRole('heading', { level: 2 }).first().getAttribute('aria-label')) ?? '';
+  const picked = (await heading(GROQ)).startsWith('Model A') ? GROQ : OPENAI;
+  await expect(lane(chat, picked).getByText('★ Picked', { exact: true })).toBeVisible();
+  await expect(lane(chat, picked === GROQ ? OPENAI : GROQ).getByText('★ Picked', { exact: true })).toHaveCount(0);
+  await expect(page.getByText(/^★ Picked blind:/)).toHaveText(`★ Picked blind: ${picked} 1 of 1`);
+
+  // A second blind message (the lanes shuffled anew), Model B picked: the tally is over both.
+  await blind.click();
+  await ask('Explain goroutines vs threads');
+  await pick('Model B').click();
+  await expect(pick('Model B')).toHaveAttribute('aria-pressed', 'true');
+  await blind.click();
+  const second = (await heading(GROQ)).startsWith('Model B') ? GROQ : OPENAI;
+  const tally = page.getByText(/^★ Picked blind:/);
+  if (second === picked) await expect(tally).toHaveText(`★ Picked blind: ${picked} 2 of 2`);
+  else for (const model of [GROQ, OPENAI]) await expect(tally).toContainText(`${model} 1 of 2`);
+  // The lanes' headings speak of the last message's pick.
+  await expect(lane(chat, second).getByText('★ Picked', { exact: true })).toBeVisible();
+  await expect(lane(chat, second === GROQ ? OPENAI : GROQ).getByText('★ Picked', { exact: true })).toHaveCount(0);
+
+  // Kept with the replies: a reload, and the export.
+  const said = await tally.textContent();
+  await page.reload();
+  await expect(page.getByText(/^★ Picked blind:/)).toHaveText(said!);
+  const file = await chat.exportFile('Export comparison', 'Markdown (.md)');
+  const text = await readFile(file.path, 'utf8');
+  // Each lane's replies in turn, in the lanes' order: each pick under its own lane.
+  const expected = [GROQ, OPENAI].flatMap((model) => [picked, second].filter((winner) => winner === model).map(() => `### Assistant (${model}) · picked in a blind test`));
+  expect(text.match(/### Assistant \([^)]+\) · picked in a blind test/g)).toEqual(expected);
+});
+
 test('Export comparison saves the race as Markdown: the last message, each lane’s figures with the best marked, then every lane’s replies', async ({ page }) => {
   const chat = new ChatPage(page);
   await chat.open(`/compare?lanes=${GROQ},${OPENAI}`);

@@ -146,6 +146,7 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
           onContinue={blockedReason ? undefined : compare.continueReply}
           storageError={compare.storageError}
           onExport={(format) => void exportComparison(format)}
+          onPrefer={compare.prefer}
         />
         </div>
       </FocusComposerContext>

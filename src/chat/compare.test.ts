@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sendRequested } from './test-messages.ts';
 import { comparePath, lanesFromSearch } from './compare-path.ts';
-import { compareReducer, initialCompareState, isComparing, laneHistory } from './compare.ts';
+import { blindPicks, compareReducer, initialCompareState, isComparing, laneHistory } from './compare.ts';
 import type { Message } from './types.ts';
 
 const send = sendRequested;
@@ -42,6 +42,45 @@ describe('compareReducer', () => {
     // A lane already holding a history keeps it.
     const busy = compareReducer(initialCompareState(['a/x']), { type: 'laneAction', model: 'a/x', action: send('r1', 'a/x') });
     expect(compareReducer(busy, { type: 'lanesRestored', chats: saved })).toBe(busy);
+  });
+
+  it('keeps a blind test’s pick: one lane’s reply to a message, moved by another pick, taken back by the same one', () => {
+    const lanes = ['a/x', 'b/y', 'c/z'];
+    let state = initialCompareState(lanes);
+    // One message to every lane, as the view sends it (the same message in each), and each reply done.
+    const ask = (question: string, n: number): void => {
+      for (const model of lanes) {
+        const replyId = `${model}-${n}`;
+        state = compareReducer(state, { type: 'laneAction', model, action: { type: 'sendRequested', user: { id: question, role: 'user', content: question }, replyId, model, at: 1 } });
+        state = compareReducer(state, { type: 'laneAction', model, action: { type: 'streamEventsReceived', replyId, events: [{ event: { type: 'delta', text: 'ok' }, at: 2 }, { event: { type: 'done' }, at: 3 }] } });
+      }
+    };
+    const picks = (): string[] => lanes.flatMap((model) => state.chats[model]!.messages.flatMap((m) => (m.role === 'assistant' && m.preferred ? [m.id] : [])));
+    ask('q1', 1);
+    ask('q2', 2);
+    state = compareReducer(state, { type: 'replyPreferred', model: 'b/y', replyId: 'b/y-2' });
+    expect(picks()).toEqual(['b/y-2']);
+    // Another lane's reply to the same message takes the pick; a pick for the first message stands beside it.
+    state = compareReducer(state, { type: 'replyPreferred', model: 'c/z', replyId: 'c/z-2' });
+    state = compareReducer(state, { type: 'replyPreferred', model: 'a/x', replyId: 'a/x-1' });
+    expect(picks()).toEqual(['a/x-1', 'c/z-2']);
+    // Picked again, it is taken back; the other message's pick stays.
+    state = compareReducer(state, { type: 'replyPreferred', model: 'c/z', replyId: 'c/z-2' });
+    expect(picks()).toEqual(['a/x-1']);
+    expect(state.chats['c/z']!.messages.at(-1)).not.toHaveProperty('preferred');
+    state = compareReducer(state, { type: 'replyPreferred', model: 'c/z', replyId: 'c/z-2' });
+    expect(blindPicks(lanes.map((model) => ({ model, messages: state.chats[model]!.messages })))).toEqual({
+      messages: 2,
+      lanes: [
+        { model: 'a/x', picks: 1 },
+        { model: 'c/z', picks: 1 },
+      ],
+    });
+    // Not a reply still streaming, nor one that is not there.
+    state = compareReducer(state, { type: 'laneAction', model: 'a/x', action: { type: 'sendRequested', user: { id: 'q3', role: 'user', content: 'q3' }, replyId: 'a/x-3', model: 'a/x', at: 4 } });
+    expect(compareReducer(state, { type: 'replyPreferred', model: 'a/x', replyId: 'a/x-3' })).toBe(state);
+    expect(compareReducer(state, { type: 'replyPreferred', model: 'a/x', replyId: 'nope' })).toBe(state);
+    expect(compareReducer(state, { type: 'replyPreferred', model: 'gone/model', replyId: 'a/x-1' })).toBe(state);
   });
 
   it('reads and writes lanes in the URL', () => {

@@ -61,10 +61,17 @@ describe('export', () => {
     expect(comparisonFileName(lanes)).toBe('compare-explain-goroutines.md');
     expect(comparisonFileName([{ model: 'a/b', messages: [] }])).toBe('compare.md');
     expect(comparisonFileName(lanes, 'html')).toBe('compare-explain-goroutines.html');
+    // A reply picked in a blind test says so by its heading.
+    const picked = [lanes[0]!, { ...lanes[1]!, messages: [conversation.messages[0]!, reply({ model: 'openai/gpt-4o-mini', content: 'Threads.', preferred: true })] }];
+    expect(comparisonToMarkdown(picked, undefined)).toContain('### Assistant (groq/llama)\n\nGoroutines');
+    expect(comparisonToMarkdown(picked, undefined)).toContain('### Assistant (openai/gpt-4o-mini) · picked in a blind test\n\nThreads.');
   });
 
   it('reads back what it wrote', () => {
     expect(conversationsFromJson(conversationsToJson([conversation]))).toEqual([conversation]);
+    // A blind test's pick too (a compare lane's history is kept as this JSON).
+    const picked = { ...conversation, messages: [conversation.messages[0]!, reply({ preferred: true })] };
+    expect(conversationsFromJson(conversationsToJson([picked]))).toEqual([picked]);
   });
 
   it('keeps the images sent with a message: in the JSON, read back, and in the Markdown itself; it leaves out what is not an image', () => {

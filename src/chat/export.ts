@@ -127,7 +127,7 @@ function turnsToMarkdown(messages: readonly Message[], level: string, images: Im
     }
     const versions = replyVersions(message);
     const shown = versions.findIndex((version) => version.id === message.id);
-    const lines = [`${level} Assistant (${message.model})`, ...replyBody(message, figures, versions.length > 1 ? `_Version ${shown + 1} of ${versions.length}._` : undefined)];
+    const lines = [`${level} Assistant (${message.model})${message.preferred ? ' · picked in a blind test' : ''}`, ...replyBody(message, figures, versions.length > 1 ? `_Version ${shown + 1} of ${versions.length}._` : undefined)];
     versions.forEach((version, i) => {
       if (i !== shown) lines.push(folded(`Version ${i + 1} of ${versions.length} (${version.model})`, replyBody(version, figures).join('\n\n')));
     });
@@ -298,6 +298,7 @@ function messageFrom(value: unknown, where: string): Message {
       })
     : [];
   if (earlier.length > 0) reply.earlier = earlier;
+  if (value['preferred'] === true) reply.preferred = true;
   // A trace that does not fit the text it would replay is left out.
   const trace = parseTrace(value['trace']);
   if (trace && fits(trace, { content: reply.content.length, reasoning: reply.reasoning.length })) reply.trace = trace;

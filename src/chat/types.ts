@@ -183,6 +183,8 @@ export interface AssistantMessage {
    * first, each without versions of its own: nothing regenerated is lost.
    */
   earlier?: AssistantMessage[] | undefined;
+  /** Picked in a compare view's blind test as the best reply to its message (one lane's at most). */
+  preferred?: true | undefined;
 }
 
 /** The reply alone, without the versions it holds. */

@@ -1,5 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import type { LaneSpeed, SpeedScope } from '../chat/lane-speeds.ts';
+import { blindPicks } from '../chat/compare.ts';
 import { isSettled, type Message } from '../chat/types.ts';
 import { CompareSpeed } from './compare-speed.tsx';
 import { Conversation } from './conversation.tsx';
@@ -42,6 +43,8 @@ interface CompareViewProps {
   storageError?: string | undefined;
   /** Saves the lanes, their replies and the speed table as a file. */
   onExport?: ((format: ComparisonFormat) => void) | undefined;
+  /** A blind test's pick of one lane's reply as the best to its message (again: taken back). */
+  onPrefer?: ((model: string, replyId: string) => void) | undefined;
 }
 
 export type ComparisonFormat = 'markdown' | 'html';
@@ -60,6 +63,8 @@ interface LaneProps {
   wasCalled?: string | undefined;
   messages: readonly Message[];
   cannotChat: boolean;
+  /** While the models are hidden and no lane streams, picking this lane's last reply as the best (pressed again, taken back). */
+  onPick?: ((model: string, replyId: string) => void) | undefined;
   onRemove(model: string): void;
   onEdit?: ((messageId: string, text: string) => void) | undefined;
   onRegenerate?: ((model: string, replyId: string) => void) | undefined;
@@ -69,7 +74,7 @@ interface LaneProps {
 }
 
 /** One model's lane. Memoised: a lane whose model is done does not re-render while the others stream. */
-const Lane = memo(function Lane({ model, hiddenAs, wasCalled, messages, cannotChat, onRemove, onEdit, onRegenerate, onShowVersion, onContinue, onShowMessageVersion }: LaneProps) {
+const Lane = memo(function Lane({ model, hiddenAs, wasCalled, messages, cannotChat, onPick, onRemove, onEdit, onRegenerate, onShowVersion, onContinue, onShowMessageVersion }: LaneProps) {
   const regenerate = useMemo(() => onRegenerate && ((replyId: string) => onRegenerate(model, replyId)), [model, onRegenerate]);
   const goOn = useMemo(() => onContinue && ((replyId: string) => onContinue(model, replyId)), [model, onContinue]);
   const showVersion = useMemo(() => onShowVersion && ((replyId: string, versionId: string) => onShowVersion(model, replyId, versionId)), [model, onShowVersion]);
@@ -77,6 +82,9 @@ const Lane = memo(function Lane({ model, hiddenAs, wasCalled, messages, cannotCh
   // gateway has said so of since the lane's replies came): say so, and a send skips it.
   const imagesOnly = cannotChat ? `${hiddenAs ? 'This model' : model} makes images only and cannot chat: a message is not sent to this lane.` : undefined;
   const name = hiddenAs ?? model;
+  // The last reply, when it can be picked (settled, with text) and when it was.
+  const last = messages.at(-1);
+  const lastReply = last?.role === 'assistant' && isSettled(last.status) && last.content ? last : undefined;
   const empty = imagesOnly ? (
     <p className="py-8 text-center text-sm text-amber-700 dark:text-amber-400">{imagesOnly}</p>
   ) : (
@@ -98,6 +106,23 @@ const Lane = memo(function Lane({ model, hiddenAs, wasCalled, messages, cannotCh
             </>
           )}
         </h2>
+        {hiddenAs && onPick && lastReply ? (
+          <button
+            type="button"
+            aria-pressed={lastReply.preferred === true}
+            aria-label={`Pick ${hiddenAs}`}
+            onClick={() => onPick(model, lastReply.id)}
+            title="Pick this reply as the best to your last message (press again to take it back); pressing Blind test again shows whose it was"
+            className="h-7 rounded-md border border-zinc-300 px-2 text-xs hover:bg-zinc-50 aria-pressed:border-amber-500 aria-pressed:bg-amber-50 aria-pressed:text-amber-900 dark:border-zinc-700 dark:hover:bg-zinc-900 dark:aria-pressed:bg-amber-950 dark:aria-pressed:text-amber-100"
+          >
+            <span aria-hidden="true">{lastReply.preferred ? '★' : '☆'} </span>Pick
+          </button>
+        ) : null}
+        {!hiddenAs && lastReply?.preferred ? (
+          <span title="Picked in a blind test as the best reply to the last message" className="shrink-0 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">
+            ★ Picked
+          </span>
+        ) : null}
         {hiddenAs ? null : (
           <button
             type="button"
@@ -159,7 +184,7 @@ const SECONDARY_ACTION =
   'h-8 whitespace-nowrap rounded-md border border-zinc-300 px-3 hover:bg-zinc-50 disabled:opacity-50 max-sm:px-2 max-sm:text-xs dark:border-zinc-700 dark:hover:bg-zinc-900';
 
 /** Lanes side by side (stacked on a phone), each following its own reply. */
-export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, modelToAdd, streaming, onAdd, onRemove, onClear, onEdit, onRegenerate, onShowVersion, onContinue, onShowMessageVersion, storageError, onExport }: CompareViewProps) {
+export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, modelToAdd, streaming, onAdd, onRemove, onClear, onEdit, onRegenerate, onShowVersion, onContinue, onShowMessageVersion, storageError, onExport, onPrefer }: CompareViewProps) {
   const alreadyIn = modelToAdd !== undefined && lanes.some((lane) => lane.model === modelToAdd);
   const anyMessages = lanes.some((lane) => lane.messages.length > 0);
   const replayable = useMemo(() => replayableIds(lanes), [lanes]);
@@ -171,6 +196,7 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
   const shown = blind ? blind.order.map((model) => lanes.find((lane) => lane.model === model)!) : lanes;
   // Once they are revealed, the table's rows go in the lanes' order too.
   const shownSpeeds = blind ? blind.order.flatMap((model) => speeds.filter((speed) => speed.model === model)) : speeds;
+  const picks = useMemo(() => blindPicks(lanes), [lanes]);
   const toggleHidden = (): void => {
     const run = (blind?.run ?? 0) + 1;
     setBlind(hidden && blind ? { ...blind, hidden: false, run } : { order: shuffled(lanes.map((lane) => lane.model)), hidden: true, run });
@@ -189,7 +215,7 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
         </button>
         <span className="text-zinc-500 dark:text-zinc-400">
           {hidden
-            ? 'A blind test: the lanes shuffled, their models hidden. Judge the replies, then press Blind test again to see which was which.'
+            ? 'A blind test: the lanes shuffled, their models hidden. Pick the best reply, then press Blind test again to see which was which.'
             : !modelToAdd
             ? 'Pick a model above to add it as a lane.'
             : alreadyIn
@@ -246,6 +272,13 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
           </div>
         ) : null}
       </div>
+      {/* Said only once the models are shown: while hidden, which lane won is the test's to keep. */}
+      {picks.messages > 0 && !hidden ? (
+        <p className="border-b border-zinc-200 px-4 py-1.5 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-300">
+          <span aria-hidden="true">★ </span>
+          Picked blind: {picks.lanes.map((lane) => `${lane.model} ${lane.picks} of ${picks.messages}`).join(' · ')}
+        </p>
+      ) : null}
       {storageError ? <p data-export="omit" className="border-b border-zinc-200 px-4 py-1.5 text-xs text-amber-700 dark:border-zinc-800 dark:text-amber-400">{storageError}</p> : null}
       {/* Its names and figures (a price, a speed) would give the models away. */}
       {anyMessages && !hidden ? <CompareSpeed speeds={shownSpeeds} scope={speedScope} onScopeChange={onSpeedScopeChange} /> : null}
@@ -269,6 +302,7 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
                 wasCalled={blind && !hidden ? blindLabel(position) : undefined}
                 messages={lane.messages}
                 cannotChat={lane.cannotChat ?? false}
+                onPick={streaming ? undefined : onPrefer}
                 onRemove={onRemove}
                 onEdit={onEdit}
                 onRegenerate={onRegenerate}

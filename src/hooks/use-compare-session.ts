@@ -27,6 +27,8 @@ export interface CompareSession {
   showMessageVersion(messageId: string, versionId: string): void;
   /** Asks one lane's last reply, when it ended before its end, to go on where it is; the other lanes go on as they are. */
   continueReply(model: string, replyId: string): void;
+  /** A blind test's pick: one lane's reply is the best to its message (again: taken back); not while a lane streams. */
+  prefer(model: string, replyId: string): void;
   /** Stops every lane. */
   stop(): void;
   addLane(model: string): void;
@@ -143,6 +145,11 @@ export function useCompareSession(
     for (const model of stateRef.current.lanes) dispatch({ type: 'laneAction', model, action: { type: 'messageVersionShown', messageId, versionId } });
   }, []);
 
+  // A blind test's pick, once no lane streams.
+  const prefer = useCallback((model: string, replyId: string) => {
+    if (runs.current.size > 0) return;
+    dispatch({ type: 'replyPreferred', model, replyId });
+  }, []);
   const addLane = useCallback((model: string) => dispatch({ type: 'laneAdded', model }), []);
   const removeLane = useCallback(
     (model: string) => {
@@ -163,7 +170,7 @@ export function useCompareSession(
     };
   }, []);
 
-  return { state, streaming: isComparing(state), send, edit, regenerate, showVersion, showMessageVersion, continueReply: continueLane, stop, addLane, removeLane, clear, storageError };
+  return { state, streaming: isComparing(state), send, edit, regenerate, showVersion, showMessageVersion, continueReply: continueLane, prefer, stop, addLane, removeLane, clear, storageError };
 }
 
 /**
