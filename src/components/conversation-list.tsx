@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { ConversationSummary } from '../chat/conversations.ts';
 import { groupConversations, untilNextDay } from './conversation-groups.ts';
 
@@ -37,6 +37,52 @@ function useToday(): number {
 
 const ROW_BUTTON =
   'rounded px-1.5 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-zinc-100';
+
+interface ConversationRowProps {
+  id: string;
+  title: string;
+  streaming: boolean;
+  current: boolean;
+  href: string;
+  onFollow(event: MouseEvent<HTMLAnchorElement>, id: string): void;
+  onRename(id: string, title: string): void;
+  onDelete(id: string): void;
+}
+
+/** One conversation's link, with Rename and Delete. Memoised: a list of a thousand re-renders only the rows that changed. */
+const ConversationRow = memo(function ConversationRow({ id, title, streaming, current, href, onFollow, onRename, onDelete }: ConversationRowProps) {
+  return (
+    <li className="group relative">
+      <a
+        href={href}
+        aria-current={current ? 'page' : undefined}
+        onClick={(event) => onFollow(event, id)}
+        className={`flex items-center gap-2 rounded-md py-1.5 pr-14 pl-2 text-sm ${
+          current
+            ? 'bg-zinc-200 font-medium text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100'
+            : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-900'
+        }`}
+      >
+        <span className="min-w-0 flex-1 truncate">{title}</span>
+        {/* The link stays named by the title alone; the dot is for the eye. */}
+        {streaming ? (
+          <span aria-hidden="true" className="shrink-0 text-xs text-indigo-600 dark:text-indigo-400" title="A reply is streaming">
+            ●
+          </span>
+        ) : null}
+      </a>
+      {/* Shown on hover or focus where there is a mouse, always on a touch screen. */}
+      <div className="absolute top-1/2 right-1 flex -translate-y-1/2 opacity-0 group-hover:opacity-100 focus-within:opacity-100 [@media(hover:none)]:opacity-100">
+        <button type="button" aria-label={`Rename ${title}`} title="Rename" onClick={() => onRename(id, title)} className={ROW_BUTTON}>
+          <span aria-hidden="true">✎</span>
+        </button>
+        <button type="button" aria-label={`Delete ${title}`} title="Delete" onClick={() => onDelete(id)} className={ROW_BUTTON}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+    </li>
+  );
+});
 
 // Memoised: it re-renders when a conversation is added, renamed, or starts or ends a reply, not per streamed frame.
 export const ConversationList = memo(function ConversationList({
@@ -82,12 +128,16 @@ export const ConversationList = memo(function ConversationList({
     }
   };
 
-  const follow = (event: MouseEvent<HTMLAnchorElement>, id: string): void => {
-    // A modified click opens a new tab or window, as a link does.
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    onOpen(id);
-  };
+  const follow = useCallback(
+    (event: MouseEvent<HTMLAnchorElement>, id: string): void => {
+      // A modified click opens a new tab or window, as a link does.
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      onOpen(id);
+    },
+    [onOpen],
+  );
+  const startRename = useCallback((id: string, title: string) => setRenaming({ id, draft: title }), []);
 
   return (
     <nav aria-label="Conversations" className="flex min-h-0 flex-1 flex-col gap-2">
@@ -126,13 +176,13 @@ export const ConversationList = memo(function ConversationList({
         <div className="-mx-1 min-h-0 flex-1 overflow-y-auto">
           {groups.map(({ label, conversations: members }, index) => (
             // A heading and a list named by it (not a landmark each: a screen reader's landmarks stay the page's parts).
-            <div key={label}>
+            // Off screen, a group is not laid out or painted: a long history costs each frame of a streaming reply little.
+            <div key={label} className="[contain-intrinsic-size:auto_40rem] [content-visibility:auto]">
               <h2 id={`${groupId}-${index}`} className={`px-2 pb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400 ${index === 0 ? 'pt-1' : 'pt-3'}`}>
                 {label}
               </h2>
               <ul aria-labelledby={`${groupId}-${index}`}>
                 {members.map((conversation) => {
-                  const current = conversation.id === openId;
                   if (renaming?.id === conversation.id) {
                     return (
                       <li key={conversation.id}>
@@ -150,41 +200,17 @@ export const ConversationList = memo(function ConversationList({
                     );
                   }
                   return (
-                    <li key={conversation.id} className="group relative">
-                      <a
-                        href={hrefFor(conversation.id)}
-                        aria-current={current ? 'page' : undefined}
-                        onClick={(event) => follow(event, conversation.id)}
-                        className={`flex items-center gap-2 rounded-md py-1.5 pr-14 pl-2 text-sm ${
-                          current
-                            ? 'bg-zinc-200 font-medium text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100'
-                            : 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-900'
-                        }`}
-                      >
-                        <span className="min-w-0 flex-1 truncate">{conversation.title}</span>
-                        {/* The link stays named by the title alone; the dot is for the eye. */}
-                        {conversation.streaming ? (
-                          <span aria-hidden="true" className="shrink-0 text-xs text-indigo-600 dark:text-indigo-400" title="A reply is streaming">
-                            ●
-                          </span>
-                        ) : null}
-                      </a>
-                      {/* Shown on hover or focus where there is a mouse, always on a touch screen. */}
-                      <div className="absolute top-1/2 right-1 flex -translate-y-1/2 opacity-0 group-hover:opacity-100 focus-within:opacity-100 [@media(hover:none)]:opacity-100">
-                        <button
-                          type="button"
-                          aria-label={`Rename ${conversation.title}`}
-                          title="Rename"
-                          onClick={() => setRenaming({ id: conversation.id, draft: conversation.title })}
-                          className={ROW_BUTTON}
-                        >
-                          <span aria-hidden="true">✎</span>
-                        </button>
-                        <button type="button" aria-label={`Delete ${conversation.title}`} title="Delete" onClick={() => onDelete(conversation.id)} className={ROW_BUTTON}>
-                          <span aria-hidden="true">×</span>
-                        </button>
-                      </div>
-                    </li>
+                    <ConversationRow
+                      key={conversation.id}
+                      id={conversation.id}
+                      title={conversation.title}
+                      streaming={conversation.streaming}
+                      current={conversation.id === openId}
+                      href={hrefFor(conversation.id)}
+                      onFollow={follow}
+                      onRename={startRename}
+                      onDelete={onDelete}
+                    />
                   );
                 })}
               </ul>

@@ -1,0 +1,143 @@
+// `npm run bench:history`: what a long history of saved conversations costs
+// the page. For an empty history and one of HISTORY_SIZE conversations (1,000
+// by default, four turns each, about 18 MB), in the app as `npm start` serves
+// it against the demo gateway: the time from a reload until the list shows,
+// the longest animation frame as the history loads, and, while a reply
+// streams, the longest frame and the frames over 50 ms. Prints medians over
+// three reloads and three replies.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { launchOptions } from '../e2e/browser.ts';
+import { createApp } from '../server/app.ts';
+import { startDemoGateway } from '../server/demo-gateway/demo-gateway.ts';
+
+const rootDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SIZE = Number(process.env.HISTORY_SIZE ?? 1000);
+const median = (values: readonly number[]): number => values.toSorted((a, b) => a - b)[values.length >> 1] ?? Number.NaN;
+
+/** An export file of `size` conversations, each four questions and their answers (about 18 KB). */
+function historyFile(size: number): string {
+  const paragraph = 'Goroutines are cheap: a few KB of stack, scheduled by the Go runtime onto a small pool of OS threads. '.repeat(20);
+  const now = Date.now();
+  const conversations = Array.from({ length: size }, (_, i) => ({
+    id: `c${i}`,
+    title: `Conversation ${i}`,
+    createdAt: now - i * 3_600_000,
+    updatedAt: now - i * 3_600_000,
+    messages: [0, 1, 2, 3].flatMap((k) => [
+      { id: `u${i}-${k}`, role: 'user', content: `Question ${k} of conversation ${i}` },
+      {
+        id: `a${i}-${k}`,
+        role: 'assistant',
+        model: 'groq/llama-3.3-70b-versatile',
+        content: `## Answer ${k}\n\n${paragraph}\n\n${paragraph}`,
+        reasoning: '',
+        toolCalls: [],
+        status: 'done',
+        usage: { promptTokens: 10, completionTokens: 500, totalTokens: 510 },
+        finishReason: 'stop',
+        timing: { startedAt: now, firstTokenAt: now + 200, endedAt: now + 2000 },
+      },
+    ]),
+  }));
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'history-')), 'history.json');
+  writeFileSync(file, JSON.stringify({ format: 'gateway-chat', version: 1, conversations }));
+  return file;
+}
+
+/** Runs in the page before its scripts: notes when the list's first link shows, and every long animation frame. */
+function watch(): void {
+  const page = window as unknown as { listAt?: number; listed?: number; frames: { at: number; ms: number }[] };
+  page.frames = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) page.frames.push({ at: entry.startTime, ms: entry.duration });
+  }).observe({ type: 'long-animation-frame', buffered: true });
+  const observer = new MutationObserver(() => {
+    const list = document.querySelector('nav[aria-label="Conversations"]');
+    if (!list?.querySelector('a') && !list?.textContent?.includes('Your conversations will appear here.')) return;
+    observer.disconnect();
+    page.listAt = performance.now();
+    page.listed = list?.querySelectorAll('a').length ?? 0;
+  });
+  observer.observe(document, { subtree: true, childList: true });
+}
+
+const frames = (page: Page) => page.evaluate(() => (window as unknown as { frames: { at: number; ms: number }[] }).frames.splice(0));
+
+interface HistoryRun {
+  listMs: number;
+  loadFrameMs: number;
+  replyFrameMs: number;
+  replyOver50: number;
+}
+
+async function measure(page: Page, appUrl: string, size: number): Promise<HistoryRun> {
+  await page.goto(appUrl);
+  const listMs = await page.waitForFunction(() => (window as unknown as { listAt?: number }).listAt ?? 0).then((handle) => handle.jsonValue());
+  const listed = await page.evaluate(() => (window as unknown as { listed?: number }).listed);
+  if (listed !== size) throw new Error(`the list showed ${listed} conversations, not ${size}`);
+  // Whatever the load still does, in the second after the list shows.
+  await page.waitForTimeout(1000);
+  const loadFrameMs = Math.max(0, ...(await frames(page)).map((frame) => frame.ms));
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await box.fill('Explain goroutines vs threads');
+  await box.press('Enter');
+  await page.getByRole('article', { name: 'Assistant' }).last().and(page.locator('[aria-busy="false"]')).waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(300);
+  const reply = await frames(page);
+  // The new conversation is deleted again, so each run starts from the same history.
+  await page.getByRole('button', { name: 'Delete Explain goroutines vs threads' }).click();
+  return { listMs, loadFrameMs, replyFrameMs: Math.max(0, ...reply.map((frame) => frame.ms)), replyOver50: reply.filter((frame) => frame.ms > 50).length };
+}
+
+async function main(): Promise<void> {
+  console.log('Building the app…');
+  await build({ root: rootDir, logLevel: 'warn' });
+  const demo = await startDemoGateway(0, '127.0.0.1');
+  const app = createApp({ gatewayUrl: demo.url, token: undefined, config: { provider: undefined, model: undefined, demo: true, gatewayUrl: 'bench' }, staticDir: path.join(rootDir, 'dist') });
+  const http = createServer(app);
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const appUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}/`;
+  const browser = await chromium.launch(launchOptions());
+  try {
+    console.log(`\n| history | list shown after a reload, ms | longest frame as it loads, ms | longest frame while a reply streams, ms | frames over 50 ms in a reply |\n|---|---:|---:|---:|---:|`);
+    for (const size of [0, SIZE]) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await context.addInitScript(watch);
+      const page = await context.newPage();
+      await page.goto(appUrl);
+      if (size > 0) {
+        const chooser = page.waitForEvent('filechooser');
+        await page.getByRole('button', { name: 'Import' }).click();
+        await (await chooser).setFiles(historyFile(size));
+        await page.getByRole('link', { name: 'Conversation 0', exact: true }).waitFor({ timeout: 120_000 });
+        // Listed at once, written to IndexedDB after: a reload before the writes land would keep fewer.
+        await page.waitForFunction((expected) => new Promise((resolve) => {
+          const opened = indexedDB.open('gateway-chat');
+          opened.onsuccess = () => {
+            const counted = opened.result.transaction('conversations').objectStore('conversations').count();
+            counted.onsuccess = () => resolve(counted.result === expected);
+          };
+        }), size, { timeout: 120_000 });
+      }
+      const runs: HistoryRun[] = [];
+      for (let i = 0; i < 3; i++) runs.push(await measure(page, appUrl, size));
+      const mid = (pick: (run: HistoryRun) => number): string => median(runs.map(pick)).toFixed(0);
+      console.log(`| ${size.toLocaleString('en-US')} conversations | ${mid((r) => r.listMs)} | ${mid((r) => r.loadFrameMs)} | ${mid((r) => r.replyFrameMs)} | ${mid((r) => r.replyOver50)} |`);
+      await context.close();
+    }
+    console.log(`\nChromium ${browser.version()}, medians of 3.`);
+  } finally {
+    await browser.close();
+    http.close();
+    await demo.close();
+  }
+}
+
+await main();
