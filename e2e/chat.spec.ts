@@ -597,6 +597,11 @@ test.describe('chatting through the app server', () => {
     const search = reply.getByRole('figure', { name: 'Tool call web_search' });
     await expect(search.getByRole('term')).toHaveText('query');
     await expect(search.getByRole('definition')).toHaveText('inference gateway streaming');
+    // Its arguments fit: not a tab stop. Made shorter than they are, they scroll, and take the keyboard's focus.
+    const scroller = search.locator('dl').locator('xpath=..');
+    await expect(scroller).not.toHaveAttribute('tabindex');
+    await page.addStyleTag({ content: 'figure dl { min-height: 30rem; }' });
+    await expect(scroller).toHaveAttribute('tabindex', '0');
     // It ended with the answer, not with a tool call.
     await expect(chat.usage(reply)).not.toContainText('tool call');
     await page.reload();

@@ -841,6 +841,23 @@ test('a reply streaming in one tab streams in another opened on its conversation
   await expect(other.send).toBeVisible();
 });
 
+test('a conversation renamed in another tab while its reply streams here takes the new name, and keeps it when the reply ends', async ({ page, context }) => {
+  const { chat, streaming, other } = await streamingInTwoTabs(page, context, false);
+  await other.conversations.getByRole('button', { name: 'Rename Give me a stress test' }).click();
+  await other.conversations.getByRole('textbox', { name: 'Conversation title' }).fill('Load test notes');
+  await other.page.keyboard.press('Enter');
+  // The streaming tab takes the name (its next write would have put the old one back).
+  await expect(chat.savedConversation('Load test notes')).toBeVisible();
+  await expect(streaming).toHaveAttribute('aria-busy', 'true');
+  await chat.stop.click();
+  await chat.waitForSettled(streaming);
+  // What both tabs have, and what is stored, is the new name.
+  await expect(other.savedConversation('Load test notes')).toBeVisible();
+  await other.page.reload();
+  await expect(other.savedConversation('Load test notes')).toBeVisible();
+  await expect(other.conversations.getByRole('link')).toHaveCount(1);
+});
+
 test('a conversation deleted in another tab while its reply streams here goes here too, and its stream stops', async ({ page, context }) => {
   const { chat, other } = await streamingInTwoTabs(page, context, false);
   await other.conversations.getByRole('button', { name: 'Delete Give me a stress test' }).click();

@@ -1,14 +1,20 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { act } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { assistantReply, stallingTrace } from '../chat/test-messages.ts';
 import type { ModelInfo } from '../chat/model-catalog.ts';
 import { MessageView, SILENCE_MS } from './message-view.tsx';
 import { barsPath } from './pace-sparkline.tsx';
 import { ModelLookupContext } from './model-lookup.ts';
+import { stubResizeObserver } from './test-dom.ts';
 
-afterEach(cleanup);
+// A tool call's arguments are measured (do they scroll?); a long message of yours too.
+beforeEach(stubResizeObserver);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 const reply = assistantReply;
 

@@ -192,7 +192,19 @@ export function useChatSession(
   useEffect(() => {
     if (!sync || !store) return;
     const taken = (id: string): void => {
-      if (runs.current.has(id)) return;
+      if (runs.current.has(id)) {
+        // Streaming here, it can only have been renamed there (every other
+        // change waits for the reply): the name is taken, or this tab's next
+        // write would put the old one back. (Should this tab's own write land
+        // between that tab's and this read, the read finds the old name.)
+        store.load(id).then(
+          (conversation) => {
+            if (conversation && runs.current.has(id)) dispatch({ type: 'conversationRenamed', id, title: conversation.title });
+          },
+          () => undefined,
+        );
+        return;
+      }
       store.load(id).then(
         (conversation) => {
           if (runs.current.has(id)) return;
