@@ -21,7 +21,7 @@ interface ExportMenuProps<F extends string> {
 
 const ITEM_CLASS = 'w-full rounded px-3 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800';
 
-/** A button that opens the formats a file can be saved in; picking one, Esc, or leaving it closes the menu. */
+/** A button that opens the formats a file can be saved in; picking one, Esc, the button again or Tab away closes the menu. */
 export function ExportMenu<F extends string>({ choices, onPick, disabled = false, title, className, opens, children }: ExportMenuProps<F>) {
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -32,9 +32,11 @@ export function ExportMenu<F extends string>({ choices, onPick, disabled = false
     setOpen(false);
     toggle.current?.focus();
   };
-  // The focus going elsewhere (Tab past the last format, a click outside) closes it.
+  // The focus going to something else (Tab past the last format) closes it. Going
+  // to nothing does not: Safari takes no focus to a button clicked, so a click
+  // on a format there blurs the menu before the click lands.
   const onBlur = (event: FocusEvent<HTMLDivElement>): void => {
-    if (!event.currentTarget.contains(event.relatedTarget)) setOpen(false);
+    if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) setOpen(false);
   };
   return (
     <div className="relative" onBlur={onBlur} onKeyDown={onKeyDown}>
