@@ -845,6 +845,14 @@ test('under the message box, the next prompt’s size, share of the window and p
   // Then what the conversation took so far: the gateway's count, at gpt-4o-mini's prices.
   const spent = Number(((usage.prompt_tokens * 0.15 + usage.completion_tokens * 0.6) / 1e6).toPrecision(3));
   await expect(line).toContainText(` · so far ${usage.total_tokens.toLocaleString('en-US')} tokens, $${spent}`);
+  // On a phone the line is shorter, so what it took so far is not cut off: all of it shows.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const phoneLine = form.getByText(/^≈ [\d,]+ tokens · /);
+  await expect(line).toBeHidden();
+  await expect(phoneLine).toHaveText(new RegExp(`^≈ [\\d,]+ tokens · [<\\d.]+% · ≈ \\$0\\.0\\d+ · so far \\$${String(spent).replace('.', '\\.')}$`));
+  expect(await phoneLine.evaluate((span) => span.parentElement!.scrollWidth <= span.parentElement!.clientWidth)).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(line).toBeVisible();
   // A longer system prompt since that reply: the line adds what it grew by (4 characters a token).
   await page.getByRole('button', { name: 'Settings' }).click();
   const system = page.getByRole('dialog', { name: 'Settings' }).getByRole('textbox', { name: 'System prompt' });

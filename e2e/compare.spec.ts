@@ -369,7 +369,8 @@ test('under the box, the next prompts’ sizes and what sending to every lane wo
   };
   await chat.message.fill('hello');
   await expect(line).toBeVisible();
-  await expect(line).toHaveAttribute('title', /^Each lane sends its own conversation/);
+  // The tooltip is the line's (its full text and its phone's are two spans in it).
+  await expect(line.locator('..')).toHaveAttribute('title', /^Each lane sends its own conversation/);
   // Nothing said yet: the same prompt in both lanes.
   await expect(line).toContainText(' tokens each ·');
   await check();

@@ -22,7 +22,7 @@ import { comparePath, lanesFromSearch } from '../chat/compare-path.ts';
 import { lastReplyModel, openMessages, type Conversation as SavedConversation } from '../chat/conversations.ts';
 import { nextPromptTokens } from '../chat/reply-metrics.ts';
 import { conversationSpend } from '../chat/conversation-spend.ts';
-import { CHAT_ESTIMATE_TITLE, promptEstimateLine } from '../components/prompt-estimate.ts';
+import { CHAT_ESTIMATE_TITLE, estimateLine, promptEstimateLine } from '../components/prompt-estimate.ts';
 import { replyFiguresLine } from '../components/reply-figures.ts';
 import type { AssistantMessage, ImageAttachment } from '../chat/types.ts';
 import { appConfigQuery, modelsQuery } from '../queries/queries.ts';
@@ -124,7 +124,9 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
       const history = openMessages(conversationsStore.getState());
       if (history.length === 0 && !draft.trim()) return undefined;
       const spent = conversationSpend(history, (model) => lookupModel(model)?.pricing);
-      return promptEstimateLine(nextPromptTokens(history, systemPrompt, draft), pickedModel === undefined ? undefined : lookupModel(pickedModel), spent);
+      const tokens = nextPromptTokens(history, systemPrompt, draft);
+      const info = pickedModel === undefined ? undefined : lookupModel(pickedModel);
+      return estimateLine((form) => promptEstimateLine(tokens, info, spent, form));
     },
     [conversationsStore, systemPrompt, pickedModel, lookupModel],
   );

@@ -91,10 +91,9 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
       const prompts = lanes.map((model) => ({ model, history: chats[model]?.messages ?? [] }));
       if (prompts.every(({ history }) => history.length === 0) && !draft.trim()) return undefined;
       const spent = totalSpend(prompts.map(({ history }) => conversationSpend(history, (model) => lookupModel(model)?.pricing)));
-      return lanesEstimateLine(
-        prompts.map(({ model, history }) => ({ tokens: nextPromptTokens(history, systemPrompt, draft), info: lookupModel(model) })),
-        spent,
-      );
+      const lanePrompts = prompts.map(({ model, history }) => ({ tokens: nextPromptTokens(history, systemPrompt, draft), info: lookupModel(model) }));
+      const full = lanesEstimateLine(lanePrompts, spent);
+      return full === undefined ? undefined : { text: full, short: lanesEstimateLine(lanePrompts, spent, 'short') ?? full };
     },
     [lanes, chats, systemPrompt, lookupModel],
   );

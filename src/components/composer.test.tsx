@@ -33,8 +33,8 @@ describe('Composer with images', () => {
     fireEvent.drop(form, { dataTransfer: { files: [png], types: ['Files'] } });
     expect(onAttach).toHaveBeenCalledTimes(3);
     expect(screen.getByRole('img', { name: 'dot.png' })).toHaveProperty('src', dot.dataUrl);
-    // The line under the box says the image is not in its estimate.
-    expect(screen.getByText('+ an image, not reckoned')).toBeTruthy();
+    // The line under the box says the image is not in its estimate (in its full form and its phone's).
+    expect(screen.getAllByText('+ an image, not reckoned').map((line) => line.className)).toEqual(['max-sm:hidden', 'sm:hidden']);
     fireEvent.click(screen.getByRole('button', { name: 'Remove dot.png' }));
     expect(onRemoveImage).toHaveBeenCalledWith(0);
     // An image alone can be sent, with no text.

@@ -2,6 +2,7 @@ import { useId, useRef, useState, useSyncExternalStore, type ClipboardEvent, typ
 import { pressedFromKeyboard } from './composer-focus.ts';
 import { IMAGE_TYPES, type ImageAttachment } from '../chat/types.ts';
 import { AttachedImages } from './attached-images.tsx';
+import type { EstimateLine } from './prompt-estimate.ts';
 
 // Keys are worth naming where there is room: on a phone the hint wrapped to
 // two lines and made the empty box twice as tall, and its keyboard has no Shift+Enter.
@@ -37,7 +38,7 @@ export interface ComposerProps {
   /** The shortcut that moves the focus here, as aria-keyshortcuts says it. */
   keyShortcut?: string | undefined;
   /** A line under the box about sending this text next (its prompt's size), with a tooltip saying how it was reckoned. */
-  estimate?: ((text: string) => string | undefined) | undefined;
+  estimate?: ((text: string) => EstimateLine | undefined) | undefined;
   estimateTitle?: string | undefined;
   /** Said on that line instead, as a warning: e.g. that the draft is not being kept. */
   notice?: string | undefined;
@@ -105,6 +106,9 @@ export function Composer(props: ComposerProps) {
   const onDragOver = (event: DragEvent<HTMLFormElement>): void => {
     if (onAttach && event.dataTransfer.types.includes('Files')) event.preventDefault();
   };
+  // The line under the box, when it says no more pressing thing (a reply streaming, a warning).
+  const line = streaming || notice ? undefined : estimate?.(text);
+  const imagesNote = images.length > 0 ? `+ ${images.length === 1 ? 'an image' : `${images.length} images`}, not reckoned` : undefined;
   // Every file dropped is taken up: one that is not an image is named under the box, not dropped in silence.
   const onDrop = (event: DragEvent<HTMLFormElement>): void => {
     if (!onAttach || event.dataTransfer.files.length === 0) return;
@@ -192,7 +196,9 @@ export function Composer(props: ComposerProps) {
         </p>
       ) : (
         <p title={estimateTitle} className="mx-auto mt-1 h-4 max-w-3xl truncate text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
-          {[estimate?.(text), images.length > 0 ? `+ ${images.length === 1 ? 'an image' : `${images.length} images`}, not reckoned` : undefined].filter(Boolean).join(' · ')}
+          {/* Shorter on a phone, where the full line was cut before what the conversation took so far. */}
+          <span className="max-sm:hidden">{[line?.text, imagesNote].filter(Boolean).join(' · ')}</span>
+          <span className="sm:hidden">{[line?.short, imagesNote].filter(Boolean).join(' · ')}</span>
         </p>
       )}
     </form>

@@ -36,4 +36,14 @@ describe('the next prompt line', () => {
     expect(lanesEstimateLine([{ tokens: 1234, info: model(128_000, 0.15) }])).toBe(promptEstimateLine(1234, model(128_000, 0.15)));
     expect(lanesEstimateLine([])).toBeUndefined();
   });
+
+  it('is shorter for a phone: the figures without their words, and so far the cost alone where there is one', () => {
+    const spent = { counted: 2, tokens: 2345, cost: { amount: 0.000512, currency: 'USD' } };
+    expect(promptEstimateLine(1234, model(128_000, 0.15), spent, 'short')).toBe('≈ 1,234 tokens · 1.0% · ≈ $0.000185 · so far $0.000512');
+    expect(promptEstimateLine(1234, undefined, { counted: 1, tokens: 99, cost: undefined }, 'short')).toBe('≈ 1,234 tokens · so far 99 tokens');
+    expect(lanesEstimateLine([{ tokens: 400, info: model(128_000, 0.15) }, { tokens: 500, info: model(100_000, 0.59) }], spent, 'short')).toBe(
+      '≈ 400–500 tokens · ≈ $0.000355 · so far $0.000512',
+    );
+    expect(lanesEstimateLine([{ tokens: 1234, info: model(128_000, 0.15) }], undefined, 'short')).toBe('≈ 1,234 tokens · 1.0% · ≈ $0.000185');
+  });
 });
