@@ -120,7 +120,7 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
     const asked = compared.flatMap((lane) => lane.messages).find((message) => message.role === 'user')?.content.trim();
     const title = asked ? `Compared: ${asked.length > 80 ? `${asked.slice(0, 79)}…` : asked}` : 'Compared';
     const byline = exportByline(`${compared.length} models: ${compared.map((lane) => lane.model).join(', ')}`);
-    downloadText(comparisonFileName(compared, 'html'), standalonePage({ title, byline, content, css: await pageCss(document) }), 'text/html');
+    downloadText(comparisonFileName(compared, 'html'), standalonePage({ title, byline, content, css: await pageCss(document), wide: true }), 'text/html');
   };
 
   return (

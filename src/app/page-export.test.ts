@@ -71,7 +71,8 @@ describe('standalonePage', () => {
     expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toBe(
       "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:",
     );
-    expect(doc.querySelector('meta[charset]')?.getAttribute('charset')).toBe('utf-8');
+    // The encoding first in the head, before the title.
+    expect(doc.head.firstElementChild?.getAttribute('charset')).toBe('utf-8');
     // One style element, holding the app's rules whole (its "</style" cannot end it) and then the export's own.
     const styles = doc.querySelectorAll('style');
     expect(styles).toHaveLength(1);

@@ -130,18 +130,22 @@ export interface PageExport {
   content: Element;
   /** The app's style rules (pageCss). */
   css: string;
+  /** The heading across the page (a comparison's lanes take its width), not over a column. */
+  wide?: boolean;
 }
 
 /** The whole file: a page of its own holding a copy of `content`. */
-export function standalonePage({ title, byline, content, css }: PageExport): string {
+export function standalonePage({ title, byline, content, css, wide = false }: PageExport): string {
   const doc = document.implementation.createHTMLDocument(title);
   doc.documentElement.lang = document.documentElement.lang || 'en';
-  const meta = (attributes: Record<string, string>): void => {
+  const meta = (attributes: Record<string, string>): HTMLMetaElement => {
     const element = doc.createElement('meta');
     for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
     doc.head.append(element);
+    return element;
   };
-  meta({ charset: 'utf-8' });
+  // The encoding first, before the title's text (a file opened from disk has only this to say it).
+  doc.head.prepend(meta({ charset: 'utf-8' }));
   meta({ 'http-equiv': 'Content-Security-Policy', content: POLICY });
   meta({ name: 'viewport', content: 'width=device-width, initial-scale=1' });
   meta({ name: 'color-scheme', content: 'light dark' });
@@ -153,7 +157,7 @@ export function standalonePage({ title, byline, content, css }: PageExport): str
 
   doc.body.className = 'bg-white text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100';
   const header = doc.createElement('header');
-  header.className = 'mx-auto max-w-3xl border-b border-zinc-200 px-4 pt-6 pb-3 dark:border-zinc-800';
+  header.className = `${wide ? '' : 'mx-auto max-w-3xl '}border-b border-zinc-200 px-4 pt-6 pb-3 dark:border-zinc-800`;
   const heading = doc.createElement('h1');
   heading.className = 'text-lg font-semibold';
   heading.textContent = title;
