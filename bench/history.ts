@@ -117,14 +117,16 @@ async function main(): Promise<void> {
         await page.getByRole('button', { name: 'Import' }).click();
         await (await chooser).setFiles(historyFile(size));
         await page.getByRole('link', { name: 'Conversation 0', exact: true }).waitFor({ timeout: 120_000 });
-        // Listed at once, written to IndexedDB after: a reload before the writes land would keep fewer.
-        await page.waitForFunction((expected) => new Promise((resolve) => {
+        // Said once IndexedDB has them all; the count checks it.
+        await page.getByText(`Imported ${size.toLocaleString('en-US')} conversations.`).waitFor({ timeout: 120_000 });
+        const stored = await page.evaluate(() => new Promise<number>((resolve) => {
           const opened = indexedDB.open('gateway-chat');
           opened.onsuccess = () => {
             const counted = opened.result.transaction('conversations').objectStore('conversations').count();
-            counted.onsuccess = () => resolve(counted.result === expected);
+            counted.onsuccess = () => resolve(counted.result);
           };
-        }), size, { timeout: 120_000 });
+        }));
+        if (stored !== size) throw new Error(`Imported ${size} conversations, ${stored} stored`);
       }
       const runs: HistoryRun[] = [];
       for (let i = 0; i < 3; i++) runs.push(await measure(page, appUrl, size));

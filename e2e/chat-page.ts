@@ -1,4 +1,5 @@
 // Page object: the chat page by the accessible names in UI-CONTRACT.md.
+import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { E2E } from './ports.ts';
@@ -98,7 +99,7 @@ export class ChatPage {
    * comparison, then the format's `item`) and opens it, when it is a web
    * page, in a page of its own in the same browser context.
    */
-  async exportFile(button: string, item: string): Promise<{ name: string; path: string; open(): Promise<Page> }> {
+  async exportFile(button: string, item: string): Promise<{ name: string; path: string; text(): Promise<string>; open(): Promise<Page> }> {
     const download = this.page.waitForEvent('download');
     await this.page.getByRole('button', { name: button, exact: true }).click();
     await this.page.getByRole('button', { name: item }).click();
@@ -109,6 +110,7 @@ export class ChatPage {
     return {
       name: file.suggestedFilename(),
       path,
+      text: () => readFile(path, 'utf8'),
       open: async () => {
         const page = await this.page.context().newPage();
         await page.goto(pathToFileURL(path).href);

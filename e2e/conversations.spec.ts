@@ -1,7 +1,6 @@
 // Saved conversations: kept in the browser (IndexedDB) across reloads, listed
 // newest first, opened by link (the URL names the open one), searched by title
 // and message text. A reply cut by a reload keeps its text, marked Interrupted.
-import { readFile } from 'node:fs/promises';
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { ChatPage } from './chat-page.ts';
 
@@ -439,21 +438,16 @@ test.describe('Export and Import', () => {
     await expect(page.getByRole('button', { name: 'Export' })).toBeDisabled();
     await chat.waitForSettled(await chat.ask('hello', FAST));
 
-    const exportAs = async (item: string) => {
-      const download = page.waitForEvent('download');
-      await page.getByRole('button', { name: 'Export' }).click();
-      await page.getByRole('button', { name: item }).click();
-      const file = await download;
-      return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
-    };
-    const markdown = await exportAs('Markdown (.md)');
+    const markdown = await chat.exportFile('Export', 'Markdown (.md)');
     expect(markdown.name).toBe('hello.md');
-    expect(markdown.text).toContain('# hello\n\n## You\n\nhello\n\n## Assistant (groq/llama-3.3-70b-versatile)\n\nHello! 👋');
-    expect(markdown.text).toMatch(/_Tokens: \d+ prompt, \d+ completion, \d+ total\._/);
+    const markdownText = await markdown.text();
+    expect(markdownText).toContain('# hello\n\n## You\n\nhello\n\n## Assistant (groq/llama-3.3-70b-versatile)\n\nHello! 👋');
+    expect(markdownText).toMatch(/_Tokens: \d+ prompt, \d+ completion, \d+ total\._/);
     // And what the browser measured, priced at the gateway's prices for groq's llama ($0.59 and $0.79 per million).
-    expect(markdown.text).toMatch(/_Tokens: \d+ prompt, \d+ completion, \d+ total\._\n\n_First token \d+ ms · [\d,]+\.\d tok\/s · total \d+(\.\d)? m?s · \$0\.0\d+ at the gateway's prices\._/);
-    const json = await exportAs('JSON (.json), to import');
+    expect(markdownText).toMatch(/_Tokens: \d+ prompt, \d+ completion, \d+ total\._\n\n_First token \d+ ms · [\d,]+\.\d tok\/s · total \d+(\.\d)? m?s · \$0\.0\d+ at the gateway's prices\._/);
+    const json = await chat.exportFile('Export', 'JSON (.json), to import');
     expect(json.name).toBe('hello.json');
+    const jsonText = await json.text();
 
     // Another browser profile: nothing saved yet.
     const other = await browser.newContext();
@@ -464,7 +458,7 @@ test.describe('Export and Import', () => {
       await expect(otherChat.conversations.getByRole('link')).toHaveCount(0);
       const chooser = otherPage.waitForEvent('filechooser');
       await otherPage.getByRole('button', { name: 'Import' }).click();
-      await (await chooser).setFiles({ name: 'hello.json', mimeType: 'application/json', buffer: Buffer.from(json.text) });
+      await (await chooser).setFiles({ name: 'hello.json', mimeType: 'application/json', buffer: Buffer.from(jsonText) });
       await expect(otherChat.savedConversation('hello')).toHaveAttribute('aria-current', 'page');
       await expect(otherChat.lastReply()).toContainText('demo gateway');
       await expect(otherChat.usage(otherChat.lastReply())).toContainText('Total tokens');
@@ -495,6 +489,57 @@ test.describe('Export and Import', () => {
     } finally {
       await other.close();
     }
+  });
+  test('an import says when it is saved, and asks before the page goes while it is not: a reload then keeps every one', async ({ page }) => {
+    // Holds IndexedDB's writes open (a transaction commits once no request is pending) until the test lets them go.
+    await page.addInitScript(() => {
+      const held = window as unknown as { holdWrites: boolean };
+      held.holdWrites = true;
+      const transaction = IDBDatabase.prototype.transaction;
+      IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+        const tx = transaction.apply(this, args);
+        if (args[1] === 'readwrite') {
+          const store = tx.objectStore('conversations');
+          const spin = (): void => {
+            if (held.holdWrites) store.count().onsuccess = spin;
+          };
+          spin();
+        }
+        return tx;
+      };
+    });
+    const chat = new ChatPage(page);
+    await chat.open();
+    const now = Date.now();
+    const conversations = Array.from({ length: 300 }, (_, i) => ({
+      id: `imported-${i}`,
+      title: `Imported ${i}`,
+      createdAt: now - i * 60_000,
+      updatedAt: now - i * 60_000,
+      messages: [
+        { id: `u${i}`, role: 'user', content: `Question ${i}` },
+        { id: `a${i}`, role: 'assistant', model: 'groq/llama-3.3-70b-versatile', content: `Answer ${i}`, reasoning: '', toolCalls: [], status: 'done', finishReason: 'stop' },
+      ],
+    }));
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await (await chooser).setFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'gateway-chat', version: 1, conversations })) });
+    await expect(chat.savedConversation('Imported 0')).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByText('Importing 300 conversations…')).toBeVisible();
+    // Leaving now would lose them all: the browser asks first (dismissed, the page stays).
+    const dialog = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    expect((await dialog).type()).toBe('beforeunload');
+    await (await dialog).dismiss();
+    expect(page.isClosed()).toBe(false);
+
+    await page.evaluate(() => {
+      (window as unknown as { holdWrites: boolean }).holdWrites = false;
+    });
+    await expect(page.getByText('Imported 300 conversations.')).toBeVisible();
+    await page.reload();
+    await expect(chat.savedConversation('Imported 0')).toBeVisible();
+    await expect(chat.conversations.getByRole('link')).toHaveCount(300);
   });
   test('a conversation exported as a web page reads as it does here (math, code, usage), unfolded, with nothing to press, and loads nothing', async ({ page }) => {
     const chat = new ChatPage(page);

@@ -229,18 +229,42 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
       downloadText(exportFileName(conversation, 'html'), standalonePage({ title: conversation.title, byline: exportByline(), content, css: await pageCss(document) }), 'text/html');
     } else downloadText(exportFileName(conversation, 'json'), conversationsToJson([conversation]), 'application/json');
   };
+  // What an import is doing: its conversations being written, then written (said for a while).
+  const [importing, setImporting] = useState<{ count: number; done: boolean } | undefined>();
   const importFile = async (file: File): Promise<void> => {
     const { conversationsFromJson, ImportError } = await import('../chat/export.ts');
+    let conversations: SavedConversation[];
     try {
-      const conversations = conversationsFromJson(await file.text());
+      conversations = conversationsFromJson(await file.text());
       if (conversations.length === 0) throw new ImportError('The file holds no conversation.');
-      setImportError(undefined);
-      session.importConversations(conversations);
-      setListOpen(false);
     } catch (error) {
       setImportError(error instanceof ImportError ? error.message : `The file could not be read (${error instanceof Error ? error.message : 'unknown error'}).`);
+      return;
     }
+    setImportError(undefined);
+    setImporting({ count: conversations.length, done: false });
+    const stored = await session.importConversations(conversations);
+    if (!stored) {
+      setImporting(undefined);
+      setImportError('They are open here, but not saved: this browser refused storage. A reload would lose them.');
+      return;
+    }
+    setImporting({ count: conversations.length, done: true });
+    // On a phone the list is a panel over the conversation: it shows the first one imported.
+    setListOpen(false);
   };
+  useEffect(() => {
+    if (!importing) return;
+    if (importing.done) {
+      const timer = setTimeout(() => setImporting(undefined), 10_000);
+      return () => clearTimeout(timer);
+    }
+    // Leaving before the write lands would lose the whole import (one transaction): the browser asks first.
+    const ask = (event: BeforeUnloadEvent): void => event.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [importing]);
+  const importStatus = importing && `${importing.done ? 'Imported' : 'Importing'} ${importing.count.toLocaleString('en-US')} ${importing.count === 1 ? 'conversation' : 'conversations'}${importing.done ? '.' : '…'}`;
 
   // The chat's Esc; the compare view has its own.
   useEscapeToStop(streaming && !comparing, stop);
@@ -429,7 +453,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
                 searchRef={searchBox}
                 searchShortcut={SHORTCUTS.searchConversations.aria}
               />
-              <ExportImport canExport={saved} onExport={(format) => void exportOpen(format)} onImport={(file) => void importFile(file)} importError={importError} />
+              <ExportImport canExport={saved} onExport={(format) => void exportOpen(format)} onImport={(file) => void importFile(file)} importError={importError} importStatus={importStatus} />
             </aside>
             <div className="flex min-w-0 flex-1 flex-col">
               <main className="flex min-h-0 flex-1 flex-col">

@@ -10,6 +10,8 @@ interface ExportImportProps {
   onImport(file: File): void;
   /** Why the last import failed, in words. */
   importError: string | undefined;
+  /** What the last import is doing or did ("Importing 1,000 conversations…"). */
+  importStatus?: string | undefined;
 }
 
 const BUTTON_CLASS =
@@ -22,7 +24,7 @@ const FORMATS: readonly ExportChoice<ExportFormat>[] = [
 ];
 
 /** Export the open conversation as Markdown, a web page or JSON; import conversations from JSON. */
-export function ExportImport({ canExport, onExport, onImport, importError }: ExportImportProps) {
+export function ExportImport({ canExport, onExport, onImport, importError, importStatus }: ExportImportProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const onFile = (event: ChangeEvent<HTMLInputElement>): void => {
     const file = event.target.files?.[0];
@@ -49,6 +51,10 @@ export function ExportImport({ canExport, onExport, onImport, importError }: Exp
         </button>
         <input ref={fileInput} type="file" accept="application/json,.json" hidden onChange={onFile} />
       </div>
+      {/* Always there, so what it comes to say is announced. */}
+      <p aria-live="polite" className={importStatus ? 'text-xs text-zinc-600 dark:text-zinc-300' : 'sr-only'}>
+        {importStatus}
+      </p>
       {importError ? (
         <p role="alert" className="text-xs text-red-700 dark:text-red-400">
           {importError}

@@ -73,8 +73,12 @@ export interface ChatSession {
   renameConversation(id: string, title: string): void;
   /** Puts a deleted conversation back. */
   restoreConversation(conversation: Conversation): void;
-  /** Adds conversations read from a file (replacing saved ones of the same id) and opens the first. */
-  importConversations(conversations: Conversation[]): void;
+  /**
+   * Adds conversations read from a file (replacing saved ones of the same id)
+   * and opens the first; settles once they are saved (true), or could not be
+   * (false: the storage error says why). Without a store there is nothing to wait for.
+   */
+  importConversations(conversations: Conversation[]): Promise<boolean>;
   /** A saved conversation by id, as it is now. */
   conversation(id: string): Conversation | undefined;
 }
@@ -342,7 +346,14 @@ export function useChatSession(
   // A new chat opens an empty conversation; a reply streaming elsewhere goes on.
   const newChat = useCallback(() => dispatch({ type: 'conversationOpened', id: newId() }), [dispatch]);
   const open = useCallback((id: string) => dispatch({ type: 'conversationOpened', id }), [dispatch]);
-  const importConversations = useCallback((conversations: Conversation[]) => dispatch({ type: 'conversationsImported', conversations }), [dispatch]);
+  const importConversations = useCallback(
+    (conversations: Conversation[]) => {
+      // The saver hears of the change at once (a store listener) and begins their write.
+      dispatch({ type: 'conversationsImported', conversations });
+      return saver ? saver.written() : Promise.resolve(true);
+    },
+    [dispatch, saver],
+  );
   const conversation = useCallback((id: string) => conversationsStore.getState().byId[id], [conversationsStore]);
   const deleteConversation = useCallback(
     (id: string) => {
@@ -437,11 +448,9 @@ function useConversationSaving(
     const saveChanged = (): void => {
       const { byId, loaded } = conversations.getState();
       if (!loaded) return;
-      for (const conversation of Object.values(byId)) {
-        if (seen.current.has(conversation)) continue;
-        seen.current.add(conversation);
-        saver.changed(conversation);
-      }
+      const changed = Object.values(byId).filter((conversation) => !seen.current.has(conversation));
+      for (const conversation of changed) seen.current.add(conversation);
+      saver.changed(changed);
     };
     saveChanged();
     return conversations.subscribe(saveChanged);

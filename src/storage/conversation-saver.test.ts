@@ -36,42 +36,69 @@ function manualTimers() {
 
 function recordingStore() {
   const saved: Array<{ id: string; content: string }> = [];
+  const batches: number[] = [];
   const removed: string[] = [];
   const store: ConversationStore = {
     loadAll: async () => [],
     load: async () => undefined,
-    save: async (c) => {
-      saved.push({ id: c.id, content: c.messages[1]?.content ?? '' });
+    save: async (conversations) => {
+      batches.push(conversations.length);
+      for (const c of conversations) saved.push({ id: c.id, content: c.messages[1]?.content ?? '' });
     },
     remove: async (id) => {
       removed.push(id);
     },
     keepInFlight: () => undefined,
   };
-  return { store, saved, removed };
+  return { store, saved, batches, removed };
 }
 
 describe('createConversationSaver', () => {
   it('writes a settled conversation at once', () => {
     const { store, saved } = recordingStore();
     const { timers, pending } = manualTimers();
-    createConversationSaver(store, { timers }).changed(conversation('a', 'done', 'all'));
+    createConversationSaver(store, { timers }).changed([conversation('a', 'done', 'all')]);
     expect(saved).toEqual([{ id: 'a', content: 'all' }]);
     expect(pending()).toBe(0);
+  });
+
+  it('writes the settled conversations of one change in one write, and says once it has landed', async () => {
+    const writes: Array<{ ids: string[]; land: () => void }> = [];
+    const store: ConversationStore = {
+      loadAll: async () => [],
+      load: async () => undefined,
+      save: (conversations) => new Promise<void>((land) => writes.push({ ids: conversations.map((c) => c.id), land })),
+      remove: async () => undefined,
+      keepInFlight: () => undefined,
+    };
+    const { timers } = manualTimers();
+    const written: string[] = [];
+    const saver = createConversationSaver(store, { timers, onWritten: (id) => written.push(id) });
+    saver.changed([conversation('a', 'done', 'x'), conversation('b', 'stopped', 'y'), conversation('c', 'streaming', 'z')]);
+    expect(writes.map((w) => w.ids)).toEqual([['a', 'b']]);
+    let landed: boolean | undefined;
+    void saver.written().then((ok) => (landed = ok));
+    await Promise.resolve();
+    expect(landed).toBeUndefined();
+    writes[0]?.land();
+    await expect.poll(() => landed).toBe(true);
+    expect(written).toEqual(['a', 'b']);
+    // Nothing in flight: settles at once.
+    await expect(saver.written()).resolves.toBe(true);
   });
 
   it('writes a streaming conversation once per interval, its latest version', () => {
     const { store, saved } = recordingStore();
     const { timers, fire, pending } = manualTimers();
     const saver = createConversationSaver(store, { timers });
-    saver.changed(conversation('a', 'streaming', 'H'));
-    saver.changed(conversation('a', 'streaming', 'He'));
-    saver.changed(conversation('a', 'streaming', 'Hel'));
+    saver.changed([conversation('a', 'streaming', 'H')]);
+    saver.changed([conversation('a', 'streaming', 'He')]);
+    saver.changed([conversation('a', 'streaming', 'Hel')]);
     expect(saved).toEqual([]);
     expect(pending()).toBe(1);
     fire();
     expect(saved).toEqual([{ id: 'a', content: 'Hel' }]);
-    saver.changed(conversation('a', 'done', 'Hello'));
+    saver.changed([conversation('a', 'done', 'Hello')]);
     expect(saved.at(-1)).toEqual({ id: 'a', content: 'Hello' });
     expect(pending()).toBe(0);
   });
@@ -80,8 +107,8 @@ describe('createConversationSaver', () => {
     const { store, saved } = recordingStore();
     const { timers, fire } = manualTimers();
     const saver = createConversationSaver(store, { timers });
-    saver.changed(conversation('a', 'streaming', 'part'));
-    saver.changed(conversation('b', 'streaming', 'other'));
+    saver.changed([conversation('a', 'streaming', 'part')]);
+    saver.changed([conversation('b', 'streaming', 'other')]);
     saver.flushAll();
     expect(saved).toEqual([
       { id: 'a', content: 'part' },
@@ -96,7 +123,7 @@ describe('createConversationSaver', () => {
     const { store, saved, removed } = recordingStore();
     const { timers, fire, pending } = manualTimers();
     const saver = createConversationSaver(store, { timers });
-    saver.changed(conversation('a', 'streaming', 'part'));
+    saver.changed([conversation('a', 'streaming', 'part')]);
     saver.removed('a');
     expect(removed).toEqual(['a']);
     expect(pending()).toBe(0);
@@ -114,17 +141,18 @@ describe('createConversationSaver', () => {
       remove: async () => undefined,
       keepInFlight: () => undefined,
     };
-    createConversationSaver(store, { onError: (e) => errors.push(e) }).changed(conversation('a', 'done', 'x'));
-    await expect.poll(() => errors.length).toBe(1);
+    const saver = createConversationSaver(store, { onError: (e) => errors.push(e) });
+    saver.changed([conversation('a', 'done', 'x')]);
+    await expect(saver.written()).resolves.toBe(false);
+    expect(errors).toHaveLength(1);
   });
 });
 
 describe('openConversationStore (IndexedDB)', () => {
   it('saves, replaces and reads back conversations', async () => {
     const store = openConversationStore('test-store');
-    await store.save(conversation('a', 'streaming', 'part'));
-    await store.save(conversation('b', 'done', 'b'));
-    await store.save(conversation('a', 'done', 'whole'));
+    await store.save([conversation('a', 'streaming', 'part')]);
+    await store.save([conversation('b', 'done', 'b'), conversation('a', 'done', 'whole')]);
     const again = openConversationStore('test-store');
     const all = await again.loadAll();
     expect(all.map((c) => [c.id, c.messages[1]?.content]).toSorted()).toEqual([
@@ -143,8 +171,8 @@ describe('conversations kept in flight (sessionStorage beside IndexedDB)', () =>
   it('reads a reply kept as the page went away in place of the copy saved a second before, and a conversation never saved', async () => {
     const storage = memoryStorage();
     const store = openConversationStore('kept-store', () => storage);
-    await store.save(conversation('a', 'streaming', 'Once upon'));
-    await store.save(conversation('b', 'done', 'b'));
+    await store.save([conversation('a', 'streaming', 'Once upon')]);
+    await store.save([conversation('b', 'done', 'b')]);
     store.keepInFlight([conversation('a', 'streaming', 'Once upon a time'), conversation('new', 'streaming', 'Hel')]);
     // The next page: sessionStorage survived the reload, the last IndexedDB write did not land.
     const again = openConversationStore('kept-store', () => storage);

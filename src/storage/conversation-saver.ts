@@ -16,12 +16,14 @@ const browserTimers: SaverTimers = {
 };
 
 export interface ConversationSaver {
-  /** The conversation changed: save it now if it is settled, or soon if a reply streams. */
-  changed(conversation: Conversation): void;
+  /** These conversations changed: the settled ones are saved at once (in one write), those with a reply streaming soon. */
+  changed(conversations: readonly Conversation[]): void;
   /** Writes every pending change now (the page is being hidden). */
   flushAll(): void;
   /** Deletes a conversation, and any write of it still waiting. */
   removed(id: string): void;
+  /** Settles when every write begun so far has landed (true) or one has failed (false). */
+  written(): Promise<boolean>;
   dispose(): void;
 }
 
@@ -39,47 +41,69 @@ export function createConversationSaver(
 ): ConversationSaver {
   const pending = new Map<string, Conversation>();
   const scheduled = new Map<string, unknown>();
+  // Writes begun and not yet landed, each settling to whether it landed.
+  const inFlight = new Set<Promise<boolean>>();
 
-  const flush = (id: string): void => {
-    const handle = scheduled.get(id);
-    if (handle !== undefined) timers.clear(handle);
-    scheduled.delete(id);
-    const conversation = pending.get(id);
-    if (!conversation) return;
-    pending.delete(id);
-    store.save(conversation).then(
-      () => onWritten?.(id),
-      (error: unknown) => onError?.(error),
+  const track = (write: Promise<void>, ids: readonly string[]): void => {
+    const landed = write.then(
+      () => {
+        for (const id of ids) onWritten?.(id);
+        return true;
+      },
+      (error: unknown) => {
+        onError?.(error);
+        return false;
+      },
     );
+    inFlight.add(landed);
+    void landed.then(() => inFlight.delete(landed));
+  };
+
+  const flush = (ids: Iterable<string>): void => {
+    const batch: Conversation[] = [];
+    for (const id of ids) {
+      const handle = scheduled.get(id);
+      if (handle !== undefined) timers.clear(handle);
+      scheduled.delete(id);
+      const conversation = pending.get(id);
+      if (!conversation) continue;
+      pending.delete(id);
+      batch.push(conversation);
+    }
+    if (batch.length) track(store.save(batch), batch.map((conversation) => conversation.id));
   };
 
   return {
-    changed(conversation) {
-      pending.set(conversation.id, conversation);
-      if (!isStreaming(conversation)) flush(conversation.id);
-      else if (!scheduled.has(conversation.id)) {
-        scheduled.set(
-          conversation.id,
-          timers.set(() => {
-            scheduled.delete(conversation.id);
-            flush(conversation.id);
-          }, intervalMs),
-        );
+    changed(conversations) {
+      const settled: string[] = [];
+      for (const conversation of conversations) {
+        const { id } = conversation;
+        pending.set(id, conversation);
+        if (!isStreaming(conversation)) settled.push(id);
+        else if (!scheduled.has(id)) {
+          scheduled.set(
+            id,
+            timers.set(() => {
+              scheduled.delete(id);
+              flush([id]);
+            }, intervalMs),
+          );
+        }
       }
+      flush(settled);
     },
     removed(id) {
       const handle = scheduled.get(id);
       if (handle !== undefined) timers.clear(handle);
       scheduled.delete(id);
       pending.delete(id);
-      store.remove(id).then(
-        () => onWritten?.(id),
-        (error: unknown) => onError?.(error),
-      );
+      track(store.remove(id), [id]);
     },
     flushAll() {
-      // flush() deletes the entry it writes; a Map's iterator allows that.
-      for (const id of pending.keys()) flush(id);
+      flush([...pending.keys()]);
+    },
+    async written() {
+      return (await Promise.all(inFlight)).every(Boolean);
     },
     dispose() {
       for (const handle of scheduled.values()) timers.clear(handle);

@@ -14,7 +14,8 @@ export interface ConversationStore {
   /** Every saved conversation, with any kept in flight that is newer than its saved copy. */
   loadAll(): Promise<Conversation[]>;
   load(id: string): Promise<Conversation | undefined>;
-  save(conversation: Conversation): Promise<void>;
+  /** Writes these conversations in one transaction: all of them land, or none. */
+  save(conversations: readonly Conversation[]): Promise<void>;
   remove(id: string): Promise<void>;
   /**
    * Keeps these conversations (their replies streaming as the page is hidden
@@ -85,8 +86,11 @@ export function openConversationStore(name = 'gateway-chat', inFlight: () => Sto
     async load(id) {
       return (await open()).get('conversations', id);
     },
-    async save(conversation) {
-      await (await open()).put('conversations', conversation);
+    async save(conversations) {
+      // One transaction for the lot: an import of a thousand conversations is
+      // one commit, not a thousand, and lands whole or not at all.
+      const tx = (await open()).transaction('conversations', 'readwrite');
+      await Promise.all([...conversations.map((conversation) => tx.store.put(conversation)), tx.done]);
     },
     async remove(id) {
       await (await open()).delete('conversations', id);
