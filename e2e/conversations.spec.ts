@@ -541,6 +541,25 @@ test.describe('Export and Import', () => {
     await expect(chat.savedConversation('Imported 0')).toBeVisible();
     await expect(chat.conversations.getByRole('link')).toHaveCount(300);
   });
+  test('an export whose code cannot be loaded (the app updated since the page opened) says so under the box', async ({ page }) => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    await chat.waitForSettled(await chat.ask('hello', FAST));
+    // The web page's code is a chunk loaded when asked for: gone from the server, as after a redeploy.
+    await page.route(/\/assets\/page-export-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    const downloads: string[] = [];
+    page.on('download', (download) => downloads.push(download.suggestedFilename()));
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('button', { name: 'Web page (.html), to share' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The file was not made' })).toHaveText(
+      'The file was not made: part of the app could not be loaded (it may have been updated since this page opened). Reload the page and try again.',
+    );
+    // Markdown needs no such chunk beyond its own: it goes through, and the words go.
+    const markdown = await chat.exportFile('Export', 'Markdown (.md)');
+    expect(markdown.name).toBe('hello.md');
+    await expect(page.getByRole('status').filter({ hasText: 'The file was not made' })).toHaveCount(0);
+    expect(downloads).toEqual(['hello.md']);
+  });
   test('a conversation exported as a web page reads as it does here (math, code, usage), unfolded, with nothing to press, and loads nothing', async ({ page }) => {
     const chat = new ChatPage(page);
     await chat.open();

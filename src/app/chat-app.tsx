@@ -29,6 +29,7 @@ import { appConfigQuery, modelsQuery } from '../queries/queries.ts';
 import type { ConversationStore } from '../storage/conversation-store.ts';
 import { AttachingComposer, imagesRefusedBy } from './attaching-composer.tsx';
 import { downloadText } from './download.ts';
+import { useExport } from './use-export.ts';
 import type { DraftStore } from '../storage/draft-store.ts';
 import type { SettingsStore } from '../storage/settings-store.ts';
 
@@ -214,6 +215,8 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
   }, [deleted]);
 
   const [importError, setImportError] = useState<string | undefined>();
+  // Why the last export made no file, said under the box.
+  const [exportProblem, runExport] = useExport();
   const exportOpen = async (format: ExportFormat): Promise<void> => {
     const conversation = session.conversation(session.openId);
     if (!conversation) return;
@@ -453,7 +456,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
                 searchRef={searchBox}
                 searchShortcut={SHORTCUTS.searchConversations.aria}
               />
-              <ExportImport canExport={saved} onExport={(format) => void exportOpen(format)} onImport={(file) => void importFile(file)} importError={importError} importStatus={importStatus} />
+              <ExportImport canExport={saved} onExport={(format) => runExport(() => exportOpen(format))} onImport={(file) => void importFile(file)} importError={importError} importStatus={importStatus} />
             </aside>
             <div className="flex min-w-0 flex-1 flex-col">
               <main className="flex min-h-0 flex-1 flex-col">
@@ -486,7 +489,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
                   loadImages={() => draftStore.loadImages(session.openId)}
                   onImagesChange={keepDraftImages}
                   onImagesAttached={setChatImagesAttached}
-                  notice={draftRefused ? DRAFT_NOT_KEPT : undefined}
+                  notice={exportProblem ?? (draftRefused ? DRAFT_NOT_KEPT : undefined)}
                   boxRef={messageBox}
                   keyShortcut={SHORTCUTS.focusMessage.aria}
                   estimate={estimateNextPrompt}

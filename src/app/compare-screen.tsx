@@ -12,11 +12,12 @@ import { FocusComposerContext } from '../components/composer-focus.ts';
 import { ModelLookupContext } from '../components/model-lookup.ts';
 import { DRAFT_NOT_KEPT } from '../components/composer.tsx';
 import { speedSummaryMarkdown } from '../components/compare-summary.ts';
-import { LANES_ESTIMATE_TITLE, lanesEstimateLine } from '../components/prompt-estimate.ts';
+import { LANES_ESTIMATE_TITLE, estimateLine, lanesEstimateLine } from '../components/prompt-estimate.ts';
 import { conversationSpend, totalSpend } from '../chat/conversation-spend.ts';
 import { replyFiguresLine } from '../components/reply-figures.ts';
 import { AttachingComposer } from './attaching-composer.tsx';
 import { downloadText } from './download.ts';
+import { useExport } from './use-export.ts';
 import type { GatewayClient } from '../gateway/client.ts';
 import { webCompareStore, type CompareStore } from '../storage/compare-store.ts';
 import type { DraftStore } from '../storage/draft-store.ts';
@@ -92,8 +93,7 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
       if (prompts.every(({ history }) => history.length === 0) && !draft.trim()) return undefined;
       const spent = totalSpend(prompts.map(({ history }) => conversationSpend(history, (model) => lookupModel(model)?.pricing)));
       const lanePrompts = prompts.map(({ model, history }) => ({ tokens: nextPromptTokens(history, systemPrompt, draft), info: lookupModel(model) }));
-      const full = lanesEstimateLine(lanePrompts, spent);
-      return full === undefined ? undefined : { text: full, short: lanesEstimateLine(lanePrompts, spent, 'short') ?? full };
+      return estimateLine((form) => lanesEstimateLine(lanePrompts, spent, form));
     },
     [lanes, chats, systemPrompt, lookupModel],
   );
@@ -109,6 +109,8 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
   const focusMessageBox = useCallback(() => messageBox.current?.focus(), []);
   // The view as it reads (the speed table, the lanes side by side), for a page of its own.
   const view = useRef<HTMLDivElement>(null);
+  // Why the last export made no file, said under the box.
+  const [exportProblem, runExport] = useExport();
   const exportComparison = async (format: ComparisonFormat): Promise<void> => {
     if (format === 'markdown') {
       downloadText(comparisonFileName(compared), comparisonToMarkdown(compared, speedSummaryMarkdown(compared, speeds, speedScope), figures), 'text/markdown');
@@ -144,7 +146,7 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
           onShowMessageVersion={streaming ? undefined : compare.showMessageVersion}
           onContinue={blockedReason ? undefined : compare.continueReply}
           storageError={compare.storageError}
-          onExport={(format) => void exportComparison(format)}
+          onExport={(format) => runExport(() => exportComparison(format))}
           onPrefer={compare.prefer}
         />
         </div>
@@ -161,7 +163,7 @@ export default function CompareScreen({ client, settings, initialLanes, active, 
         loadImages={() => draftStore.loadImages(COMPARE_DRAFT)}
         onImagesChange={keepDraftImages}
         onImagesAttached={onImagesAttached}
-        notice={draftRefused ? DRAFT_NOT_KEPT : undefined}
+        notice={exportProblem ?? (draftRefused ? DRAFT_NOT_KEPT : undefined)}
         estimate={estimateNextPrompts}
         estimateTitle={LANES_ESTIMATE_TITLE}
       />

@@ -196,7 +196,8 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
   const shown = blind ? blind.order.map((model) => lanes.find((lane) => lane.model === model)!) : lanes;
   // Once they are revealed, the table's rows go in the lanes' order too.
   const shownSpeeds = blind ? blind.order.flatMap((model) => speeds.filter((speed) => speed.model === model)) : speeds;
-  const picks = useMemo(() => blindPicks(lanes), [lanes]);
+  // A pass over each lane's messages (tens of items, microseconds), made only when the tally can show. Not memoised: the screen builds `lanes` afresh each render.
+  const picks = hidden ? undefined : blindPicks(lanes);
   const toggleHidden = (): void => {
     const run = (blind?.run ?? 0) + 1;
     setBlind(hidden && blind ? { ...blind, hidden: false, run } : { order: shuffled(lanes.map((lane) => lane.model)), hidden: true, run });
@@ -273,7 +274,7 @@ export function CompareView({ lanes, speeds, speedScope, onSpeedScopeChange, mod
         ) : null}
       </div>
       {/* Said only once the models are shown: while hidden, which lane won is the test's to keep. */}
-      {picks.messages > 0 && !hidden ? (
+      {picks && picks.messages > 0 ? (
         <p className="border-b border-zinc-200 px-4 py-1.5 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-300">
           <span aria-hidden="true">★ </span>
           Picked blind: {picks.lanes.map((lane) => `${lane.model} ${lane.picks} of ${picks.messages}`).join(' · ')}

@@ -22,8 +22,13 @@ export interface EstimateLine {
   short: string;
 }
 
-/** Both forms of a line. */
-export const estimateLine = (line: (form: 'full' | 'short') => string): EstimateLine => ({ text: line('full'), short: line('short') });
+/** Both forms of a line (none where the full form says nothing). */
+export function estimateLine(line: (form: 'full' | 'short') => string): EstimateLine;
+export function estimateLine(line: (form: 'full' | 'short') => string | undefined): EstimateLine | undefined;
+export function estimateLine(line: (form: 'full' | 'short') => string | undefined): EstimateLine | undefined {
+  const text = line('full');
+  return text === undefined ? undefined : { text, short: line('short') ?? text };
+}
 
 /**
  * "Next prompt ≈ 1,234 tokens · 1.0% of 128K · ≈ $0.000185", as far as the
