@@ -51,19 +51,20 @@ function historyFile(size: number): string {
   return file;
 }
 
-/** Runs in the page before its scripts: notes when the list's first link shows, and every long animation frame. */
-function watch(): void {
-  const page = window as unknown as { listAt?: number; listed?: number; frames: { at: number; ms: number }[] };
+/** Runs in the page before its scripts: notes when the list's first link shows, when the whole history is listed, when the open conversation's first message shows, and every long animation frame. */
+function watch(size: number): void {
+  const page = window as unknown as { listAt?: number; wholeAt?: number; openAt?: number; frames: { at: number; ms: number }[] };
   page.frames = [];
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) page.frames.push({ at: entry.startTime, ms: entry.duration });
   }).observe({ type: 'long-animation-frame', buffered: true });
   const observer = new MutationObserver(() => {
     const list = document.querySelector('nav[aria-label="Conversations"]');
-    if (!list?.querySelector('a') && !list?.textContent?.includes('Your conversations will appear here.')) return;
-    observer.disconnect();
-    page.listAt = performance.now();
-    page.listed = list?.querySelectorAll('a').length ?? 0;
+    const links = list?.querySelectorAll('a').length ?? 0;
+    if (page.listAt === undefined && (links > 0 || list?.textContent?.includes('Your conversations will appear here.'))) page.listAt = performance.now();
+    if (page.openAt === undefined && document.querySelector('[role="log"] article')) page.openAt = performance.now();
+    if (page.wholeAt === undefined && links >= size) page.wholeAt = performance.now();
+    if (page.listAt !== undefined && page.wholeAt !== undefined && (size === 0 || page.openAt !== undefined)) observer.disconnect();
   });
   observer.observe(document, { subtree: true, childList: true });
 }
@@ -72,19 +73,30 @@ const frames = (page: Page) => page.evaluate(() => (window as unknown as { frame
 
 interface HistoryRun {
   listMs: number;
+  /** The open conversation's first message shown. */
+  openMs: number;
+  /** Every conversation listed: the whole history read. */
+  wholeMs: number;
   loadFrameMs: number;
   replyFrameMs: number;
   replyOver50: number;
 }
 
 async function measure(page: Page, appUrl: string, size: number): Promise<HistoryRun> {
-  await page.goto(appUrl);
-  const listMs = await page.waitForFunction(() => (window as unknown as { listAt?: number }).listAt ?? 0).then((handle) => handle.jsonValue());
-  const listed = await page.evaluate(() => (window as unknown as { listed?: number }).listed);
-  if (listed !== size) throw new Error(`the list showed ${listed} conversations, not ${size}`);
-  // Whatever the load still does, in the second after the list shows.
+  // A reload on a conversation (the newest), as a bookmark or a reload opens one; none without a history.
+  await page.goto(size > 0 ? `${appUrl}c/c0` : appUrl);
+  type Seen = { listAt?: number; wholeAt?: number; openAt?: number };
+  const seen = await page
+    .waitForFunction((empty) => {
+      const at = window as unknown as Seen;
+      const { listAt, wholeAt, openAt } = at;
+      return listAt !== undefined && wholeAt !== undefined && (empty || openAt !== undefined) ? { listAt, wholeAt, openAt } : undefined;
+    }, size === 0)
+    .then((handle) => handle.jsonValue() as Promise<Required<Seen>>);
+  // Whatever the load still does, in the second after the whole list shows.
   await page.waitForTimeout(1000);
   const loadFrameMs = Math.max(0, ...(await frames(page)).map((frame) => frame.ms));
+  if (size > 0) await page.getByRole('button', { name: 'New chat' }).click();
   const box = page.getByRole('textbox', { name: 'Message' });
   await box.fill('Explain goroutines vs threads');
   await box.press('Enter');
@@ -93,7 +105,14 @@ async function measure(page: Page, appUrl: string, size: number): Promise<Histor
   const reply = await frames(page);
   // The new conversation is deleted again, so each run starts from the same history.
   await page.getByRole('button', { name: 'Delete Explain goroutines vs threads' }).click();
-  return { listMs, loadFrameMs, replyFrameMs: Math.max(0, ...reply.map((frame) => frame.ms)), replyOver50: reply.filter((frame) => frame.ms > 50).length };
+  return {
+    listMs: seen.listAt,
+    openMs: size > 0 ? seen.openAt : Number.NaN,
+    wholeMs: seen.wholeAt,
+    loadFrameMs,
+    replyFrameMs: Math.max(0, ...reply.map((frame) => frame.ms)),
+    replyOver50: reply.filter((frame) => frame.ms > 50).length,
+  };
 }
 
 async function main(): Promise<void> {
@@ -106,10 +125,10 @@ async function main(): Promise<void> {
   const appUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}/`;
   const browser = await chromium.launch(launchOptions());
   try {
-    console.log(`\n| history | list shown after a reload, ms | longest frame as it loads, ms | longest frame while a reply streams, ms | frames over 50 ms in a reply |\n|---|---:|---:|---:|---:|`);
+    console.log(`\n| history | list shown after a reload, ms | its open conversation shown, ms | whole history listed, ms | longest frame as it loads, ms | longest frame while a reply streams, ms | frames over 50 ms in a reply |\n|---|---:|---:|---:|---:|---:|---:|`);
     for (const size of [0, SIZE]) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      await context.addInitScript(watch);
+      await context.addInitScript(watch, size);
       const page = await context.newPage();
       await page.goto(appUrl);
       if (size > 0) {
@@ -131,7 +150,7 @@ async function main(): Promise<void> {
       const runs: HistoryRun[] = [];
       for (let i = 0; i < 3; i++) runs.push(await measure(page, appUrl, size));
       const mid = (pick: (run: HistoryRun) => number): string => median(runs.map(pick)).toFixed(0);
-      console.log(`| ${size.toLocaleString('en-US')} conversations | ${mid((r) => r.listMs)} | ${mid((r) => r.loadFrameMs)} | ${mid((r) => r.replyFrameMs)} | ${mid((r) => r.replyOver50)} |`);
+      console.log(`| ${size.toLocaleString('en-US')} conversations | ${mid((r) => r.listMs)} | ${size > 0 ? mid((r) => r.openMs) : '—'} | ${size > 0 ? mid((r) => r.wholeMs) : '—'} | ${mid((r) => r.loadFrameMs)} | ${mid((r) => r.replyFrameMs)} | ${mid((r) => r.replyOver50)} |`);
       await context.close();
     }
     console.log(`\nChromium ${browser.version()}, medians of 3.`);

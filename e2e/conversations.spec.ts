@@ -41,6 +41,61 @@ test('a conversation is saved, named by its first message, and a reload brings i
   await expect(chat.conversations.getByRole('link')).toHaveCount(1);
 });
 
+test('after a reload the list and the open conversation show before the whole history is read', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.waitForSettled(await chat.ask('first question', FAST));
+  await chat.newChat.click();
+  await chat.waitForSettled(await chat.ask('hello', FAST));
+  await expect(chat.savedConversation('first question')).toBeVisible();
+  // From the next page on: the whole history's read (IndexedDB getAll) is held until the test lets it go.
+  await page.addInitScript(() => {
+    const held = window as unknown as { holding: boolean; heldReads: IDBRequest[]; releaseHistory(): void };
+    held.holding = true;
+    held.heldReads = [];
+    held.releaseHistory = () => {
+      held.holding = false;
+      for (const request of held.heldReads.splice(0)) request.dispatchEvent(new Event('success'));
+    };
+    const getAll = IDBObjectStore.prototype.getAll;
+    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['getAll']>) {
+      const request = getAll.apply(this, args);
+      // The first listener: while holding, the page's own never hear of the result until it is sent again.
+      request.addEventListener(
+        'success',
+        (event) => {
+          if (!held.holding) return;
+          event.stopImmediatePropagation();
+          held.heldReads.push(request);
+        },
+        { once: true },
+      );
+      return request;
+    };
+  });
+  await page.reload();
+  await expect(chat.savedConversation('hello')).toHaveAttribute('aria-current', 'page');
+  await expect(chat.savedConversation('first question')).toBeVisible();
+  await expect(chat.lastReply()).toContainText('demo gateway');
+  await expect(chat.usage(chat.lastReply())).toContainText('Total tokens');
+  // It goes on with its last reply's model (not LLM_MODEL's, which a new page opens on), as once the history is read.
+  await expect(chat.model).toHaveValue(FAST);
+  // All that while the history's read was held.
+  expect(await page.evaluate(() => (window as unknown as { heldReads: IDBRequest[] }).heldReads.length)).toBe(1);
+
+  // Another of the list, opened meanwhile, is read on its own too.
+  await chat.savedConversation('first question').click();
+  await expect(chat.conversation.getByRole('article', { name: 'You' })).toContainText('first question');
+  await expect(chat.lastReply()).toContainText('demo gateway');
+  expect(await page.evaluate(() => (window as unknown as { heldReads: IDBRequest[] }).heldReads.length)).toBe(1);
+
+  await page.evaluate(() => (window as unknown as { releaseHistory(): void }).releaseHistory());
+  await expect(chat.conversations.getByRole('link')).toHaveCount(2);
+  // And it goes on as any conversation does.
+  await chat.waitForSettled(await chat.ask('and then?', FAST));
+  await expect(chat.conversation.getByRole('article', { name: 'You' })).toHaveCount(2);
+});
+
 test('New chat starts another conversation; links, Back and Forward switch between them', async ({ page }) => {
   const chat = new ChatPage(page);
   await chat.open();

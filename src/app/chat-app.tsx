@@ -169,13 +169,14 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
   );
   // A saved conversation goes on with the model its last reply came from (when
   // the gateway still lists it); a new chat keeps the model picked now.
-  const { conversation: savedConversation, openId, loaded } = session;
+  // Once it is read: with the history, or on its own before it (openUnread turns false then).
+  const { conversation: savedConversation, openId, loaded, openUnread } = session;
   const { selectModel } = selection;
   useEffect(() => {
-    if (!loaded) return;
+    if (!loaded && openUnread) return;
     const model = lastReplyModel(savedConversation(openId));
     if (model) selectModel(model);
-  }, [savedConversation, openId, loaded, selectModel]);
+  }, [savedConversation, openId, loaded, openUnread, selectModel]);
   const openSummary = session.conversations.find((c) => c.id === session.openId);
   const saved = openSummary !== undefined;
   // The tab, and the history entry, are named after the open conversation.
@@ -308,7 +309,9 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
       ? { status: 'error', message: models.error.message }
       : { status: 'ready', groups: models.data };
 
-  const blockedReason = models.isPending
+  const blockedReason = session.openUnread
+    ? 'Loading this conversation…'
+    : models.isPending
     ? 'Loading models…'
     : models.isError
       ? 'The gateway is not reachable'

@@ -61,4 +61,13 @@ describe('createConversationsStore', () => {
     expect(store.openMessages()).not.toBe(sent);
     expect(store.openMessages()[1]).toMatchObject({ content: 'mine' });
   });
+
+  it('says whether the open conversation is one of the kept list not read yet', () => {
+    const preview = [{ id: 'a', title: 'A', updatedAt: 1, streaming: false }];
+    const store = createConversationsStore(initialConversationsState('a', preview));
+    expect(store.openUnread()).toBe(true);
+    store.dispatch({ type: 'conversationRead', conversation: { id: 'a', title: 'A', createdAt: 0, updatedAt: 1, messages: [] } });
+    expect(store.openUnread()).toBe(false);
+    expect(createConversationsStore(initialConversationsState('new', preview)).openUnread()).toBe(false);
+  });
 });

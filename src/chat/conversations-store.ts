@@ -4,6 +4,7 @@
 // and the list around it. React binds to it with useSyncExternalStore.
 import {
   conversationsReducer,
+  unread,
   isStreaming,
   openMessages,
   sameSummaries,
@@ -25,6 +26,8 @@ export interface ConversationsStore {
   openMessages(): readonly Message[];
   /** Whether the open conversation has a reply streaming. */
   openStreaming(): boolean;
+  /** Whether the open conversation is one of the kept list, not read yet: nothing can be sent to it until it is. */
+  openUnread(): boolean;
 }
 
 export function createConversationsStore(initial: ConversationsState): ConversationsStore {
@@ -32,6 +35,7 @@ export function createConversationsStore(initial: ConversationsState): Conversat
   const listeners = new Set<() => void>();
   // Derived once per version of byId, and kept as the same array while a reply only grows.
   let summarizedFrom: ConversationsState['byId'] | undefined;
+  let previewedFrom: ConversationsState['preview'];
   let summaries: ConversationSummary[] = [];
 
   return {
@@ -49,14 +53,16 @@ export function createConversationsStore(initial: ConversationsState): Conversat
       };
     },
     summaries() {
-      if (summarizedFrom !== state.byId) {
+      if (summarizedFrom !== state.byId || previewedFrom !== state.preview) {
         summarizedFrom = state.byId;
-        const next = summarize(state.byId);
+        previewedFrom = state.preview;
+        const next = summarize(state.byId, state.preview);
         if (!sameSummaries(next, summaries)) summaries = next;
       }
       return summaries;
     },
     openMessages: () => openMessages(state),
+    openUnread: () => unread(state, state.openId),
     openStreaming() {
       const open = state.byId[state.openId];
       return open !== undefined && isStreaming(open);

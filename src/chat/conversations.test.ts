@@ -27,6 +27,34 @@ const inConversation = (conversationId: string, action: ChatAction): Conversatio
 const run = (state: ConversationsState, ...actions: ConversationsAction[]): ConversationsState => actions.reduce(conversationsReducer, state);
 
 describe('conversationsReducer', () => {
+  it('shows the kept list until the history is read, the open conversation read ahead of it in its place', () => {
+    const preview = [
+      { id: 'a', title: 'Kept a', updatedAt: 3, streaming: false },
+      { id: 'b', title: 'Kept b', updatedAt: 1, streaming: false },
+    ];
+    const a: Conversation = { id: 'a', title: 'Read a', createdAt: 0, updatedAt: 3, messages: [{ id: 'u', role: 'user', content: 'hi' }] };
+    let state = initialConversationsState('a', preview);
+    expect(summarize(state.byId, state.preview).map((c) => c.title)).toEqual(['Kept a', 'Kept b']);
+    state = run(state, { type: 'conversationRead', conversation: a });
+    expect(openMessages(state)).toEqual(a.messages);
+    // A conversation started meanwhile joins the list, newest first.
+    state = run(state, inConversation('c', send('new', 'r1', 5)));
+    expect(summarize(state.byId, state.preview).map((c) => c.title)).toEqual(['new', 'Read a', 'Kept b']);
+    // The history read: the list is what it holds (b was deleted elsewhere), the preview gone.
+    state = run(state, { type: 'conversationsLoaded', conversations: [{ ...a, title: 'Stored a' }] });
+    expect(state.preview).toBeUndefined();
+    expect(summarize(state.byId, state.preview).map((c) => c.title)).toEqual(['new', 'Read a']);
+    // Read ahead once the history is in, or over a copy here already: nothing changes.
+    expect(run(state, { type: 'conversationRead', conversation: { ...a, id: 'z' } })).toBe(state);
+    const early = run(initialConversationsState('a'), { type: 'conversationRead', conversation: a });
+    expect(run(early, { type: 'conversationRead', conversation: { ...a, title: 'Other' } })).toBe(early);
+    // A send into one of the kept list not read yet changes nothing: it would start it afresh under its id.
+    const unread = initialConversationsState('b', preview);
+    expect(run(unread, inConversation('b', send('lost?', 'r2', 6)))).toBe(unread);
+    // An empty kept list is none.
+    expect(initialConversationsState('a', []).preview).toBeUndefined();
+  });
+
   it('saves a new conversation with its first message, titled by it', () => {
     const empty = initialConversationsState('a');
     expect(openMessages(empty)).toEqual([]);

@@ -22,11 +22,18 @@ export interface ConversationsState {
   openId: string;
   /** Whether the saved conversations have been read from storage. */
   loaded: boolean;
+  /**
+   * Until they are: the list as this browser last showed it (kept beside the
+   * history, read at once), so the list shows before the whole history is read.
+   */
+  preview?: readonly ConversationSummary[] | undefined;
 }
 
 export type ConversationsAction =
   /** `streamingElsewhere`: conversations whose reply another tab streams (and writes on to its end): kept as they are, not cut off. */
   | { type: 'conversationsLoaded'; conversations: Conversation[]; streamingElsewhere?: ReadonlySet<string> | undefined }
+  /** One conversation read ahead of the rest (the open one): taken unless the history is in or a copy is here already. */
+  | { type: 'conversationRead'; conversation: Conversation }
   | { type: 'conversationOpened'; id: string }
   /** A conversation deleted; when it was open, `nextOpenId` (a new, empty one) opens instead. */
   | { type: 'conversationDeleted'; id: string; nextOpenId: string }
@@ -43,8 +50,13 @@ export type ConversationsAction =
   | { type: 'conversationsImported'; conversations: Conversation[] }
   | { type: 'chatAction'; conversationId: string; action: ChatAction };
 
-export function initialConversationsState(openId: string): ConversationsState {
-  return { byId: {}, openId, loaded: false };
+/** Whether a conversation is one of the kept list that has not been read yet (see `preview`). */
+export function unread(state: ConversationsState, id: string): boolean {
+  return !state.byId[id] && state.preview?.some((summary) => summary.id === id) === true;
+}
+
+export function initialConversationsState(openId: string, preview?: readonly ConversationSummary[]): ConversationsState {
+  return { byId: {}, openId, loaded: false, preview: preview?.length ? preview : undefined };
 }
 
 const TITLE_LENGTH = 60;
@@ -77,6 +89,9 @@ export function restoredConversation(conversation: Conversation): Conversation {
 function applyChatAction(state: ConversationsState, conversationId: string, action: ChatAction): ConversationsState {
   const existing = state.byId[conversationId];
   if (!existing && action.type !== 'sendRequested') return state;
+  // A conversation of the kept list not read yet: a send would start it
+  // afresh under its id, and the history, once read, would lose to that.
+  if (unread(state, conversationId)) return state;
   const base: Conversation = existing ?? {
     id: conversationId,
     title: action.type === 'sendRequested' ? titleFrom(titleText(action.user)) : 'New chat',
@@ -111,7 +126,12 @@ export function conversationsReducer(state: ConversationsState, action: Conversa
       const byId: Record<string, Conversation> = {};
       for (const conversation of action.conversations)
         byId[conversation.id] = action.streamingElsewhere?.has(conversation.id) ? conversation : restoredConversation(conversation);
-      return { ...state, byId: { ...byId, ...state.byId }, loaded: true };
+      return { ...state, byId: { ...byId, ...state.byId }, loaded: true, preview: undefined };
+    }
+    case 'conversationRead': {
+      const { conversation } = action;
+      if (state.loaded || state.byId[conversation.id]) return state;
+      return { ...state, byId: { ...state.byId, [conversation.id]: restoredConversation(conversation) } };
     }
     case 'conversationsImported': {
       const first = action.conversations[0];
@@ -159,11 +179,11 @@ export interface ConversationSummary {
   streaming: boolean;
 }
 
-/** Newest first. */
-export function summarize(byId: ConversationsState['byId']): ConversationSummary[] {
-  return Object.values(byId)
-    .toSorted((a, b) => b.updatedAt - a.updatedAt)
-    .map((c) => ({ id: c.id, title: c.title, updatedAt: c.updatedAt, streaming: isStreaming(c) }));
+/** Newest first; those of the preview not read yet among them. */
+export function summarize(byId: ConversationsState['byId'], preview: readonly ConversationSummary[] = []): ConversationSummary[] {
+  const read = Object.values(byId).map((c) => ({ id: c.id, title: c.title, updatedAt: c.updatedAt, streaming: isStreaming(c) }));
+  const notRead = preview.filter((summary) => !byId[summary.id]);
+  return [...read, ...notRead].toSorted((a, b) => b.updatedAt - a.updatedAt);
 }
 
 export function sameSummaries(a: readonly ConversationSummary[], b: readonly ConversationSummary[]): boolean {

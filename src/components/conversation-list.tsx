@@ -166,7 +166,8 @@ export const ConversationList = memo(function ConversationList({
           </>
         ) : null}
       </p>
-      {!loaded ? (
+      {/* The list as last kept shows while the history is read: only an empty one waits. */}
+      {!loaded && conversations.length === 0 ? (
         <p className="px-1 text-sm text-zinc-500 dark:text-zinc-400">Loading conversations…</p>
       ) : conversations.length === 0 ? (
         <p className="px-1 text-sm text-zinc-500 dark:text-zinc-400">Your conversations will appear here.</p>

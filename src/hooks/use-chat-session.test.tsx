@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
+import type { Conversation } from '../chat/conversations.ts';
+import { assistantReply } from '../chat/test-messages.ts';
 import type { FetchLike } from '../gateway/client.ts';
-import type { ConversationStore } from '../storage/conversation-store.ts';
+import { emptyConversationStore } from '../storage/test-storage.ts';
 import { testClient } from '../gateway/test-streams.ts';
 import { useChatSession, useOpenMessages } from './use-chat-session.ts';
 
@@ -118,13 +120,9 @@ it('keeps an edited message and what followed it as the new one\'s earlier versi
 it('keeps a streaming conversation at once as the page is hidden or goes away, and none once its reply has ended', async () => {
   const client = testClient(slowGateway(['one ', 'two ', 'three ', 'four '], 30));
   const kept: string[][] = [];
-  const store: ConversationStore = {
-    loadAll: async () => [],
-    load: async () => undefined,
-    save: async () => undefined,
-    remove: async () => undefined,
+  const store = emptyConversationStore({
     keepInFlight: (conversations) => void kept.push(conversations.map((c) => c.messages.map((m) => `${m.role === 'assistant' ? m.status : m.role}:${m.content}`).join('|'))),
-  };
+  });
   const { result } = renderHook(() => useChatSession(client, { model: 'p/m', systemPrompt: '' }, { store }));
   const messages = renderHook(() => useOpenMessages(result.current));
   await waitFor(() => expect(result.current.loaded).toBe(true));
@@ -154,3 +152,54 @@ function visibility(state: DocumentVisibilityState): void {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
   act(() => void document.dispatchEvent(new Event('visibilitychange')));
 }
+
+it('shows the list as last kept and the conversation a reload opens before the history is read, and keeps the list once it is', async () => {
+  const client = testClient(slowGateway([], 0));
+  const open = { id: 'a', title: 'Opened', createdAt: 0, updatedAt: 5, messages: [{ id: 'u', role: 'user' as const, content: 'hi' }] };
+  let history: ((conversations: typeof open[]) => void) | undefined;
+  const kept: string[][] = [];
+  const store = emptyConversationStore({
+    readList: () => [
+      { id: 'a', title: 'Opened', updatedAt: 5, streaming: false },
+      { id: 'b', title: 'Older', updatedAt: 1, streaming: false },
+    ],
+    loadOne: async (id) => (id === 'a' ? open : undefined),
+    loadAll: () => new Promise((resolve) => (history = resolve)),
+    keepList: (summaries) => void kept.push(summaries.map((s) => s.title)),
+  });
+  const { result } = renderHook(() => useChatSession(client, { model: 'p/m', systemPrompt: '' }, { store, initialOpenId: 'a' }));
+  const messages = renderHook(() => useOpenMessages(result.current));
+  expect(result.current.conversations.map((c) => c.title)).toEqual(['Opened', 'Older']);
+  await waitFor(() => expect(messages.result.current.map((m) => m.content)).toEqual(['hi']));
+  expect(result.current.loaded).toBe(false);
+  // Nothing is kept until the history is read: the list so far is not the history.
+  expect(kept).toEqual([]);
+  act(() => history?.([open, { ...open, id: 'c', title: 'Newest', updatedAt: 9 }]));
+  await waitFor(() => expect(result.current.loaded).toBe(true));
+  expect(result.current.conversations.map((c) => c.title)).toEqual(['Newest', 'Opened']);
+  expect(kept).toEqual([['Newest', 'Opened']]);
+});
+
+it('does not read ahead a conversation that was streaming: whether another tab still streams it is known only with the rest', async () => {
+  const client = testClient(slowGateway([], 0));
+  const streaming: Conversation = {
+    id: 'a',
+    title: 'Streaming',
+    createdAt: 0,
+    updatedAt: 5,
+    messages: [{ id: 'u', role: 'user', content: 'hi' }, assistantReply({ id: 'r', status: 'streaming', content: 'Once' })],
+  };
+  let read = false;
+  const store = emptyConversationStore({
+    loadOne: async () => {
+      read = true;
+      return streaming;
+    },
+    loadAll: () => new Promise(() => undefined),
+  });
+  const { result } = renderHook(() => useChatSession(client, { model: 'p/m', systemPrompt: '' }, { store, initialOpenId: 'a' }));
+  const messages = renderHook(() => useOpenMessages(result.current));
+  await waitFor(() => expect(read).toBe(true));
+  await act(async () => undefined);
+  expect(messages.result.current).toEqual([]);
+});

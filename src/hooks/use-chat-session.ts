@@ -43,6 +43,8 @@ export interface ChatSession {
   openId: string;
   /** Whether the saved conversations have been read. */
   loaded: boolean;
+  /** Whether the open conversation is one of the list as last kept, not read yet (a moment after a reload): nothing is sent to it meanwhile. */
+  openUnread: boolean;
   /** Why conversations cannot be saved, when storage failed. */
   storageError: string | undefined;
   /** Whether the open conversation has a reply in flight (here or in another tab). */
@@ -99,7 +101,10 @@ export function useChatSession(
 ): ChatSession {
   // Held outside React: this hook's caller re-renders when the list, the open
   // conversation or whether it streams changes, not per streamed frame.
-  const [conversationsStore] = useState(() => createConversationsStore(initialConversationsState(initialOpenId || newId())));
+  // The first render's: the conversation the page opened on.
+  const [firstOpenId] = useState(initialOpenId);
+  // The list as last kept shows at once; the history is read after.
+  const [conversationsStore] = useState(() => createConversationsStore(initialConversationsState(initialOpenId || newId(), store?.readList())));
   const dispatch = conversationsStore.dispatch;
   const [storageError, setStorageError] = useState<string | undefined>();
   // Replies in flight, by conversation: one each, and one may stream while another conversation is open.
@@ -146,12 +151,34 @@ export function useChatSession(
     [locks, store, dispatch],
   );
 
+  // One conversation read ahead of the history (see conversationRead).
+  const readAhead = useCallback(
+    (id: string) => {
+      if (!store) return;
+      store.loadOne(id).then(
+        (conversation) => {
+          // Not one that was streaming: whether another tab still streams it
+          // is known only with the rest (its lock), and it must not be cut off first.
+          if (!conversation || isStreaming(conversation)) return;
+          dispatch({ type: 'conversationRead', conversation });
+          // As read, it needs no writing back; a copy already here (changed since, perhaps) is left to the saver.
+          if (conversationsStore.getState().byId[conversation.id] === conversation) seen.current.add(conversation);
+        },
+        // Reading the whole history says what went wrong, if anything did.
+        () => undefined,
+      );
+    },
+    [store, dispatch, conversationsStore],
+  );
   useEffect(() => {
     if (!store) {
       dispatch({ type: 'conversationsLoaded', conversations: [] });
       return;
     }
     let cancelled = false;
+    // The conversation a reload opens is read first, on its own: it shows in
+    // a few milliseconds, where the whole history can take most of a second.
+    if (firstOpenId) readAhead(firstOpenId);
     const held = locks?.held().catch(() => new Set<string>()) ?? Promise.resolve(new Set<string>());
     Promise.all([store.loadAll(), held]).then(
       ([conversations, locked]) => {
@@ -171,7 +198,24 @@ export function useChatSession(
     return () => {
       cancelled = true;
     };
-  }, [store, locks, dispatch, watchElsewhere]);
+  }, [store, locks, dispatch, watchElsewhere, readAhead, firstOpenId]);
+
+  // The list is kept beside the history as it changes (a send, a rename, a
+  // reply starting or ending; not per streamed frame), for the next page to
+  // show before it has read the history.
+  useEffect(() => {
+    if (!store) return;
+    let kept: readonly ConversationSummary[] | undefined;
+    const keep = (): void => {
+      if (!conversationsStore.getState().loaded) return;
+      const list = conversationsStore.summaries();
+      if (list === kept) return;
+      kept = list;
+      store.keepList(list);
+    };
+    keep();
+    return conversationsStore.subscribe(keep);
+  }, [store, conversationsStore]);
 
   // Other tabs: a conversation one of them wrote replaces this tab's copy,
   // unless this tab is streaming into it. One another tab streams into is
@@ -271,7 +315,7 @@ export function useChatSession(
   const sendFrom = useCallback(
     (user: UserMessage, from?: string, earlier?: AssistantMessage[]) => {
       const conversationId = conversationsStore.getState().openId;
-      if (!model || (!user.content.trim() && !user.images?.length) || runs.current.has(conversationId)) return;
+      if (!model || (!user.content.trim() && !user.images?.length) || runs.current.has(conversationId) || conversationsStore.openUnread()) return;
       const all = openMessages(conversationsStore.getState());
       const cut = from === undefined ? all.length : all.findIndex((m) => m.id === from);
       if (cut < 0) return;
@@ -345,7 +389,15 @@ export function useChatSession(
 
   // A new chat opens an empty conversation; a reply streaming elsewhere goes on.
   const newChat = useCallback(() => dispatch({ type: 'conversationOpened', id: newId() }), [dispatch]);
-  const open = useCallback((id: string) => dispatch({ type: 'conversationOpened', id }), [dispatch]);
+  const open = useCallback(
+    (id: string) => {
+      dispatch({ type: 'conversationOpened', id });
+      // One of the kept list, opened before the history is read: read on its own.
+      const { loaded, byId } = conversationsStore.getState();
+      if (!loaded && !byId[id]) readAhead(id);
+    },
+    [dispatch, conversationsStore, readAhead],
+  );
   const importConversations = useCallback(
     (conversations: Conversation[]) => {
       // The saver hears of the change at once (a store listener) and begins their write.
@@ -389,6 +441,7 @@ export function useChatSession(
   const openId = useSyncExternalStore(conversationsStore.subscribe, () => conversationsStore.getState().openId);
   const loaded = useSyncExternalStore(conversationsStore.subscribe, () => conversationsStore.getState().loaded);
   const streaming = useSyncExternalStore(conversationsStore.subscribe, conversationsStore.openStreaming);
+  const openUnread = useSyncExternalStore(conversationsStore.subscribe, conversationsStore.openUnread);
   const streamingElsewhere = streaming && elsewhere.has(openId);
   const search = useCallback(
     (query: string) => new Set(searchConversations(Object.values(conversationsStore.getState().byId), query).map((c) => c.id)),
@@ -399,6 +452,7 @@ export function useChatSession(
     searchConversations: search,
     openId,
     loaded,
+    openUnread,
     storageError,
     streaming,
     streamingElsewhere,

@@ -4,8 +4,8 @@ import type { Conversation } from '../chat/conversations.ts';
 import { assistantReply } from '../chat/test-messages.ts';
 import type { AssistantMessage } from '../chat/types.ts';
 import { createConversationSaver, type SaverTimers } from './conversation-saver.ts';
-import { openConversationStore, withKeptInFlight, type ConversationStore } from './conversation-store.ts';
-import { memoryStorage } from './test-storage.ts';
+import { LIST_KEPT, openConversationStore, withKeptInFlight } from './conversation-store.ts';
+import { emptyConversationStore, memoryStorage } from './test-storage.ts';
 
 const reply = (status: AssistantMessage['status'], content: string): AssistantMessage => assistantReply({ id: 'r', status, content });
 const conversation = (id: string, status: AssistantMessage['status'], content: string): Conversation => ({
@@ -38,9 +38,7 @@ function recordingStore() {
   const saved: Array<{ id: string; content: string }> = [];
   const batches: number[] = [];
   const removed: string[] = [];
-  const store: ConversationStore = {
-    loadAll: async () => [],
-    load: async () => undefined,
+  const store = emptyConversationStore({
     save: async (conversations) => {
       batches.push(conversations.length);
       for (const c of conversations) saved.push({ id: c.id, content: c.messages[1]?.content ?? '' });
@@ -48,8 +46,7 @@ function recordingStore() {
     remove: async (id) => {
       removed.push(id);
     },
-    keepInFlight: () => undefined,
-  };
+  });
   return { store, saved, batches, removed };
 }
 
@@ -64,13 +61,9 @@ describe('createConversationSaver', () => {
 
   it('writes the settled conversations of one change in one write, and says once it has landed', async () => {
     const writes: Array<{ ids: string[]; land: () => void }> = [];
-    const store: ConversationStore = {
-      loadAll: async () => [],
-      load: async () => undefined,
+    const store = emptyConversationStore({
       save: (conversations) => new Promise<void>((land) => writes.push({ ids: conversations.map((c) => c.id), land })),
-      remove: async () => undefined,
-      keepInFlight: () => undefined,
-    };
+    });
     const { timers } = manualTimers();
     const written: string[] = [];
     const saver = createConversationSaver(store, { timers, onWritten: (id) => written.push(id) });
@@ -134,13 +127,7 @@ describe('createConversationSaver', () => {
 
   it('reports a failed write', async () => {
     const errors: unknown[] = [];
-    const store: ConversationStore = {
-      loadAll: async () => [],
-      load: async () => undefined,
-      save: () => Promise.reject(new Error('QuotaExceededError')),
-      remove: async () => undefined,
-      keepInFlight: () => undefined,
-    };
+    const store = emptyConversationStore({ save: () => Promise.reject(new Error('QuotaExceededError')) });
     const saver = createConversationSaver(store, { onError: (e) => errors.push(e) });
     saver.changed([conversation('a', 'done', 'x')]);
     await expect(saver.written()).resolves.toBe(false);
@@ -161,6 +148,41 @@ describe('openConversationStore (IndexedDB)', () => {
     ]);
     await again.remove('a');
     expect((await store.loadAll()).map((c) => c.id)).toEqual(['b']);
+  });
+});
+
+describe('the kept list (localStorage beside IndexedDB)', () => {
+  it('keeps the newest conversations’ ids, titles and times, and reads them back as not streaming', () => {
+    const lists = memoryStorage();
+    const store = openConversationStore('list-store', memoryStorage, () => lists);
+    expect(store.readList()).toEqual([]);
+    const summaries = Array.from({ length: LIST_KEPT + 5 }, (_, i) => ({ id: `c${i}`, title: `T${i}`, updatedAt: 1000 - i, streaming: i === 0 }));
+    store.keepList(summaries);
+    const again = openConversationStore('list-store', memoryStorage, () => lists).readList();
+    expect(again).toHaveLength(LIST_KEPT);
+    expect(again[0]).toEqual({ id: 'c0', title: 'T0', updatedAt: 1000, streaming: false });
+    expect(again.at(-1)?.id).toBe(`c${LIST_KEPT - 1}`);
+  });
+
+  it('reads past what is not a list, and keeps none, throwing nothing, where storage refuses', () => {
+    const lists = memoryStorage();
+    lists.setItem('odd-list.list', JSON.stringify([{ id: 'x' }, 'text', { id: 'y', title: 'Y', updatedAt: 2 }]));
+    expect(openConversationStore('odd-list', memoryStorage, () => lists).readList().map((s) => s.id)).toEqual(['y']);
+    lists.setItem('odd-list.list', '{not json');
+    expect(openConversationStore('odd-list', memoryStorage, () => lists).readList()).toEqual([]);
+    const refusing = openConversationStore('refusing-list', memoryStorage, () => memoryStorage(true));
+    expect(() => refusing.keepList([{ id: 'a', title: 'A', updatedAt: 1, streaming: false }])).not.toThrow();
+    expect(refusing.readList()).toEqual([]);
+  });
+
+  it('reads one conversation ahead of the rest as loadAll would: a copy kept in flight over an older saved one', async () => {
+    const inFlight = memoryStorage();
+    const store = openConversationStore('one-store', () => inFlight);
+    await store.save([conversation('a', 'streaming', 'Once upon'), conversation('b', 'done', 'b')]);
+    store.keepInFlight([conversation('a', 'streaming', 'Once upon a time')]);
+    expect((await store.loadOne('a'))?.messages[1]?.content).toBe('Once upon a time');
+    expect((await store.loadOne('b'))?.messages[1]?.content).toBe('b');
+    expect(await store.loadOne('none')).toBeUndefined();
   });
 });
 

@@ -8,12 +8,21 @@
 // conversations are also kept in sessionStorage, whose writes are synchronous,
 // and read back with the rest (withKeptInFlight).
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { isStreaming, type Conversation } from '../chat/conversations.ts';
+import { isStreaming, type Conversation, type ConversationSummary } from '../chat/conversations.ts';
 
 export interface ConversationStore {
   /** Every saved conversation, with any kept in flight that is newer than its saved copy. */
   loadAll(): Promise<Conversation[]>;
   load(id: string): Promise<Conversation | undefined>;
+  /** One conversation ahead of the rest (the one a reload opens): as loadAll would give it. */
+  loadOne(id: string): Promise<Conversation | undefined>;
+  /**
+   * The list as this browser last kept it (keepList), read at once: shown
+   * while loadAll reads the whole history, which takes most of a second at a
+   * thousand conversations. The newest LIST_KEPT only; none where storage refuses.
+   */
+  readList(): ConversationSummary[];
+  keepList(summaries: readonly ConversationSummary[]): void;
   /** Writes these conversations in one transaction: all of them land, or none. */
   save(conversations: readonly Conversation[]): Promise<void>;
   remove(id: string): Promise<void>;
@@ -42,6 +51,22 @@ export function withKeptInFlight(saved: readonly Conversation[], kept: readonly 
   return [...byId.values()];
 }
 
+/** How many of the newest conversations the kept list holds: a screen's worth many times over, in some tens of KB. */
+export const LIST_KEPT = 300;
+
+/** What reads as a kept list: summaries with an id, a title and a time (not streaming: that is only known once read). */
+function keptList(json: string | null): ConversationSummary[] {
+  try {
+    const value: unknown = JSON.parse(json ?? '[]');
+    if (!Array.isArray(value)) return [];
+    return value
+      .filter((s): s is ConversationSummary => typeof s === 'object' && s !== null && typeof s.id === 'string' && typeof s.title === 'string' && typeof s.updatedAt === 'number')
+      .map(({ id, title, updatedAt }) => ({ id, title, updatedAt, streaming: false }));
+  } catch {
+    return [];
+  }
+}
+
 /** What reads as conversations kept in flight: records with an id and messages. */
 function keptConversations(json: string | null): Conversation[] {
   try {
@@ -59,9 +84,14 @@ interface ChatDb extends DBSchema {
 
 const DB_VERSION = 1;
 
-/** `inFlight`: where conversations in flight are kept, sessionStorage (per tab, kept across a reload) unless a test says otherwise. */
-export function openConversationStore(name = 'gateway-chat', inFlight: () => Storage = () => sessionStorage): ConversationStore {
+/**
+ * `inFlight`: where conversations in flight are kept, sessionStorage (per tab,
+ * kept across a reload); `lists`: where the list is kept, localStorage (every
+ * tab's); unless a test says otherwise.
+ */
+export function openConversationStore(name = 'gateway-chat', inFlight: () => Storage = () => sessionStorage, lists: () => Storage = () => localStorage): ConversationStore {
   const inFlightKey = `${name}.in-flight`;
+  const listKey = `${name}.list`;
   const readKept = (): Conversation[] => {
     try {
       return keptConversations(inFlight().getItem(inFlightKey));
@@ -85,6 +115,25 @@ export function openConversationStore(name = 'gateway-chat', inFlight: () => Sto
     },
     async load(id) {
       return (await open()).get('conversations', id);
+    },
+    async loadOne(id) {
+      const saved = await (await open()).get('conversations', id);
+      return withKeptInFlight(saved ? [saved] : [], readKept()).find((conversation) => conversation.id === id);
+    },
+    readList() {
+      try {
+        return keptList(lists().getItem(listKey));
+      } catch {
+        return [];
+      }
+    },
+    keepList(summaries) {
+      try {
+        const kept = summaries.slice(0, LIST_KEPT).map(({ id, title, updatedAt }) => ({ id, title, updatedAt }));
+        lists().setItem(listKey, JSON.stringify(kept));
+      } catch {
+        // Not kept (full, blocked): the next page shows the list once the history is read, as it always could.
+      }
     },
     async save(conversations) {
       // One transaction for the lot: an import of a thousand conversations is
