@@ -593,7 +593,8 @@ test.describe('chatting through the app server', () => {
       'urlhttps://github.com/inference-gateway/inference-gateway',
       'Goroutines vs. threads',
     ];
-    expect(await opening()).toEqual(expected);
+    // The cards' code loads with the first reply that has one: their names show until then.
+    await expect.poll(opening).toEqual(expected);
     const search = reply.getByRole('figure', { name: 'Tool call web_search' });
     await expect(search.getByRole('term')).toHaveText('query');
     await expect(search.getByRole('definition')).toHaveText('inference gateway streaming');
@@ -606,7 +607,7 @@ test.describe('chatting through the app server', () => {
     await expect(chat.usage(reply)).not.toContainText('tool call');
     await page.reload();
     await chat.waitForSettled(reply);
-    expect(await opening()).toEqual(expected);
+    await expect.poll(opening).toEqual(expected);
   });
 
   test('a long message of yours is folded to twelve lines with Show more; one that fits is not', async ({ page }) => {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { assistantReply, stallingTrace } from '../chat/test-messages.ts';
@@ -338,7 +338,7 @@ describe('MessageView', () => {
     expect(screen.getByRole('button', { name: 'Replay' })).toBeTruthy();
   });
 
-  it('shows tool calls where they came: between an MCP stream\'s completions, and after the text for a call that ends a reply', () => {
+  it('shows tool calls where they came: between an MCP stream\'s completions, and after the text for a call that ends a reply', async () => {
     const content = 'Let me look.\n\nOne more.\n\nFound it.';
     const toolCalls = [
       { index: 0, id: 't1', name: 'search', arguments: '{}', at: 12 },
@@ -348,6 +348,9 @@ describe('MessageView', () => {
       { index: 3, id: 't4', name: 'old', arguments: '{}' },
     ];
     render(<MessageView message={reply({ content, toolCalls })} />);
+    // The cards' code loads when a reply first has one; their names show meanwhile.
+    expect(screen.getByRole('article').textContent).toContain('Tool call search');
+    await waitFor(() => expect(screen.getAllByRole('figure')).toHaveLength(4));
     const article = screen.getByRole('article');
     const order = [...article.querySelectorAll('p, figcaption')].map((element) => element.textContent).filter((text) => text && !text.startsWith('Prompt'));
     expect(order.slice(0, 7)).toEqual([
@@ -362,13 +365,14 @@ describe('MessageView', () => {
     // A call that ends the reply (no text after it yet) shows after the text.
     cleanup();
     render(<MessageView message={reply({ content: 'Let me look.', toolCalls: [toolCalls[0]!] })} />);
+    await screen.findByRole('figure');
     expect([...screen.getByRole('article').querySelectorAll('p, figcaption')].slice(0, 2).map((element) => element.textContent)).toEqual(['Let me look.', 'Tool call search (no arguments)']);
   });
 
-  it('shows a tool call\'s arguments field by field once they are whole, as they came before', () => {
+  it('shows a tool call\'s arguments field by field once they are whole, as they came before', async () => {
     const call = { index: 0, id: 't1', name: 'web_search', arguments: '{"query": "go', at: 0 };
     const { rerender } = render(<MessageView message={reply({ content: '', toolCalls: [call], status: 'streaming' })} />);
-    const card = screen.getByRole('figure', { name: 'Tool call web_search' });
+    const card = await screen.findByRole('figure', { name: 'Tool call web_search' });
     expect(card.querySelector('pre')?.textContent).toBe('{"query": "go');
     expect(card.querySelector('dl')).toBeNull();
     rerender(<MessageView message={reply({ content: '', toolCalls: [{ ...call, arguments: '{"query": "go\\nthreads", "limit": 3}' }] })} />);

@@ -8,7 +8,6 @@ import { FocusComposerContext, pressedFromKeyboard } from './composer-focus.ts';
 import { ModelsHiddenContext } from './models-hidden.ts';
 import { liveLine, UsagePanel } from './usage-panel.tsx';
 import { ReplayTogetherContext } from './replay-together.ts';
-import { toolArguments } from './tool-arguments.ts';
 import { REPLAY_SPEEDS, useReplay, type ReplaySpeed } from './use-replay.ts';
 
 const ACTION_CLASS =
@@ -179,6 +178,16 @@ function UserMessageView({ message, onEdit, editNote = EDIT_NOTE, onShowVersion 
 
 // Only a message with images needs them: loaded with the first one shown, in the tiles' place.
 const SentImages = lazy(() => import('./sent-images.tsx').then((m) => ({ default: m.SentImages })));
+const ToolCallCard = lazy(() => import('./tool-call-card.tsx').then((m) => ({ default: m.ToolCallCard })));
+
+/** Where a tool call's card goes while its code loads: its name, as the card's caption says it. */
+function ToolCallPending({ call }: { call: ToolCall }) {
+  return (
+    <p className="my-3 rounded-md border border-zinc-200 bg-zinc-100 px-3 py-1.5 text-xs dark:border-zinc-800 dark:bg-zinc-900">
+      <span className="text-zinc-600 dark:text-zinc-400">Tool call</span> <code className="font-semibold break-all">{call.name}</code>
+    </p>
+  );
+}
 
 const STATUS_LABEL: Partial<Record<AssistantMessage['status'], string>> = {
   stopped: 'Stopped',
@@ -296,69 +305,6 @@ function useSilence(open: boolean, progress: number): boolean {
   return open && silentAt === progress;
 }
 
-/**
- * A tool call as a card: its name, then its arguments field by field (a
- * string as its text, with its line breaks) once they are whole JSON, as
- * they came until then. Tall arguments scroll inside the card.
- */
-/**
- * Whether an element's content is taller than it (a capped scroller): measured
- * as it mounts and as it or its first child changes size (an element whose
- * child is replaced is keyed by it, so it mounts again).
- */
-function useOverflows(): [(element: HTMLDivElement | null) => void, boolean] {
-  const [element, setElement] = useState<HTMLDivElement | null>(null);
-  const [overflows, setOverflows] = useState(false);
-  useLayoutEffect(() => {
-    if (!element) return undefined;
-    const measure = (): void => setOverflows(element.scrollHeight > element.clientHeight + 1);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    if (element.firstElementChild) observer.observe(element.firstElementChild);
-    return () => observer.disconnect();
-  }, [element]);
-  return [setElement, overflows];
-}
-
-function ToolCallView({ call }: { call: ToolCall }) {
-  const args = useMemo(() => toolArguments(call.arguments), [call.arguments]);
-  const captionId = useId();
-  const [scroller, scrolls] = useOverflows();
-  return (
-    // Named by its caption outright: not every browser and screen reader takes a figcaption as the name.
-    <figure aria-labelledby={captionId} className="my-3 overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-800">
-      <figcaption id={captionId} className="flex flex-wrap items-baseline gap-x-2 bg-zinc-100 px-3 py-1.5 text-xs dark:bg-zinc-900">
-        <span className="text-zinc-600 dark:text-zinc-400">Tool call</span>{' '}
-        <code className="font-semibold break-all">{call.name}</code>
-        {args.kind === 'none' ? (
-          <>
-            {' '}
-            <span className="text-zinc-600 dark:text-zinc-400">(no arguments)</span>
-          </>
-        ) : null}
-      </figcaption>
-      {args.kind === 'none' ? null : (
-        // Scrollable when tall, and then a tab stop, so the keyboard can scroll it too (one that fits is not: a keyboard passes it by).
-        <div key={args.kind} ref={scroller} tabIndex={scrolls ? 0 : undefined} className="max-h-80 overflow-y-auto px-3 py-2 text-xs focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500">
-          {args.kind === 'fields' ? (
-            <dl className="grid grid-cols-[fit-content(40%)_minmax(0,1fr)] gap-x-3 gap-y-1">
-              {args.fields.map((field) => (
-                <div key={field.name} className="contents">
-                  <dt className="font-mono break-words text-zinc-500 dark:text-zinc-400">{field.name}</dt>
-                  <dd className={`break-words whitespace-pre-wrap ${field.json ? 'font-mono' : ''}`}>{field.value}</dd>
-                </div>
-              ))}
-            </dl>
-          ) : (
-            <pre className="font-mono break-words whitespace-pre-wrap">{args.text}</pre>
-          )}
-        </div>
-      )}
-    </figure>
-  );
-}
-
 /** A reply's text with its tool calls where they came; only the last run of text streams (the one before the first call keeps the view it streamed in). */
 function ReplyText({ content, toolCalls, streaming }: { content: string; toolCalls: readonly ToolCall[]; streaming: boolean }) {
   const parts = replyParts(content, toolCalls);
@@ -367,7 +313,9 @@ function ReplyText({ content, toolCalls, streaming }: { content: string; toolCal
     part.kind === 'text' ? (
       <MarkdownView key={part.from === 0 ? 'text' : `text-${part.from}`} text={part.text} streaming={streaming && i === lastText} />
     ) : (
-      <ToolCallView key={`call-${part.call.index}`} call={part.call} />
+      <Suspense key={`call-${part.call.index}`} fallback={<ToolCallPending call={part.call} />}>
+        <ToolCallCard call={part.call} />
+      </Suspense>
     ),
   );
 }
