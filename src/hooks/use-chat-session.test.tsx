@@ -203,3 +203,26 @@ it('does not read ahead a conversation that was streaming: whether another tab s
   await act(async () => undefined);
   expect(messages.result.current).toEqual([]);
 });
+
+it('says conversations imported before the history is read are saved only once they are written, with it', async () => {
+  const client = testClient(slowGateway([], 0));
+  let history: ((conversations: Conversation[]) => void) | undefined;
+  const writes: Array<{ ids: string[]; land: () => void }> = [];
+  const store = emptyConversationStore({
+    loadAll: () => new Promise((resolve) => (history = resolve)),
+    save: (conversations) => new Promise<void>((land) => writes.push({ ids: conversations.map((c) => c.id), land })),
+  });
+  const { result } = renderHook(() => useChatSession(client, { model: 'p/m', systemPrompt: '' }, { store }));
+  const imported: Conversation = { id: 'i', title: 'Imported', createdAt: 0, updatedAt: 1, messages: [{ id: 'u', role: 'user', content: 'hi' }] };
+  let saved: boolean | undefined;
+  act(() => void result.current.importConversations([imported]).then((ok) => (saved = ok)));
+  await act(async () => undefined);
+  expect(writes).toEqual([]);
+  expect(saved).toBeUndefined();
+  act(() => history?.([]));
+  await waitFor(() => expect(writes.map((w) => w.ids)).toEqual([['i']]));
+  await act(async () => undefined);
+  expect(saved).toBeUndefined();
+  act(() => writes[0]?.land());
+  await waitFor(() => expect(saved).toBe(true));
+});

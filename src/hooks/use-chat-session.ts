@@ -400,11 +400,22 @@ export function useChatSession(
   );
   const importConversations = useCallback(
     (conversations: Conversation[]) => {
-      // The saver hears of the change at once (a store listener) and begins their write.
+      // The saver hears of the change at once (a store listener) and begins
+      // their write; before the history is read, it writes them with it.
       dispatch({ type: 'conversationsImported', conversations });
-      return saver ? saver.written() : Promise.resolve(true);
+      if (!saver) return Promise.resolve(true);
+      const loaded = new Promise<void>((resolve) => {
+        if (conversationsStore.getState().loaded) return resolve();
+        // Heard after the saver's own listener (subscribed first), which has begun the writes by then.
+        const unsubscribe = conversationsStore.subscribe(() => {
+          if (!conversationsStore.getState().loaded) return;
+          unsubscribe();
+          resolve();
+        });
+      });
+      return loaded.then(() => saver.written());
     },
-    [dispatch, saver],
+    [dispatch, saver, conversationsStore],
   );
   const conversation = useCallback((id: string) => conversationsStore.getState().byId[id], [conversationsStore]);
   const deleteConversation = useCallback(
