@@ -310,6 +310,11 @@ test('on a phone the speed table fits without scrolling sideways: winners get a 
   expect(width).toBeLessThanOrEqual(room);
   // Each lane shows its model's own name (a cut "openai/gpt-…" would hide it); the row is still named by the full id.
   await expect(speed.getByRole('rowheader', { name: OPENAI, exact: true })).toHaveText(OPENAI.slice(OPENAI.indexOf('/') + 1), { useInnerText: true });
+  // A name too long for the column wraps, whole, rather than being cut ("llama-3.3-7…").
+  const long = speed.getByRole('rowheader', { name: GROQ, exact: true });
+  await expect(long).toHaveText(GROQ.slice(GROQ.indexOf('/') + 1), { useInnerText: true });
+  const name = long.locator('span > span').last();
+  expect(await name.evaluate((element) => [element.scrollWidth <= element.clientWidth, element.getClientRects().length > 0 && element.getBoundingClientRect().height > 20])).toEqual([true, true]);
 });
 
 test('Replay lanes plays every lane’s last reply again from one start, side by side, without asking the models', async ({ page }) => {

@@ -116,9 +116,9 @@ export function CompareSpeed({ speeds, scope, onScopeChange }: CompareSpeedProps
             const pending = s.status ? WAITING[s.status] : '—';
             return (
               <tr key={s.model}>
-                {/* The model's own name first: the provider gives way where room is short, and on a phone is left out; the full id names the row. */}
+                {/* The model's own name first: the provider gives way where room is short, and on a phone is left out, the name wrapping there rather than cut; the full id names the row. */}
                 <th scope="row" aria-label={s.model} title={s.model} className="max-w-24 px-1 py-1 text-left font-mono font-normal sm:max-w-56 sm:px-2 xl:max-w-80">
-                  <ModelName id={s.model} providerClassName="max-sm:hidden" />
+                  <ModelName id={s.model} providerClassName="max-sm:hidden" nameClassName="truncate max-sm:overflow-visible max-sm:whitespace-normal max-sm:[overflow-wrap:anywhere]" />
                 </th>
                 <BarCell
                   value={s.firstTokenMs}
