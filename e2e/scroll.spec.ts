@@ -98,6 +98,31 @@ test.describe('scrolling while a reply streams', () => {
     await expect(page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
   });
 
+  test('a message sent while the reader is scrolled up is followed: the view goes down to it and its reply', async ({ page }) => {
+    const { chat, reply } = await streamLongReply(page);
+    await chat.waitForSettled(reply);
+    await wheelUp(page, chat, 1500);
+    const next = await chat.ask('Run a stress test');
+    await expect(chat.conversation.getByRole('article', { name: 'You' }).last()).toBeInViewport();
+    await expect.poll(() => textLength(next)).toBeGreaterThan(500);
+    await keepsFollowing(chat, next);
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
+  });
+
+  test('Continue, pressed while scrolled up, follows the reply as it goes on', async ({ page }) => {
+    const { chat, reply } = await streamLongReply(page);
+    await waitForGrowth(reply, 1500);
+    await chat.stop.click();
+    await expect(reply).toContainText('Stopped');
+    await wheelUp(page, chat, 600);
+    // From the keyboard, so pressing it does not scroll the button into view.
+    const goOn = reply.getByRole('button', { name: 'Continue' });
+    await goOn.evaluate((button: HTMLElement) => button.focus({ preventScroll: true }));
+    await page.keyboard.press('Enter');
+    await keepsFollowing(chat, reply);
+    await expect(page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
+  });
+
   test('a composer that grows keeps the end of the conversation in view', async ({ page }) => {
     const { chat, reply } = await streamLongReply(page);
     await chat.waitForSettled(reply);

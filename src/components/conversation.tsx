@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type TouchEvent, type UIEvent, type WheelEvent } from 'react';
 import { useStickToBottom, type ScrollElements, type StickToBottomState } from 'use-stick-to-bottom';
-import type { Message } from '../chat/types.ts';
+import { isSettled, type Message } from '../chat/types.ts';
 import { MessageView } from './message-view.tsx';
 
 export interface ConversationProps {
@@ -215,6 +215,24 @@ export function Conversation({ messages, empty, onEdit, editNote, onRegenerate, 
     }
     fitRoom();
   });
+
+  // A reply asked for here (sent, asked for again, after an Edit) is what the
+  // reader wants to see, even from higher up: follow it (with its message
+  // held at the top instead, above). So is one that goes on (Continue): its
+  // new text is at the end.
+  const lastTurn = useRef<{ id: string; settled: boolean } | undefined>(undefined);
+  useLayoutEffect(() => {
+    const last = messages.at(-1);
+    const before = lastTurn.current;
+    const settled = last?.role !== 'assistant' || isSettled(last.status);
+    lastTurn.current = last && { id: last.id, settled };
+    if (!before || !last || settled) return;
+    if (before.id === last.id ? before.settled : !keepReplyStart) {
+      pin.current = undefined;
+      setBelow(false);
+      void scrollToBottom('instant');
+    }
+  }, [messages, keepReplyStart, scrollToBottom]);
 
   // The library scrolls in the frame after content grows, so each painted
   // frame left that frame's text below the edge: follow in the commit that
