@@ -312,12 +312,12 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
   const blockedReason = session.openUnread
     ? 'Loading this conversation…'
     : models.isPending
-    ? 'Loading models…'
-    : models.isError
-      ? 'The gateway is not reachable'
-      : selection.model || comparing
-        ? undefined
-        : 'Pick a model to start';
+      ? 'Loading models…'
+      : models.isError
+        ? 'The gateway is not reachable'
+        : selection.model || comparing
+          ? undefined
+          : 'Pick a model to start';
 
   return (
     <ModelLookupContext value={lookupModel}>
