@@ -44,6 +44,28 @@ describe('createConversationsStore', () => {
     expect(store.summaries()[0]?.streaming).toBe(false);
   });
 
+  it('gives new summaries when another conversation is renamed, added or deleted while a reply streams, and the same ones per streamed frame', () => {
+    const store = createConversationsStore(initialConversationsState('a'));
+    store.dispatch(send('b', 'Other', 'r0'));
+    store.dispatch(stream('b', 'r0', [{ event: { type: 'done' }, at }]));
+    store.dispatch(send('a', 'Hello there', 'r1'));
+    let list = store.summaries();
+    const step = (action: ConversationsAction, changes: boolean): void => {
+      store.dispatch(action);
+      if (changes) expect(store.summaries()).not.toBe(list);
+      else expect(store.summaries()).toBe(list);
+      list = store.summaries();
+    };
+    step(stream('a', 'r1', [delta('Hi')]), false);
+    step({ type: 'conversationRenamed', id: 'b', title: 'Renamed' }, true);
+    expect(list.map((c) => c.title).toSorted()).toEqual(['Hello there', 'Renamed']);
+    step(stream('a', 'r1', [delta(' again')]), false);
+    step(send('c', 'Third', 'r2'), true);
+    step({ type: 'conversationDeleted', id: 'b', nextOpenId: 'n' }, true);
+    expect(list.map((c) => c.title).toSorted()).toEqual(['Hello there', 'Third']);
+    step(stream('a', 'r1', [delta('!')]), false);
+  });
+
   it('gives the open conversation’s messages, new only when they change, and whether it streams', () => {
     const store = createConversationsStore(initialConversationsState('a'));
     const empty = store.openMessages();

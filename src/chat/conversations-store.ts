@@ -30,6 +30,21 @@ export interface ConversationsStore {
   openUnread(): boolean;
 }
 
+/** Whether two versions of byId list the same conversations with the same titles, times and streaming: what a summary holds. */
+function sameFields(before: ConversationsState['byId'], after: ConversationsState['byId']): boolean {
+  let count = 0;
+  for (const id in after) {
+    count++;
+    const now = after[id]!;
+    const was = before[id];
+    if (was === now) continue;
+    if (!was || was.title !== now.title || was.updatedAt !== now.updatedAt || isStreaming(was) !== isStreaming(now)) return false;
+  }
+  // Every one listed now was listed before: the same number means none has gone.
+  for (const _ in before) count--;
+  return count === 0;
+}
+
 export function createConversationsStore(initial: ConversationsState): ConversationsStore {
   let state = initial;
   const listeners = new Set<() => void>();
@@ -53,9 +68,14 @@ export function createConversationsStore(initial: ConversationsState): Conversat
       };
     },
     summaries() {
-      if (summarizedFrom !== state.byId || previewedFrom !== state.preview) {
-        summarizedFrom = state.byId;
-        previewedFrom = state.preview;
+      if (summarizedFrom === state.byId && previewedFrom === state.preview) return summaries;
+      // Each streamed frame makes a new byId: most leave every summary as it
+      // was, which is checked without building the list again (a thousand
+      // summaries sorted and thrown away per frame cost about 1 ms and their garbage).
+      const same = previewedFrom === state.preview && summarizedFrom !== undefined && sameFields(summarizedFrom, state.byId);
+      summarizedFrom = state.byId;
+      previewedFrom = state.preview;
+      if (!same) {
         const next = summarize(state.byId, state.preview);
         if (!sameSummaries(next, summaries)) summaries = next;
       }
