@@ -16,6 +16,38 @@ async function twoConversations(page: Page): Promise<ChatPage> {
   return chat;
 }
 
+/** From the next page on, the whole history's read (IndexedDB getAll) is held until `releaseHistory`. */
+async function holdHistoryReads(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const held = window as unknown as { holding: boolean; heldReads: IDBRequest[]; releaseHistory(): void };
+    held.holding = true;
+    held.heldReads = [];
+    held.releaseHistory = () => {
+      held.holding = false;
+      for (const request of held.heldReads.splice(0)) request.dispatchEvent(new Event('success'));
+    };
+    const getAll = IDBObjectStore.prototype.getAll;
+    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['getAll']>) {
+      const request = getAll.apply(this, args);
+      // The first listener: while holding, the page's own never hear of the result until it is sent again.
+      request.addEventListener(
+        'success',
+        (event) => {
+          if (!held.holding) return;
+          event.stopImmediatePropagation();
+          held.heldReads.push(request);
+        },
+        { once: true },
+      );
+      return request;
+    };
+  });
+}
+
+/** How many of the history's reads are held. */
+const heldReads = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { heldReads: IDBRequest[] }).heldReads.length);
+const releaseHistory = (page: Page): Promise<void> => page.evaluate(() => (window as unknown as { releaseHistory(): void }).releaseHistory());
+
 test('a conversation is saved, named by its first message, and a reload brings it back', async ({ page }) => {
   const chat = new ChatPage(page);
   await chat.open();
@@ -48,31 +80,7 @@ test('after a reload the list and the open conversation show before the whole hi
   await chat.newChat.click();
   await chat.waitForSettled(await chat.ask('hello', FAST));
   await expect(chat.savedConversation('first question')).toBeVisible();
-  // From the next page on: the whole history's read (IndexedDB getAll) is held until the test lets it go.
-  await page.addInitScript(() => {
-    const held = window as unknown as { holding: boolean; heldReads: IDBRequest[]; releaseHistory(): void };
-    held.holding = true;
-    held.heldReads = [];
-    held.releaseHistory = () => {
-      held.holding = false;
-      for (const request of held.heldReads.splice(0)) request.dispatchEvent(new Event('success'));
-    };
-    const getAll = IDBObjectStore.prototype.getAll;
-    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['getAll']>) {
-      const request = getAll.apply(this, args);
-      // The first listener: while holding, the page's own never hear of the result until it is sent again.
-      request.addEventListener(
-        'success',
-        (event) => {
-          if (!held.holding) return;
-          event.stopImmediatePropagation();
-          held.heldReads.push(request);
-        },
-        { once: true },
-      );
-      return request;
-    };
-  });
+  await holdHistoryReads(page);
   await page.reload();
   await expect(chat.savedConversation('hello')).toHaveAttribute('aria-current', 'page');
   await expect(chat.savedConversation('first question')).toBeVisible();
@@ -81,19 +89,53 @@ test('after a reload the list and the open conversation show before the whole hi
   // It goes on with its last reply's model (not LLM_MODEL's, which a new page opens on), as once the history is read.
   await expect(chat.model).toHaveValue(FAST);
   // All that while the history's read was held.
-  expect(await page.evaluate(() => (window as unknown as { heldReads: IDBRequest[] }).heldReads.length)).toBe(1);
+  expect(await heldReads(page)).toBe(1);
 
   // Another of the list, opened meanwhile, is read on its own too.
   await chat.savedConversation('first question').click();
   await expect(chat.conversation.getByRole('article', { name: 'You' })).toContainText('first question');
   await expect(chat.lastReply()).toContainText('demo gateway');
-  expect(await page.evaluate(() => (window as unknown as { heldReads: IDBRequest[] }).heldReads.length)).toBe(1);
+  expect(await heldReads(page)).toBe(1);
 
-  await page.evaluate(() => (window as unknown as { releaseHistory(): void }).releaseHistory());
+  await releaseHistory(page);
   await expect(chat.conversations.getByRole('link')).toHaveCount(2);
   // And it goes on as any conversation does.
   await chat.waitForSettled(await chat.ask('and then?', FAST));
   await expect(chat.conversation.getByRole('article', { name: 'You' })).toHaveCount(2);
+});
+
+test('one of the list can be renamed or deleted before the whole history is read, and stays so once it is', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  for (const text of ['hello', 'first question', 'keep me open']) {
+    await chat.newChat.click();
+    await chat.waitForSettled(await chat.ask(text, FAST));
+  }
+  await expect(chat.conversations.getByRole('link')).toHaveText(['keep me open', 'first question', 'hello']);
+  await holdHistoryReads(page);
+  await page.reload();
+  await expect(chat.savedConversation('keep me open')).toHaveAttribute('aria-current', 'page');
+  await expect(chat.conversations).toHaveAttribute('aria-busy', 'true');
+
+  // Neither is open nor read yet: each is read on its own first.
+  await chat.conversations.getByRole('button', { name: 'Rename hello' }).click();
+  await page.keyboard.type('Greetings');
+  await page.keyboard.press('Enter');
+  await chat.conversations.getByRole('button', { name: 'Delete first question' }).click();
+  await expect(chat.conversations.getByRole('link')).toHaveText(['keep me open', 'Greetings']);
+  await expect(chat.conversations.getByText('Deleted “first question”')).toBeVisible();
+  expect(await heldReads(page)).toBe(1);
+
+  // The history, read before either was written, brings back neither the old name nor the deleted one.
+  await releaseHistory(page);
+  await expect(chat.conversations).toHaveAttribute('aria-busy', 'false');
+  await expect(chat.conversations.getByRole('link')).toHaveText(['keep me open', 'Greetings']);
+  await page.reload();
+  await releaseHistory(page);
+  await expect(chat.conversations).toHaveAttribute('aria-busy', 'false');
+  await expect(chat.conversations.getByRole('link')).toHaveText(['keep me open', 'Greetings']);
+  await chat.savedConversation('Greetings').click();
+  await expect(chat.conversation.getByRole('article', { name: 'You' })).toHaveText(/hello/);
 });
 
 test('New chat starts another conversation; links, Back and Forward switch between them', async ({ page }) => {

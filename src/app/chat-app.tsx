@@ -198,7 +198,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
   const { deleteConversation, restoreConversation } = session;
   const onDelete = useCallback(
     (id: string) => {
-      setDeleted(deleteConversation(id));
+      void deleteConversation(id).then(setDeleted);
       draftStore.save(id, '');
       draftStore.saveImages(id, []);
     },

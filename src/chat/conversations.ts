@@ -143,7 +143,9 @@ export function conversationsReducer(state: ConversationsState, action: Conversa
     case 'conversationDeleted': {
       if (!state.byId[action.id]) return state;
       const { [action.id]: _deleted, ...byId } = state.byId;
-      return { ...state, byId, openId: state.openId === action.id ? action.nextOpenId : state.openId };
+      // Read ahead of the history, it is in the kept list too: it goes from both.
+      const preview = state.preview?.filter((summary) => summary.id !== action.id);
+      return { ...state, byId, preview, openId: state.openId === action.id ? action.nextOpenId : state.openId };
     }
     case 'conversationChangedElsewhere': {
       if (action.conversation) return { ...state, byId: { ...state.byId, [action.id]: action.conversation } };

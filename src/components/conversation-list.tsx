@@ -140,7 +140,7 @@ export const ConversationList = memo(function ConversationList({
   const startRename = useCallback((id: string, title: string) => setRenaming({ id, draft: title }), []);
 
   return (
-    <nav aria-label="Conversations" className="flex min-h-0 flex-1 flex-col gap-2">
+    <nav aria-label="Conversations" aria-busy={!loaded} className="flex min-h-0 flex-1 flex-col gap-2">
       <label htmlFor={searchId} className="sr-only">
         Search conversations
       </label>

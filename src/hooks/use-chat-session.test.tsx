@@ -180,6 +180,45 @@ it('shows the list as last kept and the conversation a reload opens before the h
   expect(kept).toEqual([['Newest', 'Opened']]);
 });
 
+/** A saved conversation of one message. */
+const oneMessage = (id: string, title: string, updatedAt: number): Conversation => ({
+  id,
+  title,
+  createdAt: 0,
+  updatedAt,
+  messages: [{ id: `u-${id}`, role: 'user', content: title }],
+});
+
+it('renames and deletes conversations of the kept list before the history is read, and the history read after does not undo either', async () => {
+  const client = testClient(slowGateway([], 0));
+  const stored = [oneMessage('a', 'Open', 9), oneMessage('b', 'Old name', 5), oneMessage('c', 'Unwanted', 1)];
+  let history: ((conversations: Conversation[]) => void) | undefined;
+  const readOne: string[] = [];
+  const store = emptyConversationStore({
+    readList: () => stored.map(({ id, title, updatedAt }) => ({ id, title, updatedAt, streaming: false })),
+    loadOne: async (id) => {
+      readOne.push(id);
+      return stored.find((c) => c.id === id);
+    },
+    loadAll: () => new Promise((resolve) => (history = resolve)),
+  });
+  const { result } = renderHook(() => useChatSession(client, { model: 'p/m', systemPrompt: '' }, { store, initialOpenId: 'a' }));
+  const titles = (): string[] => result.current.conversations.map((c) => c.title);
+  act(() => result.current.renameConversation('b', 'New name'));
+  await waitFor(() => expect(titles()).toEqual(['Open', 'New name', 'Unwanted']));
+  let deleted: Conversation | undefined;
+  act(() => void result.current.deleteConversation('c').then((c) => (deleted = c)));
+  await waitFor(() => expect(titles()).toEqual(['Open', 'New name']));
+  // Each read on its own first: the one to delete is given back whole, for undo.
+  expect(readOne.toSorted()).toEqual(['a', 'b', 'c']);
+  expect(deleted).toEqual(stored[2]);
+  expect(result.current.loaded).toBe(false);
+  // The history as read before the rename and the delete were written.
+  act(() => history?.(stored));
+  await waitFor(() => expect(result.current.loaded).toBe(true));
+  expect(titles()).toEqual(['Open', 'New name']);
+});
+
 it('does not read ahead a conversation that was streaming: whether another tab still streams it is known only with the rest', async () => {
   const client = testClient(slowGateway([], 0));
   const streaming: Conversation = {

@@ -10,6 +10,7 @@ import {
   openMessages,
   restoredConversation,
   searchConversations,
+  unread,
   type Conversation,
   type ConversationSummary,
 } from '../chat/conversations.ts';
@@ -69,9 +70,12 @@ export interface ChatSession {
   stop(): void;
   newChat(): void;
   open(id: string): void;
-  /** Deletes a saved conversation (stopping its reply if one streams); returns it, for undo. */
-  deleteConversation(id: string): Conversation | undefined;
-  /** Gives a saved conversation a title of the reader's own. */
+  /**
+   * Deletes a saved conversation (stopping its reply if one streams); settles
+   * with it, for undo. One of the list not read yet is read first.
+   */
+  deleteConversation(id: string): Promise<Conversation | undefined>;
+  /** Gives a saved conversation a title of the reader's own (one of the list not read yet once it is read). */
   renameConversation(id: string, title: string): void;
   /** Puts a deleted conversation back. */
   restoreConversation(conversation: Conversation): void;
@@ -119,6 +123,9 @@ export function useChatSession(
   // tab went away before the end). Not written from here meanwhile.
   const [elsewhere, setElsewhere] = useState<ReadonlySet<string>>(() => new Set());
   const watching = useRef(new Set<string>());
+  // Conversations deleted before the history was read: its read may have
+  // begun before their removal, and they must not come back with it.
+  const deletedEarly = useRef(new Set<string>());
   const watchElsewhere = useCallback(
     (id: string) => {
       if (!locks || !store || watching.current.has(id)) return;
@@ -181,8 +188,10 @@ export function useChatSession(
     if (firstOpenId) readAhead(firstOpenId);
     const held = locks?.held().catch(() => new Set<string>()) ?? Promise.resolve(new Set<string>());
     Promise.all([store.loadAll(), held]).then(
-      ([conversations, locked]) => {
+      ([read, locked]) => {
         if (cancelled) return;
+        const conversations = read.filter((conversation) => !deletedEarly.current.has(conversation.id));
+        deletedEarly.current.clear();
         for (const conversation of conversations) seen.current.add(conversation);
         // None streams here yet: a lock held is another tab's.
         const streamingElsewhere = new Set(conversations.filter((c) => locked.has(c.id) && isStreaming(c)).map((c) => c.id));
@@ -418,10 +427,26 @@ export function useChatSession(
     [dispatch, saver, conversationsStore],
   );
   const conversation = useCallback((id: string) => conversationsStore.getState().byId[id], [conversationsStore]);
-  const deleteConversation = useCallback(
+  // Runs `then` at once, or, for one of the kept list not read yet, once it
+  // is: read on its own (or, should that not take it, with the history).
+  const afterRead = useCallback(
+    (id: string, then: () => void): void => {
+      if (!unread(conversationsStore.getState(), id)) return then();
+      readAhead(id);
+      const unsubscribe = conversationsStore.subscribe(() => {
+        if (unread(conversationsStore.getState(), id)) return;
+        unsubscribe();
+        then();
+      });
+    },
+    [conversationsStore, readAhead],
+  );
+  const deleteNow = useCallback(
     (id: string) => {
-      const deleted = conversationsStore.getState().byId[id];
+      const { byId, loaded } = conversationsStore.getState();
+      const deleted = byId[id];
       if (!deleted) return undefined;
+      if (!loaded) deletedEarly.current.add(id);
       const run = runs.current.get(id);
       if (run) {
         runs.current.delete(id);
@@ -434,10 +459,18 @@ export function useChatSession(
     },
     [conversationsStore, dispatch, saver, sync],
   );
-  const renameConversation = useCallback((id: string, title: string) => dispatch({ type: 'conversationRenamed', id, title }), [dispatch]);
+  const deleteConversation = useCallback(
+    (id: string) => new Promise<Conversation | undefined>((resolve) => afterRead(id, () => resolve(deleteNow(id)))),
+    [afterRead, deleteNow],
+  );
+  const renameConversation = useCallback(
+    (id: string, title: string) => afterRead(id, () => dispatch({ type: 'conversationRenamed', id, title })),
+    [afterRead, dispatch],
+  );
   const restoreConversation = useCallback((deleted: Conversation) => {
     // It was saved before: as a new arrival it must be written again.
     seen.current.delete(deleted);
+    deletedEarly.current.delete(deleted.id);
     dispatch({ type: 'conversationRestored', conversation: deleted });
   }, [dispatch]);
 
