@@ -6,6 +6,19 @@ import { groupConversations, groupLabel, untilNextDay } from './conversation-gro
 const now = new Date(2026, 11, 7, 9, 30).getTime();
 const at = (month: number, day: number, hour = 12, year = 2026): number => new Date(year, month, day, hour).getTime();
 
+/** Midnight of the day `t` falls on, as a date. */
+const midnight = (t: number): Date => {
+  const d = new Date(t);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate());
+};
+
+/** The days from one time's day to another's, counted one by one on the calendar: what edges found once must agree with. */
+function calendarDays(from: number, to: number): number {
+  let days = 0;
+  for (const d = midnight(from); d < midnight(to); d.setDate(d.getDate() + 1)) days++;
+  return days;
+}
+
 describe('groupLabel', () => {
   it('names the last days, then the month, with its year when it is not this one', () => {
     expect(groupLabel(at(11, 7, 0), now)).toBe('Today');
@@ -42,6 +55,17 @@ describe('groupLabel', () => {
       expect(new Date(2026, 2, 30).getTimezoneOffset()).not.toBe(new Date(2026, 2, 28).getTimezoneOffset());
       expect(groupLabel(new Date(2026, 2, 29, 10).getTime(), new Date(2026, 2, 30, 0, 30).getTime())).toBe('Yesterday');
       expect(groupLabel(new Date(2026, 2, 28, 23).getTime(), new Date(2026, 2, 30, 0, 30).getTime())).toBe('Previous 7 days');
+    });
+
+    it('puts each hour of two months around both clock changes in the group its count of days says', () => {
+      for (const today of [new Date(2026, 3, 20, 8).getTime(), new Date(2026, 10, 20, 23, 59).getTime()]) {
+        for (let written = today - 60 * 86_400_000; written <= today; written += 3_600_000) {
+          const days = calendarDays(written, today);
+          const expected = days === 0 ? 'Today' : days === 1 ? 'Yesterday' : days <= 7 ? 'Previous 7 days' : days <= 30 ? 'Previous 30 days' : undefined;
+          if (expected) expect(groupLabel(written, today), new Date(written).toString()).toBe(expected);
+          else expect(groupLabel(written, today)).toMatch(/^[A-Z][a-z]+$/);
+        }
+      }
     });
   });
 });

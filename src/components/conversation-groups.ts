@@ -6,12 +6,11 @@ export interface ConversationGroup {
   conversations: ConversationSummary[];
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Midnight of the day `at` falls on, in the reader's time zone. */
-function dayStart(at: number): number {
+/** Midnight of the day `days` before the one `at` falls on, in the reader's time zone (a day a clock change made 23 or 25 hours long is still one day). */
+function dayStart(at: number, days = 0): number {
   const day = new Date(at);
   day.setHours(0, 0, 0, 0);
+  if (days) day.setDate(day.getDate() - days);
   return day.getTime();
 }
 
@@ -25,16 +24,37 @@ export function untilNextDay(now: number): number {
   return next.getTime() - now;
 }
 
+/**
+ * Names the group of a conversation last written to at `at`, seen on the day
+ * of `now`: the days' edges are found once, so a history of a thousand
+ * conversations is grouped without a date built for each.
+ */
+function labeler(now: number): (at: number) => string {
+  const today = dayStart(now);
+  const yesterday = dayStart(now, 1);
+  const week = dayStart(now, 7);
+  const month = dayStart(now, 30);
+  const year = new Date(now).getFullYear();
+  const months = new Map<number, string>();
+  return (at) => {
+    if (at >= today) return 'Today';
+    if (at >= yesterday) return 'Yesterday';
+    if (at >= week) return 'Previous 7 days';
+    if (at >= month) return 'Previous 30 days';
+    const date = new Date(at);
+    const key = date.getFullYear() * 12 + date.getMonth();
+    let label = months.get(key);
+    if (label === undefined) {
+      label = (date.getFullYear() === year ? monthOnly : monthAndYear).format(at);
+      months.set(key, label);
+    }
+    return label;
+  };
+}
+
 /** Which group a conversation last written to at `at` falls in, seen on the day of `now`. */
 export function groupLabel(at: number, now: number): string {
-  // Rounded: a day that a clock change made 23 or 25 hours long is still one day.
-  const daysAgo = Math.round((dayStart(now) - dayStart(at)) / DAY_MS);
-  if (daysAgo <= 0) return 'Today';
-  if (daysAgo === 1) return 'Yesterday';
-  if (daysAgo <= 7) return 'Previous 7 days';
-  if (daysAgo <= 30) return 'Previous 30 days';
-  const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
-  return (sameYear ? monthOnly : monthAndYear).format(at);
+  return labeler(now)(at);
 }
 
 /**
@@ -44,8 +64,9 @@ export function groupLabel(at: number, now: number): string {
  */
 export function groupConversations(conversations: readonly ConversationSummary[], now: number): ConversationGroup[] {
   const groups = new Map<string, ConversationSummary[]>();
+  const labelOf = labeler(now);
   for (const conversation of conversations) {
-    const label = groupLabel(conversation.updatedAt, now);
+    const label = labelOf(conversation.updatedAt);
     const group = groups.get(label);
     if (group) group.push(conversation);
     else groups.set(label, [conversation]);
