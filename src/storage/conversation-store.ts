@@ -7,7 +7,7 @@
 // before (thousands of characters at a fast model's pace). So those
 // conversations are also kept in sessionStorage, whose writes are synchronous,
 // and read back with the rest (withKeptInFlight).
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
 import { isStreaming, type Conversation, type ConversationSummary } from '../chat/conversations.ts';
 
 export interface ConversationStore {
@@ -101,12 +101,22 @@ export function openConversationStore(name = 'gateway-chat', inFlight: () => Sto
   };
   let db: Promise<IDBPDatabase<ChatDb>> | undefined;
   // Opened on first use, so a page that never saves never opens the database.
+  // The library comes with it, not in the entry script: the first use is the
+  // history's read, after the first render (the list as kept shows meanwhile).
   const open = (): Promise<IDBPDatabase<ChatDb>> => {
-    db ??= openDB<ChatDb>(name, DB_VERSION, {
-      upgrade(database) {
-        database.createObjectStore('conversations', { keyPath: 'id' });
+    db ??= import('idb').then(
+      ({ openDB }) =>
+        openDB<ChatDb>(name, DB_VERSION, {
+          upgrade(database) {
+            database.createObjectStore('conversations', { keyPath: 'id' });
+          },
+        }),
+      (error: unknown) => {
+        // Not fetched (a network blip): the next use asks again.
+        db = undefined;
+        throw error;
       },
-    });
+    );
     return db;
   };
   return {
