@@ -64,6 +64,47 @@ for (const colorScheme of SCHEMES) {
   });
 }
 
+test('code, a table or a formula is a tab stop only while it scrolls sideways, as the width of the page changes', async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.waitForSettled(await chat.ask('Show me a markdown showcase', 'openai/gpt-4o-mini'));
+  // The first reply (lastReply() moves on to the next one).
+  const showcase = chat.conversation.getByRole('article', { name: 'Assistant' }).first();
+  const formula = await chat.ask('Show me the quadratic formula', 'openai/gpt-4o-mini');
+  await chat.waitForSettled(formula);
+  await expect(formula.locator('.math-display .katex').first()).toBeVisible();
+  /** Each scroller of the replies: whether it scrolls, and whether it is a tab stop. */
+  const scrollers = () =>
+    chat.conversation.locator('pre, .md-table-wrap, .math-display').evaluateAll((boxes) =>
+      boxes.map((box) => ({ scrolls: box.scrollWidth > box.clientWidth + 1, tabStop: box.getAttribute('tabindex') === '0' })),
+    );
+  const code = showcase.locator('pre').first();
+  const copy = showcase.getByRole('button', { name: 'Copy code' }).first();
+
+  // Wide enough for all of it: none is a tab stop, and Tab passes the code by.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect.poll(async () => (await scrollers()).every((box) => !box.scrolls && !box.tabStop)).toBe(true);
+  // The showcase's code and table, and the formula.
+  expect((await scrollers()).length).toBeGreaterThanOrEqual(3);
+  await copy.focus();
+  await page.keyboard.press('Tab');
+  await expect(code).not.toBeFocused();
+
+  // A phone's width: the code is wider than the reply, and the keyboard reaches it to scroll it.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(code).toHaveAttribute('tabindex', '0');
+  expect(await code.evaluate((pre) => pre.scrollWidth > pre.clientWidth)).toBe(true);
+  await expect.poll(async () => (await scrollers()).every((box) => box.scrolls === box.tabStop)).toBe(true);
+  await copy.focus();
+  await page.keyboard.press('Tab');
+  await expect(code).toBeFocused();
+
+  // Wide again: a tab stop no more.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(code).not.toHaveAttribute('tabindex');
+  await expect.poll(async () => (await scrollers()).every((box) => !box.tabStop)).toBe(true);
+});
+
 test('the compare view, three lanes with tables wider than a lane (and as a blind test, a lane picked), meets WCAG A and AA in dark', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   const chat = new ChatPage(page);

@@ -100,6 +100,14 @@ function asText(button: HTMLButtonElement): HTMLSpanElement {
 /** A copy of `content` with the controls and what is marked to omit taken out; a button holding an image leaves the image (named as the button's title named it), a toggle that is on its text. */
 export function exportedContent(content: Element): Element {
   const copy = content.cloneNode(true) as Element;
+  // A box that scrolls on its own is a tab stop here only while it scrolls
+  // (scroll-focus.ts); the page, read at another width with no script to
+  // look again, makes each one a tab stop, as a keyboard may have to scroll it.
+  const copies = copy.querySelectorAll('*');
+  content.querySelectorAll('*').forEach((original, i) => {
+    const { overflowX, overflowY } = getComputedStyle(original);
+    if (/auto|scroll/.test(`${overflowX} ${overflowY}`)) copies[i]?.setAttribute('tabindex', '0');
+  });
   for (const button of copy.querySelectorAll('button')) {
     const images = Array.from(button.querySelectorAll('img'));
     // The button named the image (its file, in its title): the image is named so instead.

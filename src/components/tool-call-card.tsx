@@ -1,28 +1,9 @@
 // A reply's tool call as a card. Loaded when a reply first has one (most
 // never do), so it costs the page's entry script nothing.
-import { useId, useLayoutEffect, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import type { ToolCall } from '../chat/types.ts';
+import { focusableWhenScrolls } from '../markdown/scroll-focus.ts';
 import { toolArguments } from './tool-arguments.ts';
-
-/**
- * Whether an element's content is taller than it (a capped scroller): measured
- * as it mounts and as it or its first child changes size (an element whose
- * child is replaced is keyed by it, so it mounts again).
- */
-function useOverflows(): [(element: HTMLDivElement | null) => void, boolean] {
-  const [element, setElement] = useState<HTMLDivElement | null>(null);
-  const [overflows, setOverflows] = useState(false);
-  useLayoutEffect(() => {
-    if (!element) return undefined;
-    const measure = (): void => setOverflows(element.scrollHeight > element.clientHeight + 1);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    if (element.firstElementChild) observer.observe(element.firstElementChild);
-    return () => observer.disconnect();
-  }, [element]);
-  return [setElement, overflows];
-}
 
 /**
  * A tool call as a card: its name, then its arguments field by field (a
@@ -32,7 +13,6 @@ function useOverflows(): [(element: HTMLDivElement | null) => void, boolean] {
 export function ToolCallCard({ call }: { call: ToolCall }) {
   const args = useMemo(() => toolArguments(call.arguments), [call.arguments]);
   const captionId = useId();
-  const [scroller, scrolls] = useOverflows();
   return (
     // Named by its caption outright: not every browser and screen reader takes a figcaption as the name.
     <figure aria-labelledby={captionId} className="my-3 overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-800">
@@ -48,7 +28,8 @@ export function ToolCallCard({ call }: { call: ToolCall }) {
       </figcaption>
       {args.kind === 'none' ? null : (
         // Scrollable when tall, and then a tab stop, so the keyboard can scroll it too (one that fits is not: a keyboard passes it by).
-        <div key={args.kind} ref={scroller} tabIndex={scrolls ? 0 : undefined} className="max-h-80 overflow-y-auto px-3 py-2 text-xs focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500">
+        // Keyed by what it holds: its first child, watched for size, is then its own.
+        <div key={args.kind} ref={focusableWhenScrolls} className="max-h-80 overflow-y-auto px-3 py-2 text-xs focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500">
           {args.kind === 'fields' ? (
             <dl className="grid grid-cols-[fit-content(40%)_minmax(0,1fr)] gap-x-3 gap-y-1">
               {args.fields.map((field) => (

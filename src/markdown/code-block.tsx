@@ -2,9 +2,10 @@
 // component, so the DOM that streamed stays when the fence closes: completed
 // lines are frozen in chunks and never touched again, only the last chunk's
 // text grows, and the highlighted HTML (from a worker) replaces it once.
-import { memo, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { highlightCode } from './highlight.ts';
 import { LineChunker } from './line-chunker.ts';
+import { focusableWhenScrolls, lookAgain } from './scroll-focus.ts';
 import { useCopy } from './use-copy.ts';
 
 const FrozenLines = memo(function FrozenLines({ text }: { text: string }) {
@@ -45,6 +46,18 @@ export function CodeBlock({ code, language, complete }: CodeBlockProps) {
     };
   }, [closedCode, language]);
 
+  // A tab stop while it scrolls sideways (scroll-focus.ts). A last line that
+  // grew past the edge adds no height for the observer to see: looked at once
+  // more as the fence closes.
+  const pre = useRef<HTMLPreElement | null>(null);
+  const preRef = useCallback((element: HTMLPreElement | null) => {
+    pre.current = element;
+    return focusableWhenScrolls(element);
+  }, []);
+  useEffect(() => {
+    if (complete && pre.current) lookAgain(pre.current);
+  }, [complete]);
+
   const html = highlighted?.code === code ? highlighted.html : undefined;
   return (
     <div className="code-block">
@@ -54,8 +67,7 @@ export function CodeBlock({ code, language, complete }: CodeBlockProps) {
           {copied ? 'Copied' : 'Copy'}
         </button>
       </div>
-      {/* Focusable: it scrolls sideways on its own, and a keyboard must be able to scroll it (index.css). */}
-      <pre tabIndex={0}>
+      <pre ref={preRef}>
         {html !== undefined ? (
           <code className={`hljs language-${language ?? 'text'}`} dangerouslySetInnerHTML={{ __html: html }} />
         ) : (

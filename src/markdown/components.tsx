@@ -4,6 +4,7 @@
 import type { Components } from 'react-markdown';
 import { CodeBlock } from './code-block.tsx';
 import { deferredParts } from './deferred-parts.ts';
+import { focusableWhenScrolls } from './scroll-focus.ts';
 
 interface HastNode {
   type: string;
@@ -79,8 +80,8 @@ const code: NonNullable<Components['code']> = ({ node, className, children }) =>
 };
 
 const table: NonNullable<Components['table']> = ({ children }) => (
-  // Focusable: it scrolls sideways on its own (index.css). LiveTable's wrap is the same.
-  <div className="md-table-wrap" tabIndex={0}>
+  // A tab stop while it scrolls sideways (scroll-focus.ts). LiveTable's wrap is the same.
+  <div className="md-table-wrap" ref={focusableWhenScrolls}>
     <table>{children}</table>
   </div>
 );

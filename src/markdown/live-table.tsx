@@ -11,6 +11,7 @@ import { RUN, Run } from './run.tsx';
 import { remarkPlugins } from './plugins.ts';
 import { mathToDollars } from './deferred-parts.ts';
 import { repairTail } from './repair-tail.ts';
+import { focusableWhenScrolls } from './scroll-focus.ts';
 
 type Align = 'left' | 'center' | 'right' | undefined;
 
@@ -148,7 +149,7 @@ export function LiveTable({ parts }: { parts: LiveTableParts }) {
     bodyRuns.push(element);
   }
   return (
-    <div className="md-table-wrap" tabIndex={0}>
+    <div className="md-table-wrap" ref={focusableWhenScrolls}>
       <table>
         <thead>
           <tr>

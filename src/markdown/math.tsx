@@ -7,6 +7,7 @@
 import { memo, useSyncExternalStore } from 'react';
 import { openFence } from './block-splitter.ts';
 import { OPEN_FORMULA } from './math-source.ts';
+import { focusableWhenScrolls } from './scroll-focus.ts';
 
 type Katex = typeof import('katex').default;
 
@@ -75,13 +76,13 @@ export const MathFormula = memo(function MathFormula({ tex: source, display, com
   const tex = open ? source.slice(0, -OPEN_FORMULA.length) : source;
   const complete = done && !open;
   const Tag = display ? 'div' : 'span';
-  // A formula on lines of its own scrolls sideways when wide: focusable, so a keyboard can scroll it (index.css).
-  const focus = display ? 0 : undefined;
+  // A formula on lines of its own scrolls sideways when wide: a tab stop then, so a keyboard can scroll it (scroll-focus.ts).
+  const focus = display ? focusableWhenScrolls : undefined;
   if (complete && katex) {
-    return <Tag className={display ? 'math math-display' : 'math math-inline'} tabIndex={focus} dangerouslySetInnerHTML={{ __html: typesetHtml(katex, tex, display) }} />;
+    return <Tag className={display ? 'math math-display' : 'math math-inline'} ref={focus} dangerouslySetInnerHTML={{ __html: typesetHtml(katex, tex, display) }} />;
   }
   return (
-    <Tag className={display ? 'math math-display math-source' : 'math math-inline math-source'} tabIndex={focus}>
+    <Tag className={display ? 'math math-display math-source' : 'math math-inline math-source'} ref={focus}>
       {tex}
     </Tag>
   );
