@@ -638,6 +638,34 @@ test.describe('Export and Import', () => {
     await expect(chat.savedConversation('Imported 0')).toBeVisible();
     await expect(chat.conversations.getByRole('link')).toHaveCount(300);
   });
+  test('on a phone, an import leaves the panel open with what came in and the words that it is kept; the first one is open behind it', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const chat = new ChatPage(page);
+    await chat.open();
+    const conversations = ['Imported first', 'Imported second'].map((title, i) => ({
+      id: `phone-${i}`,
+      title,
+      createdAt: 1_000 - i,
+      updatedAt: 1_000 - i,
+      messages: [
+        { id: `u${i}`, role: 'user', content: `Question ${i}` },
+        { id: `a${i}`, role: 'assistant', model: 'groq/llama-3.3-70b-versatile', content: `Answer ${i}`, reasoning: '', toolCalls: [], status: 'done', finishReason: 'stop' },
+      ],
+    }));
+    const panelButton = page.getByRole('button', { name: 'Chats' }).first();
+    await panelButton.click();
+    await expect(panelButton).toHaveAttribute('aria-expanded', 'true');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await (await chooser).setFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'gateway-chat', version: 1, conversations })) });
+    await expect(page.getByText('Imported 2 conversations.')).toBeVisible();
+    await expect(chat.conversations.getByRole('link')).toHaveText(['Imported first', 'Imported second']);
+    await expect(chat.savedConversation('Imported first')).toHaveAttribute('aria-current', 'page');
+    await expect(panelButton).toHaveAttribute('aria-expanded', 'true');
+    // Closed, the panel shows the first one imported.
+    await panelButton.click();
+    await expect(chat.conversation.getByRole('article', { name: 'Assistant' })).toHaveText(/Answer 0/);
+  });
   test('an export whose code cannot be loaded (the app updated since the page opened) says so under the box', async ({ page }) => {
     const chat = new ChatPage(page);
     await chat.open();

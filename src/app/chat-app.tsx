@@ -253,9 +253,10 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
       setImportError('They are open here, but not saved: this browser refused storage. A reload would lose them.');
       return;
     }
+    // On a phone the list is a panel over the conversation: it stays, with
+    // what was imported in it and the words that they are kept (the first
+    // one imported is open behind it).
     setImporting({ count: conversations.length, done: true });
-    // On a phone the list is a panel over the conversation: it shows the first one imported.
-    setListOpen(false);
   };
   useEffect(() => {
     if (!importing) return;
