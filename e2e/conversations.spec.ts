@@ -104,6 +104,27 @@ test('after a reload the list and the open conversation show before the whole hi
   await expect(chat.conversation.getByRole('article', { name: 'You' })).toHaveCount(2);
 });
 
+test('an empty history says so at once from the second visit on; a first visit says the list is loading until it is read', async ({ page }) => {
+  await holdHistoryReads(page);
+  const chat = new ChatPage(page);
+  await chat.open();
+  // A first visit: nothing kept to show, so nothing is said to be empty before the history is read.
+  await expect(chat.conversations.getByText('Loading conversations…')).toBeVisible();
+  expect(await heldReads(page)).toBe(1);
+  await releaseHistory(page);
+  await expect(chat.conversations.getByText('Your conversations will appear here.')).toBeVisible();
+  await expect(chat.conversations).toHaveAttribute('aria-busy', 'false');
+
+  // The next visit knows the list was empty: it says so while the history is still being read.
+  await page.reload();
+  await expect(chat.conversations.getByText('Your conversations will appear here.')).toBeVisible();
+  await expect(chat.conversations).toHaveAttribute('aria-busy', 'true');
+  await expect(chat.conversations.getByText('Loading conversations…')).toHaveCount(0);
+  expect(await heldReads(page)).toBe(1);
+  await releaseHistory(page);
+  await expect(chat.conversations).toHaveAttribute('aria-busy', 'false');
+});
+
 test('one of the list can be renamed or deleted before the whole history is read, and stays so once it is', async ({ page }) => {
   const chat = new ChatPage(page);
   await chat.open();

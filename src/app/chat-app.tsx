@@ -450,6 +450,7 @@ export function ChatApp({ client, fetch, store, settingsStore, draftStore }: Cha
                 search={session.searchConversations}
                 openId={session.openId}
                 loaded={session.loaded}
+                listed={session.listed}
                 storageError={session.storageError}
                 hrefFor={conversationPath}
                 onOpen={openConversation}

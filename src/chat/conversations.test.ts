@@ -51,8 +51,9 @@ describe('conversationsReducer', () => {
     // A send into one of the kept list not read yet changes nothing: it would start it afresh under its id.
     const unread = initialConversationsState('b', preview);
     expect(run(unread, inConversation('b', send('lost?', 'r2', 6)))).toBe(unread);
-    // An empty kept list is none.
-    expect(initialConversationsState('a', []).preview).toBeUndefined();
+    // An empty kept list says the list was empty (none kept says nothing).
+    expect(initialConversationsState('a', []).preview).toEqual([]);
+    expect(initialConversationsState('a').preview).toBeUndefined();
   });
 
   it('saves a new conversation with its first message, titled by it', () => {

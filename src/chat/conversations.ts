@@ -24,7 +24,8 @@ export interface ConversationsState {
   loaded: boolean;
   /**
    * Until they are: the list as this browser last showed it (kept beside the
-   * history, read at once), so the list shows before the whole history is read.
+   * history, read at once), so the list shows before the whole history is
+   * read; empty when it was empty, undefined when none was kept.
    */
   preview?: readonly ConversationSummary[] | undefined;
 }
@@ -56,7 +57,7 @@ export function unread(state: ConversationsState, id: string): boolean {
 }
 
 export function initialConversationsState(openId: string, preview?: readonly ConversationSummary[]): ConversationsState {
-  return { byId: {}, openId, loaded: false, preview: preview?.length ? preview : undefined };
+  return { byId: {}, openId, loaded: false, preview };
 }
 
 const TITLE_LENGTH = 60;

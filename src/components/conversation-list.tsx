@@ -9,6 +9,8 @@ interface ConversationListProps {
   search(query: string): ReadonlySet<string>;
   openId: string;
   loaded: boolean;
+  /** Whether there is a list to show before the history is read (the list as last kept, even empty): until then, "Loading conversations…". */
+  listed: boolean;
   storageError: string | undefined;
   /** Where a conversation's link points (opened in a new tab, it opens there). */
   hrefFor(id: string): string;
@@ -90,6 +92,7 @@ export const ConversationList = memo(function ConversationList({
   search,
   openId,
   loaded,
+  listed,
   storageError,
   hrefFor,
   onOpen,
@@ -166,8 +169,8 @@ export const ConversationList = memo(function ConversationList({
           </>
         ) : null}
       </p>
-      {/* The list as last kept shows while the history is read: only an empty one waits. */}
-      {!loaded && conversations.length === 0 ? (
+      {/* The list as last kept shows while the history is read: only a first visit (none kept) waits. */}
+      {!listed && conversations.length === 0 ? (
         <p className="px-1 text-sm text-zinc-500 dark:text-zinc-400">Loading conversations…</p>
       ) : conversations.length === 0 ? (
         <p className="px-1 text-sm text-zinc-500 dark:text-zinc-400">Your conversations will appear here.</p>

@@ -219,6 +219,18 @@ it('renames and deletes conversations of the kept list before the history is rea
   expect(titles()).toEqual(['Open', 'New name']);
 });
 
+/** A history read that never ends. */
+const never = (): Promise<Conversation[]> => new Promise(() => undefined);
+
+it('has a list to show before the history is read when one was kept, even an empty one, and none on a first visit', async () => {
+  const client = testClient(slowGateway([], 0));
+  const kept = renderHook(() => useChatSession(client, { model: 'p/m', systemPrompt: '' }, { store: emptyConversationStore({ readList: () => [], loadAll: never }) }));
+  expect(kept.result.current.listed).toBe(true);
+  expect(kept.result.current.loaded).toBe(false);
+  const first = renderHook(() => useChatSession(client, { model: 'p/m', systemPrompt: '' }, { store: emptyConversationStore({ loadAll: never }) }));
+  expect(first.result.current.listed).toBe(false);
+});
+
 it('does not read ahead a conversation that was streaming: whether another tab still streams it is known only with the rest', async () => {
   const client = testClient(slowGateway([], 0));
   const streaming: Conversation = {

@@ -44,6 +44,8 @@ export interface ChatSession {
   openId: string;
   /** Whether the saved conversations have been read. */
   loaded: boolean;
+  /** Whether there is a list to show: the history is read, or the list as last kept (even an empty one) shows meanwhile. */
+  listed: boolean;
   /** Whether the open conversation is one of the list as last kept, not read yet (a moment after a reload): nothing is sent to it meanwhile. */
   openUnread: boolean;
   /** Why conversations cannot be saved, when storage failed. */
@@ -484,6 +486,7 @@ export function useChatSession(
   const conversations = useSyncExternalStore(conversationsStore.subscribe, conversationsStore.summaries);
   const openId = useSyncExternalStore(conversationsStore.subscribe, () => conversationsStore.getState().openId);
   const loaded = useSyncExternalStore(conversationsStore.subscribe, () => conversationsStore.getState().loaded);
+  const listed = useSyncExternalStore(conversationsStore.subscribe, () => conversationsStore.getState().loaded || conversationsStore.getState().preview !== undefined);
   const streaming = useSyncExternalStore(conversationsStore.subscribe, conversationsStore.openStreaming);
   const openUnread = useSyncExternalStore(conversationsStore.subscribe, conversationsStore.openUnread);
   const streamingElsewhere = streaming && elsewhere.has(openId);
@@ -496,6 +499,7 @@ export function useChatSession(
     searchConversations: search,
     openId,
     loaded,
+    listed,
     openUnread,
     storageError,
     streaming,

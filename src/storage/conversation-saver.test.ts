@@ -155,24 +155,29 @@ describe('the kept list (localStorage beside IndexedDB)', () => {
   it('keeps the newest conversations’ ids, titles and times, and reads them back as not streaming', () => {
     const lists = memoryStorage();
     const store = openConversationStore('list-store', memoryStorage, () => lists);
-    expect(store.readList()).toEqual([]);
+    // None kept yet (a first visit): not known to be empty.
+    expect(store.readList()).toBeUndefined();
+    store.keepList([]);
+    expect(openConversationStore('list-store', memoryStorage, () => lists).readList()).toEqual([]);
     const summaries = Array.from({ length: LIST_KEPT + 5 }, (_, i) => ({ id: `c${i}`, title: `T${i}`, updatedAt: 1000 - i, streaming: i === 0 }));
     store.keepList(summaries);
     const again = openConversationStore('list-store', memoryStorage, () => lists).readList();
     expect(again).toHaveLength(LIST_KEPT);
-    expect(again[0]).toEqual({ id: 'c0', title: 'T0', updatedAt: 1000, streaming: false });
-    expect(again.at(-1)?.id).toBe(`c${LIST_KEPT - 1}`);
+    expect(again?.[0]).toEqual({ id: 'c0', title: 'T0', updatedAt: 1000, streaming: false });
+    expect(again?.at(-1)?.id).toBe(`c${LIST_KEPT - 1}`);
   });
 
   it('reads past what is not a list, and keeps none, throwing nothing, where storage refuses', () => {
     const lists = memoryStorage();
     lists.setItem('odd-list.list', JSON.stringify([{ id: 'x' }, 'text', { id: 'y', title: 'Y', updatedAt: 2 }]));
-    expect(openConversationStore('odd-list', memoryStorage, () => lists).readList().map((s) => s.id)).toEqual(['y']);
+    expect(openConversationStore('odd-list', memoryStorage, () => lists).readList()?.map((s) => s.id)).toEqual(['y']);
     lists.setItem('odd-list.list', '{not json');
-    expect(openConversationStore('odd-list', memoryStorage, () => lists).readList()).toEqual([]);
+    expect(openConversationStore('odd-list', memoryStorage, () => lists).readList()).toBeUndefined();
+    lists.setItem('odd-list.list', '{"a": 1}');
+    expect(openConversationStore('odd-list', memoryStorage, () => lists).readList()).toBeUndefined();
     const refusing = openConversationStore('refusing-list', memoryStorage, () => memoryStorage(true));
     expect(() => refusing.keepList([{ id: 'a', title: 'A', updatedAt: 1, streaming: false }])).not.toThrow();
-    expect(refusing.readList()).toEqual([]);
+    expect(refusing.readList()).toBeUndefined();
   });
 
   it('reads one conversation ahead of the rest as loadAll would: a copy kept in flight over an older saved one', async () => {

@@ -19,9 +19,10 @@ export interface ConversationStore {
   /**
    * The list as this browser last kept it (keepList), read at once: shown
    * while loadAll reads the whole history, which takes most of a second at a
-   * thousand conversations. The newest LIST_KEPT only; none where storage refuses.
+   * thousand conversations. The newest LIST_KEPT only; undefined where none
+   * was kept (a first visit), storage refuses or what is there is not a list.
    */
-  readList(): ConversationSummary[];
+  readList(): ConversationSummary[] | undefined;
   keepList(summaries: readonly ConversationSummary[]): void;
   /** Writes these conversations in one transaction: all of them land, or none. */
   save(conversations: readonly Conversation[]): Promise<void>;
@@ -55,15 +56,16 @@ export function withKeptInFlight(saved: readonly Conversation[], kept: readonly 
 export const LIST_KEPT = 300;
 
 /** What reads as a kept list: summaries with an id, a title and a time (not streaming: that is only known once read). */
-function keptList(json: string | null): ConversationSummary[] {
+function keptList(json: string | null): ConversationSummary[] | undefined {
+  if (json === null) return undefined;
   try {
-    const value: unknown = JSON.parse(json ?? '[]');
-    if (!Array.isArray(value)) return [];
+    const value: unknown = JSON.parse(json);
+    if (!Array.isArray(value)) return undefined;
     return value
       .filter((s): s is ConversationSummary => typeof s === 'object' && s !== null && typeof s.id === 'string' && typeof s.title === 'string' && typeof s.updatedAt === 'number')
       .map(({ id, title, updatedAt }) => ({ id, title, updatedAt, streaming: false }));
   } catch {
-    return [];
+    return undefined;
   }
 }
 
@@ -134,7 +136,7 @@ export function openConversationStore(name = 'gateway-chat', inFlight: () => Sto
       try {
         return keptList(lists().getItem(listKey));
       } catch {
-        return [];
+        return undefined;
       }
     },
     keepList(summaries) {

@@ -29,7 +29,7 @@ export function emptyConversationStore(given: Partial<ConversationStore> = {}): 
     save: async () => undefined,
     remove: async () => undefined,
     keepInFlight: () => undefined,
-    readList: () => [],
+    readList: () => undefined,
     keepList: () => undefined,
     ...given,
   };
