@@ -107,11 +107,14 @@ export const ConversationList = memo(function ConversationList({
   const searchId = useId();
   // Searching message text of a long history can take a while: typing stays ahead of it.
   const deferredQuery = useDeferredValue(query);
+  // A whole history coming in (a thousand rows) renders in slices between
+  // frames, the list as it was showing meanwhile.
+  const listedNow = useDeferredValue(conversations);
   const shown = useMemo(() => {
-    if (!deferredQuery.trim()) return conversations;
+    if (!deferredQuery.trim()) return listedNow;
     const matches = search(deferredQuery);
-    return conversations.filter((c) => matches.has(c.id));
-  }, [conversations, search, deferredQuery]);
+    return listedNow.filter((c) => matches.has(c.id));
+  }, [listedNow, search, deferredQuery]);
   const today = useToday();
   const groups = useMemo(() => groupConversations(shown, today), [shown, today]);
   const groupId = useId();
@@ -170,9 +173,9 @@ export const ConversationList = memo(function ConversationList({
         ) : null}
       </p>
       {/* The list as last kept shows while the history is read: only a first visit (none kept) waits. */}
-      {!listed && conversations.length === 0 ? (
+      {!listed && listedNow.length === 0 ? (
         <p className="px-1 text-sm text-zinc-500 dark:text-zinc-400">Loading conversations…</p>
-      ) : conversations.length === 0 ? (
+      ) : listedNow.length === 0 ? (
         <p className="px-1 text-sm text-zinc-500 dark:text-zinc-400">Your conversations will appear here.</p>
       ) : shown.length === 0 ? (
         <p className="px-1 text-sm text-zinc-500 dark:text-zinc-400">No conversation matches “{deferredQuery}”.</p>

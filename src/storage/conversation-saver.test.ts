@@ -4,7 +4,7 @@ import type { Conversation } from '../chat/conversations.ts';
 import { assistantReply } from '../chat/test-messages.ts';
 import type { AssistantMessage } from '../chat/types.ts';
 import { createConversationSaver, type SaverTimers } from './conversation-saver.ts';
-import { LIST_KEPT, openConversationStore, withKeptInFlight } from './conversation-store.ts';
+import { LIST_KEPT, LOAD_BATCH, openConversationStore, withKeptInFlight } from './conversation-store.ts';
 import { emptyConversationStore, memoryStorage } from './test-storage.ts';
 
 const reply = (status: AssistantMessage['status'], content: string): AssistantMessage => assistantReply({ id: 'r', status, content });
@@ -148,6 +148,16 @@ describe('openConversationStore (IndexedDB)', () => {
     ]);
     await again.remove('a');
     expect((await store.loadAll()).map((c) => c.id)).toEqual(['b']);
+  });
+
+  it('reads the whole history in batches, each one and a half or exactly two of them', async () => {
+    for (const size of [LOAD_BATCH * 1.5, LOAD_BATCH * 2]) {
+      const store = openConversationStore(`batches-${size}`);
+      const ids = Array.from({ length: size }, (_, i) => `c${String(i).padStart(4, '0')}`);
+      await store.save(ids.map((id) => conversation(id, 'done', id)));
+      const all = await openConversationStore(`batches-${size}`).loadAll();
+      expect(all.map((c) => c.id)).toEqual(ids);
+    }
   });
 });
 
