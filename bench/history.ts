@@ -130,9 +130,8 @@ async function measure(page: Page, appUrl: string, size: number): Promise<Histor
     const at = window as unknown as { sentAt: number; sendMs?: number };
     return { sentAt: at.sentAt, sendMs: at.sendMs };
   });
-  const afterSend = (await frames(page)).filter((frame) => frame.at + frame.ms >= sentAt);
-  // The frame the send is in is the send's (above).
-  const reply = afterSend.filter((frame) => frame.at > sentAt);
+  // The frame the send is in, and those before it (New chat), are not the reply's.
+  const reply = (await frames(page)).filter((frame) => frame.at > sentAt);
   // The new conversation is deleted again, so each run starts from the same history.
   await page.getByRole('button', { name: 'Delete Explain goroutines vs threads' }).click();
   return {

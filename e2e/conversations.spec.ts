@@ -16,7 +16,11 @@ async function twoConversations(page: Page): Promise<ChatPage> {
   return chat;
 }
 
-/** From the next page on, the whole history's read (IndexedDB getAll) is held until `releaseHistory`. */
+/**
+ * From the next page on, the whole history's read is held until
+ * `releaseHistory`: its first IndexedDB getAll (it asks for the next batch
+ * only once one is answered).
+ */
 async function holdHistoryReads(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const held = window as unknown as { holding: boolean; heldReads: IDBRequest[]; releaseHistory(): void };

@@ -10,6 +10,7 @@
 // without a second renderer in the bundle. Components mark what is no use in
 // a file with data-export="omit" (a message's actions, its versions); every
 // control goes too.
+import { scrollable } from '../markdown/scroll-focus.ts';
 
 // Controls do nothing without the app: gone. Live regions have nothing to say.
 const REMOVED = '[data-export="omit"], select, textarea, input:not([type="checkbox"]), [role="status"], [aria-live]';
@@ -106,7 +107,7 @@ export function exportedContent(content: Element): Element {
   const copies = copy.querySelectorAll('*');
   content.querySelectorAll('*').forEach((original, i) => {
     const { overflowX, overflowY } = getComputedStyle(original);
-    if (/auto|scroll/.test(`${overflowX} ${overflowY}`)) copies[i]?.setAttribute('tabindex', '0');
+    if (scrollable(overflowX) || scrollable(overflowY)) copies[i]?.setAttribute('tabindex', '0');
   });
   for (const button of copy.querySelectorAll('button')) {
     const images = Array.from(button.querySelectorAll('img'));

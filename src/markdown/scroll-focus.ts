@@ -10,7 +10,8 @@ let observer: ResizeObserver | undefined;
 /** What each watched element's size says something about: itself, or for a first child, its scroller. */
 const scrollerOf = new WeakMap<Element, HTMLElement>();
 
-const scrollable = (overflow: string): boolean => overflow === 'auto' || overflow === 'scroll';
+/** Whether a box with this `overflow` scrolls when its content is larger (`hidden` clips, `visible` spills). */
+export const scrollable = (overflow: string): boolean => overflow === 'auto' || overflow === 'scroll';
 
 /** Makes the element a tab stop while its content overflows it in a direction it scrolls in (a formula's glyphs jut out of it, clipped), and none while it fits. */
 export function tabStopWhileScrolls(element: HTMLElement): void {
