@@ -48,6 +48,9 @@ async function holdHistoryReads(page: Page): Promise<void> {
   });
 }
 
+/** The list of conversations while it is busy (the history not read yet): none once it is. */
+const busyList = (chat: ChatPage): Locator => chat.conversations.locator('[aria-busy="true"]');
+
 /** How many of the history's reads are held. */
 const heldReads = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { heldReads: IDBRequest[] }).heldReads.length);
 const releaseHistory = (page: Page): Promise<void> => page.evaluate(() => (window as unknown as { releaseHistory(): void }).releaseHistory());
@@ -117,16 +120,16 @@ test('an empty history says so at once from the second visit on; a first visit s
   expect(await heldReads(page)).toBe(1);
   await releaseHistory(page);
   await expect(chat.conversations.getByText('Your conversations will appear here.')).toBeVisible();
-  await expect(chat.conversations).toHaveAttribute('aria-busy', 'false');
+  await expect(busyList(chat)).toHaveCount(0);
 
   // The next visit knows the list was empty: it says so while the history is still being read.
   await page.reload();
   await expect(chat.conversations.getByText('Your conversations will appear here.')).toBeVisible();
-  await expect(chat.conversations).toHaveAttribute('aria-busy', 'true');
+  await expect(busyList(chat)).toHaveCount(1);
   await expect(chat.conversations.getByText('Loading conversations…')).toHaveCount(0);
   expect(await heldReads(page)).toBe(1);
   await releaseHistory(page);
-  await expect(chat.conversations).toHaveAttribute('aria-busy', 'false');
+  await expect(busyList(chat)).toHaveCount(0);
 });
 
 test('one of the list can be renamed or deleted before the whole history is read, and stays so once it is', async ({ page }) => {
@@ -140,7 +143,13 @@ test('one of the list can be renamed or deleted before the whole history is read
   await holdHistoryReads(page);
   await page.reload();
   await expect(chat.savedConversation('keep me open')).toHaveAttribute('aria-current', 'page');
-  await expect(chat.conversations).toHaveAttribute('aria-busy', 'true');
+  await expect(busyList(chat)).toHaveCount(1);
+
+  // Not read yet, it is found by its title (and says that is all that is searched).
+  await chat.searchConversations.fill('hello');
+  await expect(chat.conversations.getByRole('link')).toHaveText(['hello']);
+  await expect(chat.conversations.getByText('Searching titles only until the history has loaded.')).toBeVisible();
+  await chat.searchConversations.fill('');
 
   // Neither is open nor read yet: each is read on its own first.
   await chat.conversations.getByRole('button', { name: 'Rename hello' }).click();
@@ -149,15 +158,20 @@ test('one of the list can be renamed or deleted before the whole history is read
   await chat.conversations.getByRole('button', { name: 'Delete first question' }).click();
   await expect(chat.conversations.getByRole('link')).toHaveText(['keep me open', 'Greetings']);
   await expect(chat.conversations.getByText('Deleted “first question”')).toBeVisible();
+  // Its words are announced now: only the list is busy, not the live region that says them.
+  await expect(busyList(chat)).toHaveCount(1);
+  await expect(chat.conversations.locator('[aria-live]')).toHaveCount(1);
+  await expect(chat.conversations.locator('[aria-busy="true"] [aria-live], [aria-busy="true"][aria-live]')).toHaveCount(0);
   expect(await heldReads(page)).toBe(1);
 
   // The history, read before either was written, brings back neither the old name nor the deleted one.
   await releaseHistory(page);
-  await expect(chat.conversations).toHaveAttribute('aria-busy', 'false');
+  await expect(busyList(chat)).toHaveCount(0);
+  await expect(chat.conversations.getByText('Searching titles only until the history has loaded.')).toHaveCount(0);
   await expect(chat.conversations.getByRole('link')).toHaveText(['keep me open', 'Greetings']);
   await page.reload();
   await releaseHistory(page);
-  await expect(chat.conversations).toHaveAttribute('aria-busy', 'false');
+  await expect(busyList(chat)).toHaveCount(0);
   await expect(chat.conversations.getByRole('link')).toHaveText(['keep me open', 'Greetings']);
   await chat.savedConversation('Greetings').click();
   await expect(chat.conversation.getByRole('article', { name: 'You' })).toHaveText(/hello/);

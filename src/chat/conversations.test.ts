@@ -6,6 +6,7 @@ import {
   conversationsReducer,
   initialConversationsState,
   lastReplyModel,
+  matchingIds,
   openMessages,
   sameSummaries,
   searchConversations,
@@ -179,6 +180,33 @@ describe('searchConversations', () => {
     expect(searchConversations([a!, edited], 'setTimeout').map((c) => c.id)).toEqual(['b']);
     expect(searchConversations([a!, edited], 'rust').map((c) => c.id)).toEqual(['b']);
     expect(searchConversations([a!, edited], 'tick').map((c) => c.id)).toEqual(['b']);
+  });
+});
+
+describe('matchingIds', () => {
+  const preview = [
+    { id: 'a', title: 'Goroutines', updatedAt: 3, streaming: false },
+    { id: 'b', title: 'Debounce in TypeScript', updatedAt: 2, streaming: false },
+    { id: 'c', title: 'Threads in Java', updatedAt: 1, streaming: false },
+  ];
+
+  it('before the history is read, finds the kept list\'s conversations by title, and those read ahead by their text too', () => {
+    const state = run(initialConversationsState('b', preview), { type: 'conversationRead', conversation: conversation('b', 'Debounce in TypeScript', 'Use setTimeout') });
+    expect([...matchingIds(state, 'goroutines')]).toEqual(['a']);
+    expect([...matchingIds(state, 'settimeout')]).toEqual(['b']);
+    expect([...matchingIds(state, 'threads')]).toEqual(['c']);
+    expect([...matchingIds(state, 'threads java')]).toEqual(['c']);
+    expect([...matchingIds(state, 'threads typescript')]).toEqual([]);
+  });
+
+  it('once the history is read, searches it alone: a kept title that changed since no longer matches', () => {
+    const state = run(initialConversationsState('a', preview), {
+      type: 'conversationsLoaded',
+      conversations: [conversation('a', 'Green threads', 'Goroutines are cheap'), conversation('c', 'Concurrency in Java', 'Use an executor')],
+    });
+    expect([...matchingIds(state, 'goroutines')]).toEqual(['a']);
+    expect([...matchingIds(state, 'threads')]).toEqual(['a']);
+    expect([...matchingIds(state, 'debounce')]).toEqual([]);
   });
 });
 

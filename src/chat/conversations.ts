@@ -219,10 +219,29 @@ function searchableText(message: Message): string {
 
 /** Conversations whose title or any message (an earlier version of a reply or of an edited message too) holds every word of the query, case-insensitively. */
 export function searchConversations(list: readonly Conversation[], query: string): Conversation[] {
-  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const words = queryWords(query);
   if (words.length === 0) return [...list];
-  return list.filter((conversation) => {
-    const haystack = [conversation.title, ...conversation.messages.map(searchableText)].join('\n').toLocaleLowerCase();
-    return words.every((word) => haystack.includes(word));
-  });
+  return list.filter((conversation) => holdsEvery([conversation.title, ...conversation.messages.map(searchableText)].join('\n'), words));
+}
+
+function queryWords(query: string): string[] {
+  return query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+}
+
+function holdsEvery(text: string, words: readonly string[]): boolean {
+  const haystack = text.toLocaleLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
+
+/**
+ * Ids of the conversations matching `query`, as searchConversations finds
+ * them; until the history is read, the kept list's conversations not read
+ * yet match by their title alone (their messages are not here to search).
+ */
+export function matchingIds({ byId, preview, loaded }: Pick<ConversationsState, 'byId' | 'preview' | 'loaded'>, query: string): Set<string> {
+  const ids = new Set(searchConversations(Object.values(byId), query).map((c) => c.id));
+  if (loaded || !preview) return ids;
+  const words = queryWords(query);
+  for (const { id, title } of preview) if (!(id in byId) && holdsEvery(title, words)) ids.add(id);
+  return ids;
 }

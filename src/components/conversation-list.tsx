@@ -110,11 +110,12 @@ export const ConversationList = memo(function ConversationList({
   // A whole history coming in (a thousand rows) renders in slices between
   // frames, the list as it was showing meanwhile.
   const listedNow = useDeferredValue(conversations);
+  const searching = deferredQuery.trim() !== '';
   const shown = useMemo(() => {
-    if (!deferredQuery.trim()) return listedNow;
+    if (!searching) return listedNow;
     const matches = search(deferredQuery);
     return listedNow.filter((c) => matches.has(c.id));
-  }, [listedNow, search, deferredQuery]);
+  }, [listedNow, search, deferredQuery, searching]);
   const today = useToday();
   const groups = useMemo(() => groupConversations(shown, today), [shown, today]);
   const groupId = useId();
@@ -146,7 +147,7 @@ export const ConversationList = memo(function ConversationList({
   const startRename = useCallback((id: string, title: string) => setRenaming({ id, draft: title }), []);
 
   return (
-    <nav aria-label="Conversations" aria-busy={!loaded} className="flex min-h-0 flex-1 flex-col gap-2">
+    <nav aria-label="Conversations" className="flex min-h-0 flex-1 flex-col gap-2">
       <label htmlFor={searchId} className="sr-only">
         Search conversations
       </label>
@@ -172,59 +173,65 @@ export const ConversationList = memo(function ConversationList({
           </>
         ) : null}
       </p>
-      {/* The list as last kept shows while the history is read: only a first visit (none kept) waits. */}
-      {!listed && listedNow.length === 0 ? (
-        <p className="px-1 text-sm text-zinc-500 dark:text-zinc-400">Loading conversations…</p>
-      ) : listedNow.length === 0 ? (
-        <p className="px-1 text-sm text-zinc-500 dark:text-zinc-400">Your conversations will appear here.</p>
-      ) : shown.length === 0 ? (
-        <p className="px-1 text-sm text-zinc-500 dark:text-zinc-400">No conversation matches “{deferredQuery}”.</p>
-      ) : (
-        <div className="-mx-1 min-h-0 flex-1 overflow-y-auto">
-          {groups.map(({ label, conversations: members }, index) => (
-            // A heading and a list named by it (not a landmark each: a screen reader's landmarks stay the page's parts).
-            // Off screen, a group is not laid out or painted: a long history costs each frame of a streaming reply little.
-            <div key={label} className="[contain-intrinsic-size:auto_40rem] [content-visibility:auto]">
-              <h2 id={`${groupId}-${index}`} className={`px-2 pb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400 ${index === 0 ? 'pt-1' : 'pt-3'}`}>
-                {label}
-              </h2>
-              <ul aria-labelledby={`${groupId}-${index}`}>
-                {members.map((conversation) => {
-                  if (renaming?.id === conversation.id) {
+      {searching && !loaded ? (
+        <p className="px-1 text-xs text-zinc-500 dark:text-zinc-400">Searching titles only until the history has loaded.</p>
+      ) : null}
+      {/* The list as last kept shows while the history is read: only a first visit (none kept) waits.
+          Busy is the list's alone: the search and the Undo's live region above stay as they are. */}
+      <div aria-busy={!loaded} className="flex min-h-0 flex-1 flex-col">
+        {!listed && listedNow.length === 0 ? (
+          <p className="px-1 text-sm text-zinc-500 dark:text-zinc-400">Loading conversations…</p>
+        ) : listedNow.length === 0 ? (
+          <p className="px-1 text-sm text-zinc-500 dark:text-zinc-400">Your conversations will appear here.</p>
+        ) : shown.length === 0 ? (
+          <p className="px-1 text-sm text-zinc-500 dark:text-zinc-400">No conversation matches “{deferredQuery}”.</p>
+        ) : (
+          <div className="-mx-1 min-h-0 flex-1 overflow-y-auto">
+            {groups.map(({ label, conversations: members }, index) => (
+              // A heading and a list named by it (not a landmark each: a screen reader's landmarks stay the page's parts).
+              // Off screen, a group is not laid out or painted: a long history costs each frame of a streaming reply little.
+              <div key={label} className="[contain-intrinsic-size:auto_40rem] [content-visibility:auto]">
+                <h2 id={`${groupId}-${index}`} className={`px-2 pb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400 ${index === 0 ? 'pt-1' : 'pt-3'}`}>
+                  {label}
+                </h2>
+                <ul aria-labelledby={`${groupId}-${index}`}>
+                  {members.map((conversation) => {
+                    if (renaming?.id === conversation.id) {
+                      return (
+                        <li key={conversation.id}>
+                          <input
+                            aria-label="Conversation title"
+                            value={renaming.draft}
+                            autoFocus
+                            onFocus={(event) => event.currentTarget.select()}
+                            onChange={(event) => setRenaming({ id: conversation.id, draft: event.target.value })}
+                            onKeyDown={onRenameKey}
+                            onBlur={() => finishRename(true)}
+                            className="h-8 w-full rounded-md border border-indigo-500 bg-white px-2 text-sm text-zinc-900 outline-none dark:bg-zinc-900 dark:text-zinc-100"
+                          />
+                        </li>
+                      );
+                    }
                     return (
-                      <li key={conversation.id}>
-                        <input
-                          aria-label="Conversation title"
-                          value={renaming.draft}
-                          autoFocus
-                          onFocus={(event) => event.currentTarget.select()}
-                          onChange={(event) => setRenaming({ id: conversation.id, draft: event.target.value })}
-                          onKeyDown={onRenameKey}
-                          onBlur={() => finishRename(true)}
-                          className="h-8 w-full rounded-md border border-indigo-500 bg-white px-2 text-sm text-zinc-900 outline-none dark:bg-zinc-900 dark:text-zinc-100"
-                        />
-                      </li>
+                      <ConversationRow
+                        key={conversation.id}
+                        id={conversation.id}
+                        title={conversation.title}
+                        streaming={conversation.streaming}
+                        current={conversation.id === openId}
+                        href={hrefFor(conversation.id)}
+                        onFollow={follow}
+                        onRename={startRename}
+                        onDelete={onDelete}
+                      />
                     );
-                  }
-                  return (
-                    <ConversationRow
-                      key={conversation.id}
-                      id={conversation.id}
-                      title={conversation.title}
-                      streaming={conversation.streaming}
-                      current={conversation.id === openId}
-                      href={hrefFor(conversation.id)}
-                      onFollow={follow}
-                      onRename={startRename}
-                      onDelete={onDelete}
-                    />
-                  );
-                })}
-              </ul>
-            </div>
-          ))}
-        </div>
-      )}
+                  })}
+                </ul>
+              </div>
+            ))}
+          </div>
+        )}
+      </div>
     </nav>
   );
 });

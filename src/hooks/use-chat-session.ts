@@ -7,9 +7,9 @@ import type { ChatAction } from '../chat/chat-reducer.ts';
 import {
   initialConversationsState,
   isStreaming,
+  matchingIds,
   openMessages,
   restoredConversation,
-  searchConversations,
   unread,
   type Conversation,
   type ConversationSummary,
@@ -491,7 +491,7 @@ export function useChatSession(
   const openUnread = useSyncExternalStore(conversationsStore.subscribe, conversationsStore.openUnread);
   const streamingElsewhere = streaming && elsewhere.has(openId);
   const search = useCallback(
-    (query: string) => new Set(searchConversations(Object.values(conversationsStore.getState().byId), query).map((c) => c.id)),
+    (query: string) => matchingIds(conversationsStore.getState(), query),
     [conversationsStore],
   );
   return {
