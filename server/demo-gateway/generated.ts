@@ -85,6 +85,21 @@ export function codeAnswer(lines: number, seed: number): string {
   return ['Here is the whole module:', '', '```ts', ...codeLines(rand, lines, 'ts'), '```', '', 'That is all of it.', ''].join('\n');
 }
 
+/**
+ * A numbered list of `items` points, as an LLM often writes a long answer:
+ * each a bold title, a paragraph of a sentence and two sub-items, blank lines between (a
+ * loose list), every line indented to its item's text ("10. " is four wide).
+ */
+export function listAnswer(items: number, seed: number): string {
+  const rand = lcg(seed);
+  const points = Array.from({ length: items }, (_, i) => {
+    const pad = ' '.repeat(`${i + 1}. `.length);
+    const title = WORDS[Math.floor(rand() * WORDS.length)]!;
+    return [`${i + 1}. **${title[0]!.toUpperCase()}${title.slice(1)}**: ${sentence(rand)}`, '', `${pad}${sentence(rand)}`, '', `${pad}- ${sentence(rand)}`, `${pad}- ${sentence(rand)}`].join('\n');
+  });
+  return ['Here are the points, one by one:', '', points.join('\n\n'), '', 'That is all of them.', ''].join('\n');
+}
+
 /** A table of `rows` rows between two sentences. */
 export function tableAnswer(rows: number, seed: number): string {
   const rand = lcg(seed);

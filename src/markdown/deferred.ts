@@ -3,7 +3,8 @@
 // streaming reply needs; GFM's footnotes, task lists and strikethrough (rare
 // in a chat); and math ($$…$$): its syntax, the rewrite of \( … \), \[ … \]
 // and single dollars to it, and the component that shows a formula (which
-// loads KaTeX itself when the first one appears).
+// loads KaTeX itself when the first one appears); and the list that streams
+// item by item (a streaming reply waits for these parts anyway).
 export { default as remend } from 'remend';
 export { gfmFootnote } from 'micromark-extension-gfm-footnote';
 export { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
@@ -15,3 +16,4 @@ export { math } from 'micromark-extension-math';
 export { mathFromMarkdown } from 'mdast-util-math';
 export { MathFormula, parseOpenMath } from './math.tsx';
 export { closeFormula, mathToDollars } from './math-source.ts';
+export { LiveList, parseLiveList } from './live-list.tsx';

@@ -29,6 +29,9 @@ interface BlockProps {
 }
 
 const Block = memo(function Block({ text, live, inOpenFence = false }: BlockProps) {
+  // A list that streamed item by item settles the same way, keeping its DOM
+  // (noted once, as React has information from an earlier render kept: in state).
+  const [listed, setListed] = useState(false);
   if (live && inOpenFence) {
     const fence = parseOpenFence(text);
     if (fence) return <CodeBlock code={fence.body} language={fence.language} complete={false} />;
@@ -43,6 +46,13 @@ const Block = memo(function Block({ text, live, inOpenFence = false }: BlockProp
   // line to its last, so it keeps the DOM it streamed; so does a table.
   const closedFence = inOpenFence ? undefined : parseClosedFence(text);
   if (closedFence) return <CodeBlock code={closedFence.code} language={closedFence.language} complete />;
+  // A list streams item by item: the items that are done are parsed once (live-list.tsx).
+  const lists = live || listed ? deferredParts() : undefined;
+  const list = lists?.parseLiveList(text, live);
+  if (lists && list) {
+    if (!listed) setListed(true);
+    return <lists.LiveList parts={list} live={live} whole={() => wholeBlock(text, live)} />;
+  }
   if (live && !inOpenFence) {
     const table = parseLiveTable(text);
     if (table) return <LiveTable parts={table} />;
@@ -51,7 +61,12 @@ const Block = memo(function Block({ text, live, inOpenFence = false }: BlockProp
     const table = text.includes('\\') ? undefined : parseLiveTable(text);
     if (table && table.partial === undefined) return <LiveTable parts={table} />;
   }
-  // Most frames of a streaming paragraph or list leave no marker open: then
+  return wholeBlock(text, live);
+});
+
+/** A block rendered whole: the fast path where it models the block, else the parser; a streaming tail repaired. */
+function wholeBlock(text: string, live: boolean): ReactElement {
+  // Most frames of a streaming paragraph leave no marker open: then
   // there is nothing to repair, and the tail skips repair's passes.
   const closed = live ? fastBlock(text, true) : undefined;
   if (closed) return renderHast(closed, liveComponents);
@@ -64,7 +79,7 @@ const Block = memo(function Block({ text, live, inOpenFence = false }: BlockProp
   const fast = fastBlock(source);
   if (fast) return renderHast(fast, components);
   return markdownElements({ ...baseProps, components, children: source });
-});
+}
 
 interface MarkdownViewProps {
   text: string;

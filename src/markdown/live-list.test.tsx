@@ -1,0 +1,151 @@
+// @vitest-environment jsdom
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseLiveList } from './live-list.tsx';
+import { MarkdownDocument, MarkdownView } from './markdown-view.tsx';
+
+afterEach(cleanup);
+
+/**
+ * A rendered reply's HTML with the run wrappers unwrapped, whitespace and all
+ * (the line breaks between a list's items too), but for the line breaks a
+ * one-pass render puts between top-level blocks, which blocks rendered one by
+ * one do not have.
+ */
+function exactHtml(element: Element): string {
+  const holder = element.cloneNode(true) as Element;
+  holder.querySelectorAll('.md-run').forEach((run) => run.replaceWith(...run.childNodes));
+  holder.querySelectorAll('.markdown').forEach((reply) => {
+    const blank = Array.from(reply.childNodes).filter((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim() === '');
+    for (const node of blank) node.remove();
+  });
+  return holder.innerHTML;
+}
+
+const oneShot = (text: string): string => exactHtml(render(<MarkdownDocument text={text} />).container);
+
+const LISTS: Record<string, string> = {
+  tight: '- a **b**\n- `c` d\n  - nested *e*\n  - nested f\n- g\n',
+  loose: '1. **Point**: the text.\n\n   More *text* here.\n\n   - sub a\n   - sub **b**\n\n2. **Two**: x\n\n   ```ts\n   const a = 1;\n\n   const b = 2;\n   ```\n3. Three\n\nAfter the list.\n',
+  'turns loose between items': '- a\n- b\n\n- c\n- d\n',
+  'loose by one item of its own': '- a\n- b\n\n  b again\n- c\n',
+  'ordered, from 3, with a parenthesis': '3) x\n4) y\n10) z\n\nAfter.\n',
+  'a loose list inside a tight item': '- a\n  - b\n\n  - c\n- d\n',
+  'a lazy line and another list': '- a\nlazy\n- b\n+ other\n',
+  'a rule among the items': '- a\n- - -\n- b\n',
+  'a fence left open before the next item': '- ```\n  code\n\n- after\n',
+  'empty items': '-\n- a\n-\n\n  foo\n',
+  math: '- $$x^2$$ and \\(y\\)\n- z\n',
+  'a task list': '- [ ] a\n- [x] b\n',
+  'a quote in an item': '- > q\n  > more\n\n- b\n',
+  'a paragraph indented too little to stay in its item': '1. a\n\n b\n2. c\n',
+  'html and a setext heading in items': '- <b>bold</b> tag\n- Title\n  ---\n- end\n',
+};
+
+describe('a list streamed item by item', () => {
+  it.each(Object.entries(LISTS))('%s: every prefix, streamed then settled, is what the prefix renders to in one pass', (_name, doc) => {
+    for (let end = 1; end <= doc.length; end++) {
+      const prefix = doc.slice(0, end);
+      const { container, rerender, unmount } = render(<MarkdownView text={prefix} streaming />);
+      rerender(<MarkdownView text={prefix} streaming={false} />);
+      expect(exactHtml(container), `prefix ending at ${end}: ${JSON.stringify(prefix.slice(-30))}`).toBe(oneShot(prefix));
+      unmount();
+    }
+  });
+
+  it.each(Object.entries(LISTS))('%s: streamed a character at a time, it settles into the one-pass render', (_name, doc) => {
+    const { container, rerender } = render(<MarkdownView text="" streaming />);
+    for (let end = 1; end <= doc.length; end++) rerender(<MarkdownView text={doc.slice(0, end)} streaming />);
+    rerender(<MarkdownView text={doc} streaming={false} />);
+    expect(exactHtml(container)).toBe(oneShot(doc));
+  });
+
+  it('keeps each finished item, and the list, as the next items stream and the reply settles', () => {
+    // Each item's paragraph indented to its text ("10. " is four wide).
+    const doc = Array.from({ length: 40 }, (_, i) => `${i + 1}. **Point ${i}**: the gateway streams.\n\n${' '.repeat(`${i + 1}. `.length)}A paragraph of point ${i}.\n`).join('\n');
+    const { container, rerender } = render(<MarkdownView text="" streaming />);
+    const seen = new Map<number, Element>();
+    let list: Element | null = null;
+    for (let end = 1; end <= doc.length; end += 7) {
+      rerender(<MarkdownView text={doc.slice(0, end)} streaming />);
+      list ??= container.querySelector('ol');
+      if (list) expect(container.querySelector('ol')).toBe(list);
+      const items = [...container.querySelectorAll('ol > li')];
+      // Every item but the one being typed is finished: its node stays.
+      items.slice(0, -1).forEach((item, i) => {
+        if (!seen.has(i)) seen.set(i, item);
+        expect(item, `item ${i}`).toBe(seen.get(i));
+      });
+    }
+    rerender(<MarkdownView text={doc} streaming={false} />);
+    expect(container.querySelector('ol')).toBe(list);
+    const items = [...container.querySelectorAll('ol > li')];
+    expect(items).toHaveLength(40);
+    items.slice(0, -1).forEach((item, i) => expect(item, `item ${i}`).toBe(seen.get(i)));
+    expect(exactHtml(container)).toBe(oneShot(doc));
+  });
+
+  it('never shows a marker not yet followed by its item, nor raw emphasis, while it streams', () => {
+    const { container, rerender } = render(<MarkdownView text={'1. First **bold** item\n2'} streaming />);
+    expect(container.querySelector('ol')?.textContent).toBe('\nFirst bold item\n');
+    rerender(<MarkdownView text={'1. First **bold** item\n2. Second **bo'} streaming />);
+    expect([...container.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['First bold item', 'Second bo']);
+    expect(container.querySelectorAll('strong')).toHaveLength(2);
+  });
+});
+
+describe('parseLiveList', () => {
+  it('reads a list into its items, and how its items are parted', () => {
+    expect(parseLiveList('- a\n- b\n\n- c', true)).toEqual({ ordered: false, start: undefined, items: ['- a\n', '- b\n\n', '- c'], blankBetween: true });
+    expect(parseLiveList('7. a\n   more\n8. b\n', false)).toEqual({ ordered: true, start: 7, items: ['7. a\n   more\n', '8. b\n'], blankBetween: false });
+  });
+
+  it('holds back a last line that is only a marker while the list streams, not once it has settled', () => {
+    expect(parseLiveList('1. a\n2.', true)?.items).toEqual(['1. a\n']);
+    expect(parseLiveList('1. a\n2.', false)?.items).toEqual(['1. a\n', '2.']);
+  });
+
+  it('declines what is not one plain list', () => {
+    for (const text of ['Text', '- a\nlazy', '- a\n* b', '1. a\n1) b', '- a\n- - -', '- [ ] task', '- ```\n  x\n\n- y', '- a\r\n- b'])
+      expect(parseLiveList(text, false), JSON.stringify(text)).toBeUndefined();
+  });
+});
+
+/** Lists an LLM might write, from seeded pieces: markers, sub-items, blank lines, paragraphs, code, emphasis. */
+function generatedList(seed: number): string {
+  let state = seed;
+  const pick = <T,>(options: readonly T[]): T => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return options[state % options.length]!;
+  };
+  const ordered = pick([true, false]);
+  const lines: string[] = [];
+  const count = 2 + Math.floor(pick([0, 1, 2, 3]));
+  for (let i = 0; i < count; i++) {
+    const marker = ordered ? `${i + 1}.` : '-';
+    const pad = ' '.repeat(marker.length + 1);
+    lines.push(`${marker} ${pick(['**Point** one', 'plain *words*', '`code` here', 'a [link](https://e.com) and _under_', 'x'])}`);
+    const extra = pick(['none', 'paragraph', 'sub', 'fence', 'lazy', 'none']);
+    if (extra === 'paragraph') lines.push('', `${pad}More **text**.`);
+    if (extra === 'sub') lines.push(`${pad}- sub ${pick(['a', '*b*'])}`, `${pad}- sub c`);
+    if (extra === 'fence') lines.push('', `${pad}\`\`\`js`, `${pad}let a = 1;`, `${pad}\`\`\``);
+    if (extra === 'lazy') lines.push('lazy line');
+    if (pick([true, false, false])) lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describe('generated lists', () => {
+  it('every prefix of 24 seeded lists, streamed then settled, is what the prefix renders to in one pass', () => {
+    for (let seed = 1; seed <= 24; seed++) {
+      const doc = generatedList(seed);
+      for (let end = 1; end <= doc.length; end++) {
+        const prefix = doc.slice(0, end);
+        const { container, rerender, unmount } = render(<MarkdownView text={prefix} streaming />);
+        rerender(<MarkdownView text={prefix} streaming={false} />);
+        expect(exactHtml(container), `seed ${seed}, prefix ${JSON.stringify(prefix)}`).toBe(oneShot(prefix));
+        unmount();
+      }
+    }
+  }, 120_000);
+});

@@ -1,0 +1,227 @@
+// A list while it streams: each finished item is parsed once and kept; only
+// the item being typed re-renders. A list is one block to the splitter (a
+// blank line between two items makes every item's paragraphs <p>, so its
+// items cannot be blocks of their own), and an LLM's long answers are often
+// one long list: "1. **Point**", a paragraph, a few sub-items, sixty times.
+// Re-parsing the whole list on every commit made each commit cost the list
+// so far, as a naive renderer's does the reply (README, Rendering).
+//
+// Items are independent containers: one parsed alone gives the same <li> as
+// in the list, given the list's looseness, which is forced on it. A list
+// whose items are not all plainly items (a line at the margin that is not
+// the next item: a lazy line, another list, a rule), a task list, or an item
+// that parses alone to anything but one item is declined, and the block
+// takes the whole-block path.
+//
+// Loaded with the renderer's deferred parts (deferred.ts), which a streaming
+// reply waits for anyway.
+import { Fragment, useState, type ReactElement } from 'react';
+import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+// react-markdown's Markdown uses no hooks: called as a function it returns its element tree.
+import markdownElements from 'react-markdown';
+import { closesFence, openFence } from './block-splitter.ts';
+import { liveComponents, settledComponents } from './components.tsx';
+import { mathToDollars } from './deferred-parts.ts';
+import { fastBlock } from './fast-block.ts';
+import { remarkPlugins } from './plugins.ts';
+import { renderHast } from './render-hast.ts';
+import { repairTail } from './repair-tail.ts';
+import { RUN, Run } from './run.tsx';
+
+export interface LiveListParts {
+  ordered: boolean;
+  /** An ordered list's first number when it is not 1: its `start`. */
+  start: number | undefined;
+  /** Each item's text, from its marker to the next item's (the blank lines after it included). */
+  items: string[];
+  /** A blank line between two items: the list is loose (every item's paragraphs in <p>). */
+  blankBetween: boolean;
+}
+
+const ITEM = /^(?:([-*+])|(\d{1,9})([.)]))(?:[ \t]|$)/;
+const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const TASK = /^(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\](?:[ \t]|$)/;
+// The line being typed, when it is only a marker so far ("2", "2.", "-"): the
+// next item, or not; held back, as the splitter holds back such a line after a blank.
+const BARE_MARKER = /\n(?:\d{1,9}[.)]?|[-*+])[ \t]*$/;
+const ENDS_BLANK = /\n[ \t]*\n$/;
+const CONTAINER_MARKERS = /^(?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$))*[ \t]*/;
+
+/** Whether an item's text ends inside a code fence it opened (its blank lines at the end are then the fence's). */
+function endsInFence(item: string): boolean {
+  let fence: ReturnType<typeof openFence>;
+  for (const line of item.split('\n')) {
+    // A fence may open on an item's (or a quote's) own line: "- ```".
+    const content = line.replace(CONTAINER_MARKERS, '');
+    if (fence) {
+      if (closesFence(content, fence)) fence = undefined;
+    } else fence = openFence(content);
+  }
+  return fence !== undefined;
+}
+
+/** Reads a block that is one top-level list into its items; undefined for anything else. While it streams, a last line that is only a marker is held back. */
+export function parseLiveList(block: string, live: boolean): LiveListParts | undefined {
+  const first = ITEM.exec(block);
+  if (!first || block.includes('\r')) return undefined;
+  const kind = first[1] ?? first[3];
+  const text = live ? block.replace(BARE_MARKER, '\n') : block;
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    if (line !== '' && line[0] !== ' ' && line[0] !== '\t') {
+      const item = ITEM.exec(line);
+      if (!item || (item[1] ?? item[3]) !== kind || THEMATIC_BREAK.test(line) || TASK.test(line)) return undefined;
+      starts.push(offset);
+    }
+    offset += line.length + 1;
+  }
+  const items = starts.map((start, index) => text.slice(start, starts[index + 1] ?? text.length));
+  let blankBetween = false;
+  for (const item of items.slice(0, -1)) {
+    if (!ENDS_BLANK.test(item)) continue;
+    // Blank lines at the end of a fence left open would be the fence's, not between items: too fine a rule to follow here.
+    if (endsInFence(item)) return undefined;
+    blankBetween = true;
+  }
+  const number = first[2] === undefined ? 1 : Number(first[2]);
+  return { ordered: first[2] !== undefined, start: number === 1 ? undefined : number, items, blankBetween };
+}
+
+interface Rendered {
+  text: string;
+  loose: boolean;
+  live: boolean;
+  /** The <li> (in a fragment), or nothing: a live item repaired to nothing yet. */
+  element: ReactElement;
+  /** The item is loose by itself (a blank line between two of its own blocks). */
+  spread: boolean;
+}
+
+interface ItemParse {
+  loose: boolean;
+  spread: boolean;
+  single: boolean;
+}
+
+/** remark: the item alone is one list of one item; its own looseness is noted, the list's forced on it. */
+function forceLooseness(this: unknown, parse: ItemParse) {
+  return (tree: MdastRoot): void => {
+    const [list, ...rest] = tree.children;
+    parse.single = (list === undefined || (list.type === 'list' && list.children.length === 1)) && rest.length === 0;
+    if (list?.type !== 'list') return;
+    parse.spread = list.children[0]?.spread === true;
+    list.spread = parse.loose;
+  };
+}
+
+/** rehype: the item's <li> alone, without the list around it. */
+function itemOnly() {
+  return (tree: HastRoot): void => {
+    const list = tree.children.find((node) => node.type === 'element');
+    const item = list?.type === 'element' ? list.children.find((node) => node.type === 'element' && node.tagName === 'li') : undefined;
+    tree.children = item?.type === 'element' ? [item] : [];
+  };
+}
+
+/** One item rendered as it is in a list of this looseness; undefined when it is not one item alone. */
+function renderItem(text: string, loose: boolean, live: boolean): Rendered | undefined {
+  const fromHast = (tree: HastRoot, components: typeof liveComponents): Rendered | undefined => {
+    const list = tree.children[0];
+    const item = list?.type === 'element' ? list.children.filter((node) => node.type === 'element') : [];
+    if (tree.children.length > 1 || item.length > 1) return undefined;
+    return { text, loose, live, element: renderHast({ type: 'root', children: item }, components), spread: false };
+  };
+  // A tight item with no marker left open needs no repair, and most skip the parser (fast-block.ts).
+  const closed = live && !loose ? fastBlock(text, true) : undefined;
+  if (closed) return fromHast(closed, liveComponents);
+  const source = live ? repairTail(mathToDollars(text, true)) : mathToDollars(text, false);
+  const components = live ? liveComponents : settledComponents;
+  const fast = loose ? undefined : fastBlock(source);
+  if (fast) return fromHast(fast, components);
+  const parse: ItemParse = { loose, spread: false, single: true };
+  const element = markdownElements({
+    remarkPlugins: [...remarkPlugins, [forceLooseness, parse]],
+    rehypePlugins: [itemOnly],
+    components,
+    children: source,
+  });
+  return parse.single ? { text, loose, live, element, spread: parse.spread } : undefined;
+}
+
+interface CachedRun {
+  items: readonly Rendered[];
+  element: ReactElement;
+}
+
+/**
+ * Renders the list's items into `cache` (kept where text, looseness and
+ * liveness are unchanged); false when an item is not one item alone.
+ */
+function renderItems(parts: LiveListParts, live: boolean, loose: boolean, cache: Rendered[]): boolean {
+  const last = parts.items.length - 1;
+  cache.length = Math.min(cache.length, parts.items.length);
+  for (const [index, text] of parts.items.entries()) {
+    const itemLive = live && index === last;
+    const kept = cache[index];
+    if (kept && kept.text === text && kept.loose === loose && kept.live === itemLive) continue;
+    const rendered = renderItem(text, loose, itemLive);
+    if (!rendered) return false;
+    cache[index] = rendered;
+  }
+  return true;
+}
+
+/**
+ * The list, item by item. Settled, it is what the whole list renders to in
+ * one pass (the benchmark and the unit tests check); a list that streamed
+ * settles through here too, so it keeps its DOM.
+ */
+export function LiveList({ parts, live, whole }: { parts: LiveListParts; live: boolean; whole: () => ReactElement }) {
+  const [items] = useState<Rendered[]>(() => []);
+  const [runCache] = useState(() => new Map<number, CachedRun>());
+  // Loose if a blank line parts two items or any item is loose by itself;
+  // an item's own looseness is known once it is parsed, so a list found
+  // loose only then renders its items again (once, as it turns loose).
+  const keptLoose = items.some((item, index) => item.spread && item.text === parts.items[index]);
+  let loose = parts.blankBetween || keptLoose;
+  if (!renderItems(parts, live, loose, items)) return whole();
+  if (!loose && items.some((item) => item.spread)) {
+    loose = true;
+    if (!renderItems(parts, live, loose, items)) return whole();
+  }
+  const runs: ReactElement[] = [];
+  for (let start = 0; start < items.length; start += RUN) {
+    const members = items.slice(start, start + RUN);
+    const cached = runCache.get(start);
+    if (cached && cached.items.length === members.length && cached.items.every((item, i) => item === members[i])) {
+      runs.push(cached.element);
+      continue;
+    }
+    // A line break after each item, as the parser puts them between a list's items.
+    const element = (
+      <Run key={start}>
+        {members.map((item, i) => (
+          <Fragment key={start + i}>
+            {item.element}
+            {'\n'}
+          </Fragment>
+        ))}
+      </Run>
+    );
+    runCache.set(start, { items: members, element });
+    runs.push(element);
+  }
+  return parts.ordered ? (
+    <ol start={parts.start}>
+      {'\n'}
+      {runs}
+    </ol>
+  ) : (
+    <ul>
+      {'\n'}
+      {runs}
+    </ul>
+  );
+}
