@@ -1,8 +1,16 @@
 // @vitest-environment jsdom
 import { cleanup, render } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import markdownElements from 'react-markdown';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseLiveList } from './live-list.tsx';
 import { MarkdownDocument, MarkdownView } from './markdown-view.tsx';
+
+// The parser's entry, watched: which texts are parsed, and how often.
+vi.mock('react-markdown', async (original) => {
+  const module = await original<typeof import('react-markdown')>();
+  return { ...module, default: vi.fn(module.default) };
+});
+const parsed = (): string[] => vi.mocked(markdownElements).mock.calls.map(([options]) => String(options.children));
 
 afterEach(cleanup);
 
@@ -83,6 +91,18 @@ describe('a list streamed item by item', () => {
     expect(items).toHaveLength(40);
     items.slice(0, -1).forEach((item, i) => expect(item, `item ${i}`).toBe(seen.get(i)));
     expect(exactHtml(container)).toBe(oneShot(doc));
+  });
+
+  it('parses a finished item once: the items after it stream without parsing it again', () => {
+    const doc = Array.from({ length: 20 }, (_, i) => `${i + 1}. Point _${i}_ of the list.\n\n${' '.repeat(`${i + 1}. `.length)}Its paragraph.\n`).join('\n');
+    const secondItem = doc.indexOf('2. ');
+    const { rerender } = render(<MarkdownView text={doc.slice(0, secondItem + 5)} streaming />);
+    const before = parsed().filter((text) => text.includes('Point _0_')).length;
+    for (let end = secondItem + 6; end <= doc.length; end += 3) rerender(<MarkdownView text={doc.slice(0, end)} streaming />);
+    // The first item was parsed (live, then once finished) before the second began; never since.
+    expect(parsed().filter((text) => text.includes('Point _0_')).length).toBe(before);
+    // And each later item about as often as commits went by while it was typed, not once per commit of the whole list.
+    expect(parsed().filter((text) => text.includes('Point _10_')).length).toBeLessThan(30);
   });
 
   it('never shows a marker not yet followed by its item, nor raw emphasis, while it streams', () => {
