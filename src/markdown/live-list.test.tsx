@@ -48,6 +48,10 @@ const LISTS: Record<string, string> = {
   'a quote in an item': '- > q\n  > more\n\n- b\n',
   'a paragraph indented too little to stay in its item': '1. a\n\n b\n2. c\n',
   'html and a setext heading in items': '- <b>bold</b> tag\n- Title\n  ---\n- end\n',
+  'sub-items indented too little for "10. "': Array.from({ length: 11 }, (_, i) => `${i + 1}. **Item ${i + 1}**\n   - sub *a*\n   - sub b\n`).join('\n'),
+  'sub-items indented too little for "1. "': '1. **One**\n  - sub a\n\n2. Two\n  - sub b\n\n3. Three\n',
+  'sub-items indented too little, then the next item with no blank line': '1. One\n  - sub a\n2. Two\n  - sub b\n- bullet\n',
+  'a paragraph indented too little, loose lists around it': '1. a\n\n2. b\n\n c\n\n3. d\n\n4. e\n',
 };
 
 describe('a list streamed item by item', () => {
@@ -105,6 +109,21 @@ describe('a list streamed item by item', () => {
     expect(parsed().filter((text) => text.includes('Point _10_')).length).toBeLessThan(30);
   });
 
+  it('parses a finished item once in a list its sub-items are indented too little for, which ends at each item', () => {
+    // "1. " wants its sub-items three spaces in: at two, each ends the list and the next item starts another.
+    const doc = Array.from({ length: 15 }, (_, i) => `${i + 1}. Item _${i}_\n  - its sub-item\n`).join('\n');
+    const third = doc.indexOf('3. ');
+    const { container, rerender } = render(<MarkdownView text={doc.slice(0, third + 4)} streaming />);
+    const firstList = container.querySelector('ol');
+    const before = parsed().filter((text) => text.includes('Item _0_')).length;
+    for (let end = third + 5; end <= doc.length; end += 3) rerender(<MarkdownView text={doc.slice(0, end)} streaming />);
+    expect(parsed().filter((text) => text.includes('Item _0_')).length).toBe(before);
+    rerender(<MarkdownView text={doc} streaming={false} />);
+    expect(container.querySelector('ol')).toBe(firstList);
+    expect([...container.querySelectorAll('ol')].map((ol) => ol.getAttribute('start'))).toEqual([null, ...Array.from({ length: 14 }, (_, i) => String(i + 2))]);
+    expect(exactHtml(container)).toBe(oneShot(doc));
+  });
+
   it('never shows a marker not yet followed by its item, nor raw emphasis, while it streams', () => {
     const { container, rerender } = render(<MarkdownView text={'1. First **bold** item\n2'} streaming />);
     expect(container.querySelector('ol')?.textContent).toBe('\nFirst bold item\n');
@@ -115,9 +134,9 @@ describe('a list streamed item by item', () => {
 });
 
 describe('parseLiveList', () => {
-  it('reads a list into its items, and how its items are parted', () => {
-    expect(parseLiveList('- a\n- b\n\n- c', true)).toEqual({ ordered: false, start: undefined, items: ['- a\n', '- b\n\n', '- c'], blankBetween: true });
-    expect(parseLiveList('7. a\n   more\n8. b\n', false)).toEqual({ ordered: true, start: 7, items: ['7. a\n   more\n', '8. b\n'], blankBetween: false });
+  it('reads a list into its items, their numbers and how they are parted', () => {
+    expect(parseLiveList('- a\n- b\n\n- c', true)).toEqual({ ordered: false, items: ['- a\n', '- b\n\n', '- c'], numbers: [1, 1, 1], blankAfter: [false, true, false] });
+    expect(parseLiveList('7. a\n   more\n8. b\n', false)).toEqual({ ordered: true, items: ['7. a\n   more\n', '8. b\n'], numbers: [7, 8], blankAfter: [false, false] });
   });
 
   it('holds back a last line that is only a marker while the list streams, not once it has settled', () => {
@@ -145,19 +164,21 @@ function generatedList(seed: number): string {
     const marker = ordered ? `${i + 1}.` : '-';
     const pad = ' '.repeat(marker.length + 1);
     lines.push(`${marker} ${pick(['**Point** one', 'plain *words*', '`code` here', 'a [link](https://e.com) and _under_', 'x'])}`);
-    const extra = pick(['none', 'paragraph', 'sub', 'fence', 'lazy', 'none']);
+    const extra = pick(['none', 'paragraph', 'sub', 'fence', 'lazy', 'none', 'shallow']);
     if (extra === 'paragraph') lines.push('', `${pad}More **text**.`);
     if (extra === 'sub') lines.push(`${pad}- sub ${pick(['a', '*b*'])}`, `${pad}- sub c`);
     if (extra === 'fence') lines.push('', `${pad}\`\`\`js`, `${pad}let a = 1;`, `${pad}\`\`\``);
     if (extra === 'lazy') lines.push('lazy line');
+    // Indented one space too little to stay in the item: the list ends there.
+    if (extra === 'shallow') lines.push(`${pad.slice(1)}- shallow *sub*`);
     if (pick([true, false, false])) lines.push('');
   }
   return `${lines.join('\n')}\n`;
 }
 
 describe('generated lists', () => {
-  it('every prefix of 24 seeded lists, streamed then settled, is what the prefix renders to in one pass', () => {
-    for (let seed = 1; seed <= 24; seed++) {
+  it('every prefix of 40 seeded lists, streamed then settled, is what the prefix renders to in one pass', () => {
+    for (let seed = 1; seed <= 40; seed++) {
       const doc = generatedList(seed);
       for (let end = 1; end <= doc.length; end++) {
         const prefix = doc.slice(0, end);

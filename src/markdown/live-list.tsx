@@ -7,10 +7,13 @@
 // so far, as a naive renderer's does the reply (README, Rendering).
 //
 // Items are independent containers: one parsed alone gives the same <li> as
-// in the list, given the list's looseness, which is forced on it. A list
-// whose items are not all plainly items (a line at the margin that is not
-// the next item: a lazy line, another list, a rule), a task list, or an item
-// that parses alone to anything but one item is declined, and the block
+// in the list, given the list's looseness, which is forced on it. An item
+// whose lines are indented less than its text ("10. " then "   - sub", or
+// "1. " then "  - sub") ends the list there: what those lines make follows
+// the list, and the next item starts a new one, as a one-pass render has it.
+// A list whose items are not all plainly items (a line at the margin that is
+// not the next item: a lazy line, another list, a rule), a task list, or an
+// item that parses alone to more than one item is declined, and the block
 // takes the whole-block path.
 //
 // Loaded with the renderer's deferred parts (deferred.ts), which a streaming
@@ -19,7 +22,7 @@ import { Fragment, useState, type ReactElement } from 'react';
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 // react-markdown's Markdown uses no hooks: called as a function it returns its element tree.
-import markdownElements from 'react-markdown';
+import markdownElements, { type Options } from 'react-markdown';
 import { closesFence, openFence } from './block-splitter.ts';
 import { liveComponents, settledComponents } from './components.tsx';
 import { mathToDollars } from './deferred-parts.ts';
@@ -31,12 +34,12 @@ import { RUN, Run } from './run.tsx';
 
 export interface LiveListParts {
   ordered: boolean;
-  /** An ordered list's first number when it is not 1: its `start`. */
-  start: number | undefined;
   /** Each item's text, from its marker to the next item's (the blank lines after it included). */
   items: string[];
-  /** A blank line between two items: the list is loose (every item's paragraphs in <p>). */
-  blankBetween: boolean;
+  /** Each item's number (an ordered list's `start` where a list begins with it); 1 for a bullet. */
+  numbers: number[];
+  /** Whether each item's text ends with a blank line. */
+  blankAfter: boolean[];
 }
 
 const ITEM = /^(?:([-*+])|(\d{1,9})([.)]))(?:[ \t]|$)/;
@@ -68,25 +71,22 @@ export function parseLiveList(block: string, live: boolean): LiveListParts | und
   const kind = first[1] ?? first[3];
   const text = live ? block.replace(BARE_MARKER, '\n') : block;
   const starts: number[] = [];
+  const numbers: number[] = [];
   let offset = 0;
   for (const line of text.split('\n')) {
     if (line !== '' && line[0] !== ' ' && line[0] !== '\t') {
       const item = ITEM.exec(line);
       if (!item || (item[1] ?? item[3]) !== kind || THEMATIC_BREAK.test(line) || TASK.test(line)) return undefined;
       starts.push(offset);
+      numbers.push(item[2] === undefined ? 1 : Number(item[2]));
     }
     offset += line.length + 1;
   }
   const items = starts.map((start, index) => text.slice(start, starts[index + 1] ?? text.length));
-  let blankBetween = false;
-  for (const item of items.slice(0, -1)) {
-    if (!ENDS_BLANK.test(item)) continue;
-    // Blank lines at the end of a fence left open would be the fence's, not between items: too fine a rule to follow here.
-    if (endsInFence(item)) return undefined;
-    blankBetween = true;
-  }
-  const number = first[2] === undefined ? 1 : Number(first[2]);
-  return { ordered: first[2] !== undefined, start: number === 1 ? undefined : number, items, blankBetween };
+  const blankAfter = items.map((item) => ENDS_BLANK.test(item));
+  // Blank lines at the end of a fence left open would be the fence's, not between items: too fine a rule to follow here.
+  if (items.some((item, index) => blankAfter[index] && index < items.length - 1 && endsInFence(item))) return undefined;
+  return { ordered: first[2] !== undefined, items, numbers, blankAfter };
 }
 
 interface Rendered {
@@ -97,19 +97,23 @@ interface Rendered {
   element: ReactElement;
   /** The item is loose by itself (a blank line between two of its own blocks). */
   spread: boolean;
+  /** What its lines indented too little for it make, after the list, which ends with it. */
+  after: ReactElement | undefined;
 }
 
 interface ItemParse {
   loose: boolean;
   spread: boolean;
   single: boolean;
+  rest: boolean;
 }
 
-/** remark: the item alone is one list of one item; its own looseness is noted, the list's forced on it. */
+/** remark: the item alone is one list of one item, maybe with blocks after it; its own looseness is noted, the list's forced on it. */
 function forceLooseness(this: unknown, parse: ItemParse) {
   return (tree: MdastRoot): void => {
     const [list, ...rest] = tree.children;
-    parse.single = (list === undefined || (list.type === 'list' && list.children.length === 1)) && rest.length === 0;
+    parse.single = list === undefined || (list.type === 'list' && list.children.length === 1);
+    parse.rest = rest.length > 0;
     if (list?.type !== 'list') return;
     parse.spread = list.children[0]?.spread === true;
     list.spread = parse.loose;
@@ -125,13 +129,21 @@ function itemOnly() {
   };
 }
 
+/** rehype: what follows the item's list, without it. */
+function afterList() {
+  return (tree: HastRoot): void => {
+    const list = tree.children.findIndex((node) => node.type === 'element');
+    tree.children = tree.children.slice(list + 1);
+  };
+}
+
 /** One item rendered as it is in a list of this looseness; undefined when it is not one item alone. */
 function renderItem(text: string, loose: boolean, live: boolean): Rendered | undefined {
   const fromHast = (tree: HastRoot, components: typeof liveComponents): Rendered | undefined => {
     const list = tree.children[0];
     const item = list?.type === 'element' ? list.children.filter((node) => node.type === 'element') : [];
     if (tree.children.length > 1 || item.length > 1) return undefined;
-    return { text, loose, live, element: renderHast({ type: 'root', children: item }, components), spread: false };
+    return { text, loose, live, element: renderHast({ type: 'root', children: item }, components), spread: false, after: undefined };
   };
   // A tight item with no marker left open needs no repair, and most skip the parser (fast-block.ts).
   const closed = live && !loose ? fastBlock(text, true) : undefined;
@@ -140,14 +152,13 @@ function renderItem(text: string, loose: boolean, live: boolean): Rendered | und
   const components = live ? liveComponents : settledComponents;
   const fast = loose ? undefined : fastBlock(source);
   if (fast) return fromHast(fast, components);
-  const parse: ItemParse = { loose, spread: false, single: true };
-  const element = markdownElements({
-    remarkPlugins: [...remarkPlugins, [forceLooseness, parse]],
-    rehypePlugins: [itemOnly],
-    components,
-    children: source,
-  });
-  return parse.single ? { text, loose, live, element, spread: parse.spread } : undefined;
+  const parse: ItemParse = { loose, spread: false, single: true, rest: false };
+  const remark: Options['remarkPlugins'] = [...remarkPlugins, [forceLooseness, parse]];
+  const element = markdownElements({ remarkPlugins: remark, rehypePlugins: [itemOnly], components, children: source });
+  if (!parse.single) return undefined;
+  // Rare (an indent too small for its item): parsed once more for what follows the list.
+  const after = parse.rest ? markdownElements({ remarkPlugins: remark, rehypePlugins: [afterList], components, children: source }) : undefined;
+  return { text, loose, live, element, spread: parse.spread, after };
 }
 
 interface CachedRun {
@@ -156,17 +167,37 @@ interface CachedRun {
 }
 
 /**
+ * Each item's looseness, from what is known of the items so far: a list
+ * ends after an item with something after it (or the last); it is loose if a
+ * blank line parts two of its items or one is loose by itself.
+ */
+function loosenessOf(parts: LiveListParts, items: readonly Rendered[]): boolean[] {
+  const known = (index: number): Rendered | undefined => (items[index]?.text === parts.items[index] ? items[index] : undefined);
+  const loose: boolean[] = [];
+  let first = 0;
+  for (const [index] of parts.items.entries()) {
+    const last = index === parts.items.length - 1;
+    if (!last && !known(index)?.after) continue;
+    let listLoose = false;
+    for (let i = first; i <= index; i++) listLoose ||= (i < index && parts.blankAfter[i] === true) || known(i)?.spread === true;
+    for (let i = first; i <= index; i++) loose[i] = listLoose;
+    first = index + 1;
+  }
+  return loose;
+}
+
+/**
  * Renders the list's items into `cache` (kept where text, looseness and
  * liveness are unchanged); false when an item is not one item alone.
  */
-function renderItems(parts: LiveListParts, live: boolean, loose: boolean, cache: Rendered[]): boolean {
+function renderItems(parts: LiveListParts, live: boolean, loose: readonly boolean[], cache: Rendered[]): boolean {
   const last = parts.items.length - 1;
   cache.length = Math.min(cache.length, parts.items.length);
   for (const [index, text] of parts.items.entries()) {
     const itemLive = live && index === last;
     const kept = cache[index];
-    if (kept && kept.text === text && kept.loose === loose && kept.live === itemLive) continue;
-    const rendered = renderItem(text, loose, itemLive);
+    if (kept && kept.text === text && kept.loose === loose[index] && kept.live === itemLive) continue;
+    const rendered = renderItem(text, loose[index] === true, itemLive);
     if (!rendered) return false;
     cache[index] = rendered;
   }
@@ -181,28 +212,44 @@ function renderItems(parts: LiveListParts, live: boolean, loose: boolean, cache:
 export function LiveList({ parts, live, whole }: { parts: LiveListParts; live: boolean; whole: () => ReactElement }) {
   const [items] = useState<Rendered[]>(() => []);
   const [runCache] = useState(() => new Map<number, CachedRun>());
-  // Loose if a blank line parts two items or any item is loose by itself;
-  // an item's own looseness is known once it is parsed, so a list found
-  // loose only then renders its items again (once, as it turns loose).
-  const keptLoose = items.some((item, index) => item.spread && item.text === parts.items[index]);
-  let loose = parts.blankBetween || keptLoose;
+  // An item's own looseness, and whether a list ends with it, are known once
+  // it is parsed: a list found loose only then renders its items again (once, as it turns loose).
+  let loose = loosenessOf(parts, items);
   if (!renderItems(parts, live, loose, items)) return whole();
-  if (!loose && items.some((item) => item.spread)) {
-    loose = true;
+  const settled = loosenessOf(parts, items);
+  if (settled.some((value, index) => value !== loose[index])) {
+    loose = settled;
     if (!renderItems(parts, live, loose, items)) return whole();
   }
+  // An item a list ends with is followed by a blank line before the next
+  // item, or that item would go on its last paragraph (a "2." cannot start a list there).
+  if (items.some((item, index) => item.after && index < items.length - 1 && !parts.blankAfter[index])) return whole();
+  const output: ReactElement[] = [];
+  let first = 0;
+  for (const [index, item] of items.entries()) {
+    if (!item.after && index < items.length - 1) continue;
+    output.push(listElement(parts, first, items.slice(first, index + 1), runCache));
+    if (item.after) output.push(<Fragment key={`after-${index}`}>{item.after}</Fragment>);
+    first = index + 1;
+  }
+  return <>{output}</>;
+}
+
+/** One list of the items, from item `first` on, in runs that are kept while their items are. */
+function listElement(parts: LiveListParts, first: number, members: readonly Rendered[], runCache: Map<number, CachedRun>): ReactElement {
   const runs: ReactElement[] = [];
-  for (let start = 0; start < items.length; start += RUN) {
-    const members = items.slice(start, start + RUN);
+  for (let offset = 0; offset < members.length; offset += RUN) {
+    const start = first + offset;
+    const run = members.slice(offset, offset + RUN);
     const cached = runCache.get(start);
-    if (cached && cached.items.length === members.length && cached.items.every((item, i) => item === members[i])) {
+    if (cached && cached.items.length === run.length && cached.items.every((item, i) => item === run[i])) {
       runs.push(cached.element);
       continue;
     }
     // A line break after each item, as the parser puts them between a list's items.
     const element = (
       <Run key={start}>
-        {members.map((item, i) => (
+        {run.map((item, i) => (
           <Fragment key={start + i}>
             {item.element}
             {'\n'}
@@ -210,16 +257,17 @@ export function LiveList({ parts, live, whole }: { parts: LiveListParts; live: b
         ))}
       </Run>
     );
-    runCache.set(start, { items: members, element });
+    runCache.set(start, { items: run, element });
     runs.push(element);
   }
+  const number = parts.numbers[first] ?? 1;
   return parts.ordered ? (
-    <ol start={parts.start}>
+    <ol key={`list-${first}`} start={number === 1 ? undefined : number}>
       {'\n'}
       {runs}
     </ol>
   ) : (
-    <ul>
+    <ul key={`list-${first}`}>
       {'\n'}
       {runs}
     </ul>
