@@ -25,7 +25,7 @@ import type { Root as MdastRoot } from 'mdast';
 import markdownElements, { type Options } from 'react-markdown';
 import { closesFence, openFence } from './block-splitter.ts';
 import { liveComponents, settledComponents } from './components.tsx';
-import { mathToDollars } from './deferred-parts.ts';
+import { mathToDollars } from './math-source.ts';
 import { fastBlock } from './fast-block.ts';
 import { remarkPlugins } from './plugins.ts';
 import { renderHast } from './render-hast.ts';
