@@ -52,6 +52,9 @@ const LISTS: Record<string, string> = {
   'sub-items indented too little for "1. "': '1. **One**\n  - sub a\n\n2. Two\n  - sub b\n\n3. Three\n',
   'sub-items indented too little, then the next item with no blank line': '1. One\n  - sub a\n2. Two\n  - sub b\n- bullet\n',
   'a paragraph indented too little, loose lists around it': '1. a\n\n2. b\n\n c\n\n3. d\n\n4. e\n',
+  'a fence indented too little for "10. "': `${Array.from({ length: 9 }, (_, i) => `${i + 1}. Step`).join('\n')}\n10. Install:\n\n   \`\`\`bash\n   npm i\n   \`\`\`\n\n11. Run it\n`,
+  // Found by fuzzing: after an empty item, table rows in an indented code block leave the next item a paragraph.
+  'an empty item, then table rows indented as code': '1. a\n\n11. \n\n    | a | b |\n    |---|---|\n    | 1 | 2 |\n\n12. # heading\n',
 };
 
 describe('a list streamed item by item', () => {

@@ -108,11 +108,20 @@ interface ItemParse {
   rest: boolean;
 }
 
+const FOLLOWERS = new Set(['list', 'paragraph', 'heading', 'blockquote']);
+
 /** remark: the item alone is one list of one item, maybe with blocks after it; its own looseness is noted, the list's forced on it. */
 function forceLooseness(this: unknown, parse: ItemParse) {
-  return (tree: MdastRoot): void => {
+  return (tree: MdastRoot, file: { value: unknown }): void => {
     const [list, ...rest] = tree.children;
-    parse.single = list === undefined || (list.type === 'list' && list.children.length === 1);
+    // What may follow a list an item ends: what LLMs write under an item
+    // indented too little (sub-items, paragraphs, a fenced block). Others
+    // (an indented code block with table rows in it, found by fuzzing) can
+    // leave the parser reading the next item differently in the whole list.
+    const source = String(file.value);
+    const follows = (node: MdastRoot['children'][number]): boolean =>
+      FOLLOWERS.has(node.type) || (node.type === 'code' && /^[ \t]*(?:```|~~~)/.test(source.slice(node.position?.start.offset ?? 0)));
+    parse.single = (list === undefined || (list.type === 'list' && list.children.length === 1)) && rest.every(follows);
     parse.rest = rest.length > 0;
     if (list?.type !== 'list') return;
     parse.spread = list.children[0]?.spread === true;
