@@ -12,9 +12,10 @@
 // "1. " then "  - sub") ends the list there: what those lines make follows
 // the list, and the next item starts a new one, as a one-pass render has it.
 // A list whose items are not all plainly items (a line at the margin that is
-// not the next item: a lazy line, another list, a rule), a task list, or an
-// item that parses alone to more than one item is declined, and the block
-// takes the whole-block path.
+// not the next item: a lazy line, another list, a rule), a task list, an
+// item that parses alone to more than one item, or one that ends its list
+// with anything after it but sub-items, paragraphs, headings, quotes or a
+// fenced block, is declined, and the block takes the whole-block path.
 //
 // Loaded with the renderer's deferred parts (deferred.ts), which a streaming
 // reply waits for anyway.
