@@ -50,10 +50,13 @@ const TASK = /^(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\](?:[ \t]|$)/;
 // next item, or not; held back, as the splitter holds back such a line after a blank.
 const BARE_MARKER = /\n(?:\d{1,9}[.)]?|[-*+])[ \t]*$/;
 const ENDS_BLANK = /\n[ \t]*\n$/;
+const FENCE_MARKS = /```|~~~|\$\$/;
 const CONTAINER_MARKERS = /^(?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$))*[ \t]*/;
 
 /** Whether an item's text ends inside a code fence it opened (its blank lines at the end are then the fence's). */
 function endsInFence(item: string): boolean {
+  // Most items hold no fence at all: this runs for every item on every commit, so those skip the line scan.
+  if (!FENCE_MARKS.test(item)) return false;
   let fence: ReturnType<typeof openFence>;
   for (const line of item.split('\n')) {
     // A fence may open on an item's (or a quote's) own line: "- ```".
