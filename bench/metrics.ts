@@ -1,7 +1,7 @@
 // What the benchmark page measures in one load, read back by the harness.
 
 export const ARMS = ['none', 'plain', 'naive', 'ours'] as const;
-/** Beside the four arms, a yardstick: Streamdown (run.ts runs it unless BENCH_NO_STREAMDOWN). */
+/** Beside the four arms, a yardstick: Streamdown (run.ts runs it with BENCH_STREAMDOWN=1). */
 export type Arm = (typeof ARMS)[number] | 'streamdown';
 
 export interface PageMetrics {

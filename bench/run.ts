@@ -19,14 +19,23 @@ import { ARMS, type Arm, type PageMetrics } from './metrics.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rootDir = path.resolve(here, '..');
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+// One run of each arm per cell by default, so that `npm run bench` takes
+// minutes, not a quarter of an hour: at fixed rates the streams alone are
+// about 50 s per arm (the 28 KB reply at 400 tok/s is 17 s of it), and each
+// fresh page 1.3–1.9 s to open. BENCH_REPEATS=3 gives medians and spread over
+// runs (the README's tables are such a run).
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 1);
 // Throttled cells swing most between runs (final paint at 4x read 43, 54 and
 // 75 ms in three runs of 3 repeats), so they get more.
 const THROTTLED_REPEATS = Number(process.env.BENCH_REPEATS_THROTTLED ?? REPEATS * 2 + 1);
-const repeatsFor = (cell: Cell): number => (cell.throttle > 1 ? THROTTLED_REPEATS : REPEATS);
+// The extra runs are for the arms the targets read (ours, and the floor and
+// plain append under it): naive at 4x falls 20–25 s behind a 3.5 s stream, so
+// it and the Streamdown yardstick run REPEATS times there too.
+const TARGET_ARMS: readonly Arm[] = ['none', 'plain', 'ours'];
+const repeatsFor = (cell: Cell, arm: Arm): number => (cell.throttle > 1 && TARGET_ARMS.includes(arm) ? THROTTLED_REPEATS : REPEATS);
 // Beside the issue's four arms, the best-known library for the job as a
-// yardstick (BENCH_NO_STREAMDOWN=1 leaves it out, a fifth shorter).
-const STREAMDOWN = !process.env.BENCH_NO_STREAMDOWN;
+// yardstick: BENCH_STREAMDOWN=1 adds it (a quarter longer).
+const STREAMDOWN = Boolean(process.env.BENCH_STREAMDOWN);
 const CELL_ARMS: Arm[] = STREAMDOWN ? [...ARMS, 'streamdown'] : [...ARMS];
 // Settled replies that only set the scene (a long conversation, 50 replies for
 // heap and DOM) are not timed, so the demo gateway sends them as fast as it can.
@@ -262,6 +271,7 @@ const ARM_FIGURES = {
 
 const cellKey = (fixture: string, rate: number, throttle: number): string => `${fixture} @ ${rate} tok/s, ${throttle}x CPU`;
 const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+const runCount = (n: number): string => (n === 1 ? 'one run' : `${n} runs`);
 const spread = (values: number[], digits = 1): string =>
   values.length > 1 ? `${fmt(median(values), digits)} (${fmt(Math.min(...values), digits)}–${fmt(Math.max(...values), digits)})` : fmt(values[0] ?? NaN, digits);
 
@@ -319,8 +329,9 @@ async function main(): Promise<void> {
       const key = cellKey(cell.fixture, cell.rate, cell.throttle);
       console.log(`Measuring ${key}…`, ((Date.now() - started) / 1000).toFixed(0));
       results[key] = { none: [], plain: [], naive: [], ours: [], streamdown: [] };
-      for (let rep = 0; rep < repeatsFor(cell); rep++) {
-        const order = rep % 2 === 0 ? CELL_ARMS : CELL_ARMS.toReversed();
+      const cellRepeats = Math.max(...CELL_ARMS.map((arm) => repeatsFor(cell, arm)));
+      for (let rep = 0; rep < cellRepeats; rep++) {
+        const order = (rep % 2 === 0 ? CELL_ARMS : CELL_ARMS.toReversed()).filter((arm) => rep < repeatsFor(cell, arm));
         for (const arm of order) results[key]![arm].push(await runOnce(browser, benchUrl, arm, cell));
       }
     }
@@ -346,7 +357,7 @@ async function main(): Promise<void> {
     // ---- report ----
     log(`# Benchmark results`);
     log();
-    log(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB), Chromium ${version} headless, ${REPEATS} repeats per cell (${THROTTLED_REPEATS} with CPU throttled), arms interleaved, a fresh page each. Figures are medians, with (min–max) over the repeats.`);
+    log(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB), Chromium ${version} headless, ${runCount(REPEATS)} of each arm per cell (${runCount(THROTTLED_REPEATS)} with CPU throttled, naive's and Streamdown's ${runCount(REPEATS)}), arms interleaved, a fresh page each. Figures are medians over the runs, with (min–max) where there are more than one${REPEATS === 1 ? '; a cell run once moves with the machine\'s load, so read its ratios as rough (BENCH_REPEATS=3 for medians and spread over runs)' : ''}.`);
     log();
     log('## Correctness gates');
     log();
