@@ -526,6 +526,16 @@ test.describe('chatting through the app server', () => {
     const closed = (await header.boundingBox())!.height;
     // Two rows of 36px controls: the buttons, then the pickers with the search button.
     expect(closed).toBeLessThan(110);
+    // The provider picker is as wide as its name, so the model picker beside it
+    // shows the whole id of a usual model: room left beyond the id's text for
+    // the picker's padding (16px) and its arrow.
+    await chat.model.selectOption('groq/llama-3.3-70b-versatile');
+    const room = await chat.model.evaluate((select: HTMLSelectElement) => {
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = getComputedStyle(select).font;
+      return select.clientWidth - context.measureText(select.selectedOptions[0]!.text).width;
+    });
+    expect(room).toBeGreaterThanOrEqual(32);
     await toggle.click();
     await expect(search).toBeFocused();
     await page.keyboard.type('gemini');

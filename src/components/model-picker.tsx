@@ -64,7 +64,7 @@ export function ModelPicker({ list, provider, model, disabled, imagesAttached = 
       </label>
       <select
         id={ids.provider}
-        className={`${selectClass} w-[6.5rem] shrink-0 sm:w-32`}
+        className={`${selectClass} w-auto max-w-[6.5rem] shrink-0 [field-sizing:content] sm:w-32 sm:max-w-none sm:[field-sizing:fixed]`}
         value={provider ?? ''}
         disabled={disabled || groups.length === 0}
         onChange={(e) => {
