@@ -7,7 +7,9 @@
 // so far, as a naive renderer's does the reply (README, Rendering).
 //
 // Items are independent containers: one parsed alone gives the same <li> as
-// in the list, given the list's looseness, which is forced on it. An item
+// in the list, given the list's looseness, which is forced on it. The item
+// being typed in a list its earlier items have made loose goes block by block
+// in turn (its paragraph is parsed once, not again with each of its sub-items). An item
 // whose lines are indented less than its text ("10. " then "   - sub", or
 // "1. " then "  - sub") ends the list there: what those lines make follows
 // the list, and the next item starts a new one, as a one-pass render has it.
@@ -20,11 +22,11 @@
 // Loaded with the renderer's deferred parts (deferred.ts), which a streaming
 // reply waits for anyway.
 import { Fragment, useState, type ReactElement } from 'react';
-import type { Root as HastRoot } from 'hast';
+import type { ElementContent, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 // react-markdown's Markdown uses no hooks: called as a function it returns its element tree.
 import markdownElements, { type Options } from 'react-markdown';
-import { closesFence, openFence } from './block-splitter.ts';
+import { BlockSplitter, closesFence, openFence } from './block-splitter.ts';
 import { liveComponents, settledComponents } from './components.tsx';
 import { mathToDollars } from './math-source.ts';
 import { fastBlock } from './fast-block.ts';
@@ -103,6 +105,23 @@ interface Rendered {
   spread: boolean;
   /** What its lines indented too little for it make, after the list, which ends with it. */
   after: ReactElement | undefined;
+  /** The item being typed, rendered block by block: what it keeps between commits. */
+  blocks?: ItemBlocks;
+}
+
+/**
+ * The item being typed in a list already loose, block by block: its content's
+ * finished blocks are parsed once, only the block being typed on each commit
+ * (an item is a container: its content parses as a document would, and in a
+ * loose list each block of it is what it is at the top level). Without this
+ * an item of a paragraph and a few sub-items was parsed whole on every commit
+ * it was typed in.
+ */
+interface ItemBlocks {
+  splitter: BlockSplitter;
+  generation: number;
+  /** Each finished block's nodes, by index; null for one that is not elements alone. */
+  done: Array<ElementContent[] | null>;
 }
 
 interface ItemParse {
@@ -174,6 +193,94 @@ function renderItem(text: string, loose: boolean, live: boolean): Rendered | und
   return { text, loose, live, element, spread: parse.spread, after };
 }
 
+// An item's first line: its marker and the one to four spaces before its text.
+const ITEM_HEAD = /^(?:[-*+]|\d{1,9}[.)])( {1,4})(?=[^ \t\n])/;
+const ONLY_SPACES = /^ *$/;
+// Markdown whose meaning crosses blocks (a reference definition, a footnote).
+const NON_LOCAL = /\]:|\[\^/;
+
+/**
+ * An item's content as a document: its marker and every later line's indent
+ * to the item's text taken off; undefined for an item with a tab, an empty or
+ * code-indented first line, a line indented less than its text, or markdown
+ * whose meaning crosses blocks.
+ */
+export function itemContent(item: string): string | undefined {
+  const head = ITEM_HEAD.exec(item);
+  if (!head || item.includes('\t') || NON_LOCAL.test(item)) return undefined;
+  const width = head[0].length;
+  const indent = ' '.repeat(width);
+  const lines = item.split('\n');
+  lines[0] = lines[0]!.slice(width);
+  for (let index = 1; index < lines.length; index++) {
+    const line = lines[index]!;
+    // A blank line keeps what spaces it has past the indent (a fenced block's own).
+    if (line.startsWith(indent)) lines[index] = line.slice(width);
+    else if (ONLY_SPACES.test(line)) lines[index] = '';
+    else return undefined;
+  }
+  return lines.join('\n');
+}
+
+/** rehype: hands the block's nodes to `box`, leaving nothing to render (the nodes are what is wanted). */
+function capture(this: unknown, box: { nodes: HastRoot['children'] }) {
+  return (tree: HastRoot): void => {
+    box.nodes = tree.children;
+    tree.children = [];
+  };
+}
+
+/** Blocks' nodes without the line breaks between them; null where one is not an element. */
+function elementsOf(nodes: HastRoot['children']): ElementContent[] | null {
+  const blocks = nodes.filter((node) => node.type !== 'text' || node.value !== '\n');
+  return blocks.every((node) => node.type === 'element') ? (blocks as ElementContent[]) : null;
+}
+
+/** A block's nodes: the fast path's where it models the block, else the parser's. */
+function blockNodes(source: string): ElementContent[] | null {
+  const fast = fastBlock(source);
+  const box = { nodes: fast?.children ?? [] };
+  if (!fast) markdownElements({ remarkPlugins, rehypePlugins: [[capture, box]], children: source });
+  return elementsOf(box.nodes);
+}
+
+/** The item being typed in a loose list, block by block (ItemBlocks); undefined where it must be parsed whole. */
+function renderByBlocks(text: string, kept: ItemBlocks | undefined): Rendered | undefined {
+  const content = itemContent(text);
+  if (content === undefined) return undefined;
+  const blocks = kept ?? { splitter: new BlockSplitter(), generation: -1, done: [] };
+  const split = blocks.splitter.update(content, true);
+  if (split.needsFinalPass) return undefined;
+  if (split.generation !== blocks.generation) {
+    blocks.generation = split.generation;
+    blocks.done = [];
+  }
+  const nodes: ElementContent[] = [];
+  for (const [index, block] of split.frozen.entries()) {
+    const done = blocks.done[index] === undefined ? (blocks.done[index] = blockNodes(mathToDollars(block, false))) : blocks.done[index];
+    if (!done) return undefined;
+    nodes.push(...done);
+  }
+  // As the whole item's tail: no repair where no marker is left open.
+  const closed = fastBlock(split.tail, true);
+  const tail = closed ? elementsOf(closed.children) : blockNodes(repairTail(mathToDollars(split.tail, true)));
+  if (!tail) return undefined;
+  nodes.push(...tail);
+  // As mdast-util-to-hast puts a loose item's blocks: a line break before each, and one at the end.
+  const children: ElementContent[] = nodes.flatMap((node): ElementContent[] => [{ type: 'text', value: '\n' }, node]);
+  if (children.length > 0) children.push({ type: 'text', value: '\n' });
+  const item: HastRoot = { type: 'root', children: [{ type: 'element', tagName: 'li', properties: {}, children }] };
+  return { text, loose: true, live: true, element: renderHast(item, liveComponents), spread: false, after: undefined, blocks };
+}
+
+/** Whether the list the item at `index` is in is loose by its items before it alone: a blank line after one, or one loose by itself. */
+function looseBefore(parts: LiveListParts, cache: readonly Rendered[], index: number): boolean {
+  let first = index;
+  while (first > 0 && !cache[first - 1]?.after) first--;
+  for (let i = first; i < index; i++) if (parts.blankAfter[i] === true || cache[i]?.spread === true) return true;
+  return false;
+}
+
 interface CachedRun {
   items: readonly Rendered[];
   element: ReactElement;
@@ -210,7 +317,9 @@ function renderItems(parts: LiveListParts, live: boolean, loose: readonly boolea
     const itemLive = live && index === last;
     const kept = cache[index];
     if (kept && kept.text === text && kept.loose === loose[index] && kept.live === itemLive) continue;
-    const rendered = renderItem(text, loose[index] === true, itemLive);
+    // The item being typed in a list its earlier items have made loose goes block by block.
+    const byBlocks = itemLive && loose[index] === true && looseBefore(parts, cache, index);
+    const rendered = (byBlocks ? renderByBlocks(text, kept?.blocks) : undefined) ?? renderItem(text, loose[index] === true, itemLive);
     if (!rendered) return false;
     cache[index] = rendered;
   }
