@@ -9,10 +9,11 @@
 // Items are independent containers: one parsed alone gives the same <li> as
 // in the list, given the list's looseness, which is forced on it. The item
 // being typed in a list its earlier items have made loose goes block by block
-// in turn (its paragraph is parsed once, not again with each of its sub-items). An item
-// whose lines are indented less than its text ("10. " then "   - sub", or
-// "1. " then "  - sub") ends the list there: what those lines make follows
-// the list, and the next item starts a new one, as a one-pass render has it.
+// in turn (its paragraph is parsed once, not again with each of its
+// sub-items). An item whose lines are indented less than its text ("10. "
+// then "   - sub", or "1. " then "  - sub") ends the list there: what those
+// lines make follows the list, and the next item starts a new one, as a
+// one-pass render has it.
 // A list whose items are not all plainly items (a line at the margin that is
 // not the next item: a lazy line, another list, a rule), a task list, an
 // item that parses alone to more than one item, or one that ends its list
