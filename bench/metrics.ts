@@ -1,8 +1,12 @@
 // What the benchmark page measures in one load, read back by the harness.
 
 export const ARMS = ['none', 'plain', 'naive', 'ours'] as const;
-/** Beside the four arms, a yardstick: Streamdown (run.ts runs it with BENCH_STREAMDOWN=1). */
-export type Arm = (typeof ARMS)[number] | 'streamdown';
+/**
+ * Beside the issue's four arms, yardsticks: the final DOM prebuilt and moved
+ * in as each block completes (the floor for markdown's DOM), and Streamdown
+ * (run.ts runs it with BENCH_STREAMDOWN=1).
+ */
+export type Arm = (typeof ARMS)[number] | 'prebuilt' | 'streamdown';
 
 export interface PageMetrics {
   arm: Arm;

@@ -1,5 +1,6 @@
-// The benchmark page: one arm per load (?arm=none|plain|naive|ours), all fed
-// by the app's own gateway client and frame batcher, so only rendering differs.
+// The benchmark page: one arm per load (?arm=none|plain|prebuilt|naive|ours),
+// all fed by the app's own gateway client and frame batcher, so only rendering
+// differs.
 // Ours also does what the app does around a reply: it records the reply's
 // trace beside the batcher (the batch that ends the stream carries it), and its
 // usage panel has the model's prices and window from a catalog.
@@ -19,8 +20,11 @@ import { isStreamEnd, streamHere, type FetchLike, type TimedStreamEvent } from '
 import { createWorkerStreamer } from '../../src/gateway/worker-streamer.ts';
 import { MessageView } from '../../src/components/message-view.tsx';
 import { ModelLookupContext } from '../../src/components/model-lookup.ts';
+import { BlockSplitter } from '../../src/markdown/block-splitter.ts';
 import { MarkdownDocument } from '../../src/markdown/markdown-view.tsx';
+import { RUN } from '../../src/markdown/run.tsx';
 import { warmUpRenderer } from '../../src/app/warm-up.tsx';
+import { FIXTURES, type FixtureName } from '../fixtures.ts';
 import './bench.css';
 import type { Arm, PageMetrics } from '../metrics.ts';
 
@@ -170,6 +174,133 @@ function mountPlain(): void {
     });
 }
 
+/** Polls once a frame until `done` holds; fails loudly rather than hang the run. */
+async function frameUntil(done: () => boolean, what: string, limitMs = 10_000): Promise<void> {
+  const start = performance.now();
+  while (!done()) {
+    if (performance.now() - start > limitMs) throw new Error(`bench page: ${what} not done after ${limitMs} ms`);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+/** A piece of a block's prebuilt DOM, put in the page once the text up to `end` has arrived. */
+interface Piece {
+  end: number;
+  /** Goes inside an element already shown (a table's row, a list's item), not at the end of the run. */
+  inner: boolean;
+  show(run: HTMLElement): void;
+}
+
+const MARGIN_ITEM = /^(?:[-*+]|\d{1,9}[.)])[ \t]/;
+
+/**
+ * A block's prebuilt DOM in the pieces it streams in: a table row by row
+ * (its head with the delimiter line), a list item by item (an item is done
+ * where the next starts), anything else whole at its end.
+ */
+function piecesOf(block: string, start: number, nodes: Node[]): Piece[] {
+  const whole: Piece[] = [{ end: start + block.length, inner: false, show: (run) => run.append(...nodes) }];
+  const only = nodes.filter((node) => node.nodeType === Node.ELEMENT_NODE);
+  const element = only.length === 1 ? (only[0] as HTMLElement) : undefined;
+  const lineEnds: number[] = [];
+  for (let at = block.indexOf('\n'); at !== -1; at = block.indexOf('\n', at + 1)) lineEnds.push(start + at + 1);
+  lineEnds.push(start + block.length);
+  const body = element?.querySelector(':scope > table > tbody');
+  if (element?.classList.contains('md-table-wrap') && body) {
+    const rows = [...body.children];
+    if (rows.length + 2 > lineEnds.length) return whole;
+    rows.forEach((row) => row.remove());
+    return [
+      { end: lineEnds[1]!, inner: false, show: (run) => run.append(...nodes) },
+      ...rows.map((row, i) => ({ end: lineEnds[i + 2]!, inner: true, show: () => body.append(row) })),
+    ];
+  }
+  if (element && (element.tagName === 'UL' || element.tagName === 'OL')) {
+    const items = [...element.children];
+    const starts = block.split('\n').flatMap((line, i) => (MARGIN_ITEM.test(line) ? [i === 0 ? start : lineEnds[i - 1]!] : []));
+    if (starts.length !== items.length) return whole;
+    items.forEach((item) => item.remove());
+    return items.map((item, i) => ({
+      end: starts[i + 1] ?? start + block.length,
+      inner: i > 0,
+      show: (run) => {
+        element.append(item);
+        if (i === 0) run.append(...nodes);
+      },
+    }));
+  }
+  return whole;
+}
+
+/**
+ * The floor for showing this markdown as DOM at all: ours' final DOM of each
+ * block, rendered before the stream (highlighted code and all) and moved into
+ * the page as its text arrives (piecesOf), in ours' runs of blocks (.md-run),
+ * the unfinished rest as plain text after it, as plain append shows it (a
+ * text node per commit). No parsing and no React per commit: what is left is
+ * the browser's own work (style, layout, paint) on markdown's richer DOM.
+ * One reply per page.
+ */
+async function mountPrebuilt(): Promise<void> {
+  const text = FIXTURES[stream.fixture as FixtureName]();
+  const { frozen, tail } = new BlockSplitter().update(text, false);
+  const holder = document.createElement('div');
+  document.body.append(holder);
+  const blocks: Array<{ block: string; start: number; host: HTMLElement }> = [];
+  let from = 0;
+  for (const block of tail ? [...frozen, tail] : frozen) {
+    const start = text.indexOf(block, from);
+    from = start + block.length;
+    const host = document.createElement('div');
+    holder.append(host);
+    flushSync(() => createRoot(host).render(<MarkdownDocument text={block} />));
+    blocks.push({ block, start, host });
+  }
+  // Code is highlighted in a worker: wait for every fence's highlighted HTML.
+  await frameUntil(() => [...holder.querySelectorAll('pre > code')].every((code) => code.classList.contains('hljs')), 'highlighting');
+  holder.remove();
+  const pieces = blocks.flatMap(({ block, start, host }, index) =>
+    piecesOf(block, start, [...host.firstElementChild!.childNodes]).map((piece) => ({ ...piece, index })),
+  );
+  const container = document.createElement('div');
+  container.className = 'markdown';
+  root.append(container);
+  // In runs of RUN blocks, as ours has them (the browser skips a run off screen).
+  const runs: HTMLElement[] = [];
+  const runOf = (index: number): HTMLElement => {
+    const at = Math.floor(index / RUN);
+    if (!runs[at]) {
+      runs[at] = document.createElement('div');
+      runs[at].className = 'md-run';
+      container.append(runs[at]);
+    }
+    return runs[at];
+  };
+  // The unfinished rest: the last child of its run, as ours' tail is, moved
+  // only when a block comes in before it (not with each row or item).
+  const unfinished = document.createElement('p');
+  let received = 0;
+  let shown = 0;
+  let typed = 0;
+  arms.sink = (events) =>
+    timed(() => {
+      received += events.reduce((sum, { event }) => sum + (event.type === 'delta' ? event.text.length : 0), 0);
+      for (; shown < pieces.length && pieces[shown]!.end <= received; shown++) {
+        const piece = pieces[shown]!;
+        unfinished.replaceChildren();
+        if (!piece.inner) unfinished.remove();
+        piece.show(runOf(piece.index));
+        typed = piece.end;
+      }
+      const added = text.slice(typed, received);
+      typed = received;
+      if (unfinished.firstChild ? added : added.trim()) unfinished.append(unfinished.firstChild ? added : added.trimStart());
+      const next = pieces[shown];
+      if (next && unfinished.firstChild && !unfinished.isConnected) runOf(next.index).append(unfinished);
+      if (!unfinished.firstChild) unfinished.remove();
+    });
+}
+
 const plugins = [remarkGfm];
 // Naive re-renders the whole reply per update, not every earlier reply too.
 const NaiveReply = memo(function NaiveReply({ text }: { text: string }) {
@@ -252,6 +383,7 @@ function bindOurs(dispatch: Dispatch<ChatAction>): void {
   arms.records = true;
 }
 
+const prebuilt = arm === 'prebuilt' ? mountPrebuilt() : undefined;
 if (arm === 'plain') mountPlain();
 else if (arm === 'naive') flushSync(() => createRoot(root).render(<NaiveApp Reply={NaiveReply} />));
 else if (arm === 'streamdown') flushSync(() => createRoot(root).render(<NaiveApp Reply={StreamdownReply} />));
@@ -323,7 +455,7 @@ async function compareWithOneShot(): Promise<void> {
   const holder = document.getElementById('oneshot')!;
   flushSync(() =>
     createRoot(holder).render(
-      arm === 'ours' ? <MarkdownDocument text={fullText} /> : arm === 'streamdown' ? <StreamdownReply text={fullText} streaming={false} /> : <div className="markdown"><Markdown remarkPlugins={plugins}>{fullText}</Markdown></div>,
+      arm === 'ours' || arm === 'prebuilt' ? <MarkdownDocument text={fullText} /> : arm === 'streamdown' ? <StreamdownReply text={fullText} streaming={false} /> : <div className="markdown"><Markdown remarkPlugins={plugins}>{fullText}</Markdown></div>,
     ),
   );
   await nextPaint();
@@ -359,7 +491,8 @@ window.benchHarness = {
   // any reply: start from the same state (the warm-up ends with a highlight).
   // The app starts the worker that reads replies as it starts, too.
   // Then one painted frame, so the page's first paint is behind it too.
-  ready: Promise.all([arm === 'ours' ? warmUpRenderer() : undefined, readOnMain ? undefined : streamer.warm()]).then(nextPaint),
+  // The prebuilt arm renders its blocks first.
+  ready: Promise.all([prebuilt, arm === 'ours' ? warmUpRenderer() : undefined, readOnMain ? undefined : streamer.warm()]).then(nextPaint),
   /** Adds settled replies before a measured run, unmeasured: a long conversation. */
   async fill(replies, fixture, rate) {
     const measured = { ...stream };
