@@ -159,6 +159,26 @@ describe('a list streamed item by item', () => {
     expect(exactHtml(container)).toBe(oneShot(doc));
   });
 
+  it('settles an item typed block by block from its blocks: its paragraph is not parsed again when the next item starts, nor when the reply ends', () => {
+    const doc = Array.from({ length: 6 }, (_, i) => pointWithSubItems(i)).join('\n');
+    const secondSub = doc.indexOf('   - sub *b* of 5');
+    const { container, rerender } = render(<MarkdownView text={doc.slice(0, secondSub)} streaming />);
+    for (let end = secondSub + 1; end <= doc.length; end++) rerender(<MarkdownView text={doc.slice(0, end)} streaming />);
+    const before = parsesOf('number _5_');
+    expect(before).toBeGreaterThan(0);
+    rerender(<MarkdownView text={doc} streaming={false} />);
+    // The last item settles with the reply: only its last block (the sub-list) is parsed again.
+    expect(parsesOf('number _5_')).toBe(before);
+    expect(exactHtml(container)).toBe(oneShot(doc));
+    // And an item in the middle, when the next one starts.
+    const third = doc.indexOf('3. ');
+    const { rerender: again } = render(<MarkdownView text={doc.slice(0, third - 30)} streaming />);
+    for (let end = third - 29; end < third; end++) again(<MarkdownView text={doc.slice(0, end)} streaming />);
+    const typed = parsesOf('number _1_');
+    for (let end = third; end <= third + 20; end++) again(<MarkdownView text={doc.slice(0, end)} streaming />);
+    expect(parsesOf('number _1_')).toBe(typed);
+  });
+
   it('while an item of a loose list is typed block by block, each line it has ended shows as the one-pass render does', () => {
     const doc = [
       '1. **Intro**: plain.\n\n   A paragraph with `code`, a [link](https://e.com) and ~~struck~~ words.\n\n   - sub *a*\n   - sub b\n     - deeper\n',

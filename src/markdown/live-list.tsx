@@ -10,10 +10,11 @@
 // in the list, given the list's looseness, which is forced on it. The item
 // being typed in a list its earlier items have made loose goes block by block
 // in turn (its paragraph is parsed once, not again with each of its
-// sub-items). An item whose lines are indented less than its text ("10. "
-// then "   - sub", or "1. " then "  - sub") ends the list there: what those
-// lines make follows the list, and the next item starts a new one, as a
-// one-pass render has it.
+// sub-items), and settles from those blocks, not from a parse of its whole.
+// An item whose lines are indented less than its text ("10. " then
+// "   - sub", or "1. " then "  - sub") ends the list there: what those lines
+// make follows the list, and the next item starts a new one, as a one-pass
+// render has it.
 // A list whose items are not all plainly items (a line at the margin that is
 // not the next item: a lazy line, another list, a rule), a task list, an
 // item that parses alone to more than one item, or one that ends its list
@@ -245,12 +246,18 @@ function blockNodes(source: string): ElementContent[] | null {
   return elementsOf(box.nodes);
 }
 
-/** The item being typed in a loose list, block by block (ItemBlocks); undefined where it must be parsed whole. */
-function renderByBlocks(text: string, kept: ItemBlocks | undefined): Rendered | undefined {
+/**
+ * An item of a loose list, block by block (ItemBlocks): the item being typed,
+ * and once it is finished (live false) the same item settled from the blocks
+ * it was typed in, only its last block parsed again (not repaired); undefined
+ * where it must be parsed whole.
+ */
+function renderByBlocks(text: string, kept: ItemBlocks | undefined, live: boolean): Rendered | undefined {
   const content = itemContent(text);
   if (content === undefined) return undefined;
   const blocks = kept ?? { splitter: new BlockSplitter(), generation: -1, done: [] };
-  const split = blocks.splitter.update(content, true);
+  // While typed the item only grows, so the seam is checked; settling, the whole prefix, once.
+  const split = blocks.splitter.update(content, live);
   if (split.needsFinalPass) return undefined;
   if (split.generation !== blocks.generation) {
     blocks.generation = split.generation;
@@ -262,16 +269,20 @@ function renderByBlocks(text: string, kept: ItemBlocks | undefined): Rendered | 
     if (!done) return undefined;
     nodes.push(...done);
   }
-  // As the whole item's tail: no repair where no marker is left open.
-  const closed = fastBlock(split.tail, true);
-  const tail = closed ? elementsOf(closed.children) : blockNodes(repairTail(mathToDollars(split.tail, true)));
+  // Live, as the whole item's tail: no repair where no marker is left open.
+  const closed = live ? fastBlock(split.tail, true) : undefined;
+  const tail = closed ? elementsOf(closed.children) : blockNodes(live ? repairTail(mathToDollars(split.tail, true)) : mathToDollars(split.tail, false));
   if (!tail) return undefined;
   nodes.push(...tail);
   // As mdast-util-to-hast puts a loose item's blocks: a line break before each, and one at the end.
   const children: ElementContent[] = nodes.flatMap((node): ElementContent[] => [{ type: 'text', value: '\n' }, node]);
   if (children.length > 0) children.push({ type: 'text', value: '\n' });
   const item: HastRoot = { type: 'root', children: [{ type: 'element', tagName: 'li', properties: {}, children }] };
-  return { text, loose: true, live: true, element: renderHast(item, liveComponents), spread: false, after: undefined, blocks };
+  const element = renderHast(item, live ? liveComponents : settledComponents);
+  const rendered: Rendered = { text, loose: true, live, element, spread: false, after: undefined };
+  // Settled, it keeps nothing: a finished item is not typed again.
+  if (live) rendered.blocks = blocks;
+  return rendered;
 }
 
 /** Whether the list the item at `index` is in is loose by its items before it alone: a blank line after one, or one loose by itself. */
@@ -318,9 +329,10 @@ function renderItems(parts: LiveListParts, live: boolean, loose: readonly boolea
     const itemLive = live && index === last;
     const kept = cache[index];
     if (kept && kept.text === text && kept.loose === loose[index] && kept.live === itemLive) continue;
-    // The item being typed in a list its earlier items have made loose goes block by block.
-    const byBlocks = itemLive && loose[index] === true && looseBefore(parts, cache, index);
-    const rendered = (byBlocks ? renderByBlocks(text, kept?.blocks) : undefined) ?? renderItem(text, loose[index] === true, itemLive);
+    // The item being typed in a list its earlier items have made loose goes
+    // block by block, and settles from its blocks when the next item starts.
+    const byBlocks = (itemLive || kept?.blocks !== undefined) && loose[index] === true && looseBefore(parts, cache, index);
+    const rendered = (byBlocks ? renderByBlocks(text, kept?.blocks, itemLive) : undefined) ?? renderItem(text, loose[index] === true, itemLive);
     if (!rendered) return false;
     cache[index] = rendered;
   }
