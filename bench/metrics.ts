@@ -2,9 +2,9 @@
 
 export const ARMS = ['none', 'plain', 'naive', 'ours'] as const;
 /**
- * Beside the issue's four arms, yardsticks: the final DOM prebuilt and moved
- * in as each block completes (the floor for markdown's DOM), and Streamdown
- * (run.ts runs it with BENCH_STREAMDOWN=1).
+ * Beside the issue's four arms, yardsticks: ours' final DOM prebuilt and moved
+ * in as its text arrives (the browser's own work on markdown's DOM, with no
+ * parsing or React), and Streamdown (run.ts runs it with BENCH_STREAMDOWN=1).
  */
 export type Arm = (typeof ARMS)[number] | 'prebuilt' | 'streamdown';
 

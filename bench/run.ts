@@ -34,9 +34,10 @@ const THROTTLED_REPEATS = Number(process.env.BENCH_REPEATS_THROTTLED ?? REPEATS 
 const TARGET_ARMS: readonly Arm[] = ['none', 'plain', 'ours'];
 const repeatsFor = (cell: Cell, arm: Arm): number => (cell.throttle > 1 && TARGET_ARMS.includes(arm) ? THROTTLED_REPEATS : REPEATS);
 // Beside the issue's four arms, yardsticks: ours' final DOM prebuilt and moved
-// in as each block completes (the least the browser's own work on markdown's
-// DOM costs: what ours cannot go below), and the best-known library for the
-// job, which BENCH_STREAMDOWN=1 adds (a quarter longer).
+// in as its text arrives (the browser's own work on markdown's DOM, with no
+// parsing or React: ours over it is what the renderer adds), and the
+// best-known library for the job, which BENCH_STREAMDOWN=1 adds (a quarter
+// longer).
 const STREAMDOWN = Boolean(process.env.BENCH_STREAMDOWN);
 const CELL_ARMS: Arm[] = [...ARMS, 'prebuilt', ...(STREAMDOWN ? (['streamdown'] as const) : [])];
 // Settled replies that only set the scene (a long conversation, 50 replies for

@@ -233,11 +233,11 @@ function piecesOf(block: string, start: number, nodes: Node[]): Piece[] {
 }
 
 /**
- * The floor for showing this markdown as DOM at all: ours' final DOM of each
- * block, rendered before the stream (highlighted code and all) and moved into
- * the page as its text arrives (piecesOf), in ours' runs of blocks (.md-run),
- * the unfinished rest as plain text after it, as plain append shows it (a
- * text node per commit). No parsing and no React per commit: what is left is
+ * A yardstick for what showing this markdown as DOM costs: ours' final DOM
+ * of each block, rendered before the stream (highlighted code and all) and
+ * moved into the page as its text arrives (piecesOf), in ours' runs of blocks
+ * (.md-run), the unfinished rest as plain text after it, as plain append
+ * shows it (a text node per commit). No parsing and no React per commit: what is left is
  * the browser's own work (style, layout, paint) on markdown's richer DOM.
  * One reply per page.
  */
