@@ -21,6 +21,7 @@ import { createWorkerStreamer } from '../../src/gateway/worker-streamer.ts';
 import { MessageView } from '../../src/components/message-view.tsx';
 import { ModelLookupContext } from '../../src/components/model-lookup.ts';
 import { BlockSplitter } from '../../src/markdown/block-splitter.ts';
+import { parseLiveList } from '../../src/markdown/live-list.tsx';
 import { MarkdownDocument } from '../../src/markdown/markdown-view.tsx';
 import { RUN } from '../../src/markdown/run.tsx';
 import { warmUpRenderer } from '../../src/app/warm-up.tsx';
@@ -191,8 +192,6 @@ interface Piece {
   show(run: HTMLElement): void;
 }
 
-const MARGIN_ITEM = /^(?:[-*+]|\d{1,9}[.)])[ \t]/;
-
 /**
  * A block's prebuilt DOM in the pieces it streams in: a table row by row
  * (its head with the delimiter line), a list item by item (an item is done
@@ -215,13 +214,16 @@ function piecesOf(block: string, start: number, nodes: Node[]): Piece[] {
       ...rows.map((row, i) => ({ end: lineEnds[i + 2]!, inner: true, show: () => body.append(row) })),
     ];
   }
-  if (element && (element.tagName === 'UL' || element.tagName === 'OL')) {
+  // The items as the renderer's own list reader splits them (each runs to the next).
+  const listed = element && (element.tagName === 'UL' || element.tagName === 'OL') ? parseLiveList(block, false) : undefined;
+  if (element && listed) {
     const items = [...element.children];
-    const starts = block.split('\n').flatMap((line, i) => (MARGIN_ITEM.test(line) ? [i === 0 ? start : lineEnds[i - 1]!] : []));
-    if (starts.length !== items.length) return whole;
+    if (listed.items.length !== items.length) return whole;
     items.forEach((item) => item.remove());
+    let end = start;
+    const ends = listed.items.map((itemText) => (end += itemText.length));
     return items.map((item, i) => ({
-      end: starts[i + 1] ?? start + block.length,
+      end: ends[i]!,
       inner: i > 0,
       show: (run) => {
         element.append(item);

@@ -279,6 +279,7 @@ function renderByBlocks(text: string, kept: ItemBlocks | undefined, live: boolea
   if (children.length > 0) children.push({ type: 'text', value: '\n' });
   const item: HastRoot = { type: 'root', children: [{ type: 'element', tagName: 'li', properties: {}, children }] };
   const element = renderHast(item, live ? liveComponents : settledComponents);
+  // Whether the item is loose by itself is not found out here: its list is already loose by the items before it.
   const rendered: Rendered = { text, loose: true, live, element, spread: false, after: undefined };
   // Settled, it keeps nothing: a finished item is not typed again.
   if (live) rendered.blocks = blocks;
